@@ -1,0 +1,188 @@
+// Receiving the POST a task sends to its `callback_url` when it ends. Standard Webhooks signatures
+// (the mock's extension), an unsigned parse, and confirming an unsigned delivery by reading the task
+// back from the API (the live API does not sign). Web Crypto only: Node 20+, browsers, Deno, Bun, edge.
+import { WebhookVerificationError } from './errors.js';
+import type { FinishedTask, VideoTask } from './types.js';
+
+/** A raw request body exactly as received: never re-serialise parsed JSON before verifying it. */
+export type RawBody = string | Uint8Array | ArrayBuffer;
+
+/** Fetch `Headers`, or a plain object such as Node's `req.headers` (names in any case). */
+export type HeadersLike = Headers | Record<string, string | string[] | undefined>;
+
+export interface VerifyCallbackOptions {
+  /** Largest allowed distance between `webhook-timestamp` and now, either way. Default 300 (5 minutes). */
+  toleranceSeconds?: number;
+  /** The current time in ms since the epoch (default `Date.now`). */
+  now?: () => number;
+}
+
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+
+const encoder = new TextEncoder();
+
+function header(headers: HeadersLike, name: string): string | undefined {
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  const record = headers as Record<string, string | string[] | undefined>;
+  let value = record[name];
+  if (value === undefined) {
+    const key = Object.keys(record).find((k) => k.toLowerCase() === name);
+    value = key === undefined ? undefined : record[key];
+  }
+  return Array.isArray(value) ? value.join(' ') : value;
+}
+
+function bytesOf(body: RawBody): Uint8Array {
+  if (typeof body === 'string') return encoder.encode(body);
+  return body instanceof Uint8Array ? body : new Uint8Array(body);
+}
+
+function base64ToBytes(text: string): Uint8Array | undefined {
+  try {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return undefined;
+  }
+}
+
+function subtle(): SubtleCrypto {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new Error('Web Crypto (globalThis.crypto.subtle) is not available in this runtime.');
+  return s;
+}
+
+async function importSecret(secret: string): Promise<CryptoKey> {
+  const raw = base64ToBytes(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret);
+  if (!raw || raw.length === 0) {
+    throw new WebhookVerificationError(
+      'invalid_secret',
+      'The webhook secret is not base64 (optionally after whsec_).',
+    );
+  }
+  return subtle().importKey('raw', raw as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+}
+
+/** The task in a callback body, checked to be a finished task (completed with results, or failed with an error). */
+export function parseCallback(rawBody: RawBody): FinishedTask {
+  let value: unknown;
+  try {
+    value = JSON.parse(typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(bytesOf(rawBody)));
+  } catch {
+    throw new WebhookVerificationError('invalid_payload', 'The callback body is not JSON.');
+  }
+  const task = value as Partial<Record<string, unknown>> | null;
+  if (typeof task !== 'object' || task === null || typeof task.id !== 'string' || task.id === '') {
+    throw new WebhookVerificationError(
+      'invalid_payload',
+      'The callback body is not a task (no string `id`).',
+    );
+  }
+  const error = task.error as { code?: unknown; message?: unknown } | undefined;
+  const finished =
+    (task.status === 'completed' &&
+      Array.isArray(task.results) &&
+      task.results.every((url) => typeof url === 'string')) ||
+    (task.status === 'failed' &&
+      typeof error === 'object' &&
+      error !== null &&
+      typeof error.code === 'string' &&
+      typeof error.message === 'string');
+  if (!finished) {
+    throw new WebhookVerificationError(
+      'invalid_payload',
+      `The callback body is not a finished task (status ${JSON.stringify(task.status)}).`,
+    );
+  }
+  return value as FinishedTask;
+}
+
+/**
+ * Checks a Standard Webhooks signature and returns the finished task. `secret` is `whsec_<base64>`
+ * (or several, while rotating secrets); the `webhook-signature` header may also carry several
+ * signatures. Throws WebhookVerificationError when anything is off.
+ */
+export async function verifyCallback(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: string | readonly string[],
+  options: VerifyCallbackOptions = {},
+): Promise<FinishedTask> {
+  const id = header(headers, 'webhook-id');
+  const timestamp = header(headers, 'webhook-timestamp');
+  const signatures = header(headers, 'webhook-signature');
+  if (!id || !timestamp || !signatures) {
+    throw new WebhookVerificationError(
+      'missing_headers',
+      'Missing webhook-id, webhook-timestamp or webhook-signature header.',
+    );
+  }
+  if (!/^\d+$/.test(timestamp)) {
+    throw new WebhookVerificationError('invalid_timestamp', 'webhook-timestamp is not whole Unix seconds.');
+  }
+  const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+  const nowSeconds = Math.floor((options.now ?? Date.now)() / 1000);
+  const sentAt = Number(timestamp);
+  if (sentAt < nowSeconds - tolerance) {
+    throw new WebhookVerificationError(
+      'timestamp_too_old',
+      `webhook-timestamp is more than ${tolerance} s old.`,
+    );
+  }
+  if (sentAt > nowSeconds + tolerance) {
+    throw new WebhookVerificationError(
+      'timestamp_too_new',
+      `webhook-timestamp is more than ${tolerance} s in the future.`,
+    );
+  }
+
+  const body = bytesOf(rawBody);
+  const prefix = encoder.encode(`${id}.${timestamp}.`);
+  const signed = new Uint8Array(prefix.length + body.length);
+  signed.set(prefix);
+  signed.set(body, prefix.length);
+
+  const candidates = signatures
+    .split(' ')
+    .map((entry) => entry.split(','))
+    .filter((parts) => parts.length === 2 && parts[0] === 'v1')
+    .map((parts) => base64ToBytes(parts[1] as string))
+    .filter((bytes): bytes is Uint8Array => bytes !== undefined);
+
+  const keys = await Promise.all((typeof secret === 'string' ? [secret] : secret).map(importSecret));
+  for (const key of keys) {
+    for (const candidate of candidates) {
+      // HMAC verification in Web Crypto compares in constant time.
+      if (await subtle().verify('HMAC', key, candidate as BufferSource, signed)) return parseCallback(body);
+    }
+  }
+  throw new WebhookVerificationError('invalid_signature', 'No webhook-signature matches the secret.');
+}
+
+/** The part of a client `confirmCallback` needs. */
+export interface TaskReader {
+  getTask(id: string, options?: { signal?: AbortSignal }): Promise<VideoTask>;
+}
+
+/**
+ * For unsigned deliveries (the live API): reads the task named in the callback back from the API
+ * and returns that authoritative copy. Throws WebhookVerificationError if the body is not a finished
+ * task or the API says the task has not ended; NotFoundError if no such task belongs to this API key.
+ */
+export async function confirmCallback(
+  client: TaskReader,
+  rawBody: RawBody,
+  options: { signal?: AbortSignal } = {},
+): Promise<FinishedTask> {
+  const claimed = parseCallback(rawBody);
+  const task = await client.getTask(claimed.id, options);
+  if (task.status !== 'completed' && task.status !== 'failed') {
+    throw new WebhookVerificationError(
+      'not_finished',
+      `The callback says task ${claimed.id} is ${claimed.status}, but the API reports ${task.status}.`,
+    );
+  }
+  return task;
+}

@@ -1,0 +1,239 @@
+// The transport: openapi-fetch with three layers of middleware (auth + user agent, retries, and a
+// per-attempt timeout around fetch), and the task methods on top that turn answers into typed
+// results or typed errors.
+
+import type { Client } from 'openapi-fetch';
+import * as openapiFetch from 'openapi-fetch';
+import { readEnv } from './env.js';
+import { errorFromResponse, UnexpectedResponseError, VideoTaskError } from './errors.js';
+import type { paths } from './generated/openapi.generated.js';
+import { createRetryLayer, DEFAULT_RETRY_POLICY, type FetchLike } from './retry.js';
+import { type Clock, systemClock } from './timing.js';
+import type { CompletedTask, CreditsResponse, VideoGenerationRequest, VideoTask } from './types.js';
+import { VERSION } from './version.js';
+import { pollUntilFinished, type WaitForTaskOptions } from './wait.js';
+
+// openapi-fetch's CommonJS build sets `exports.default`; through Node-style interop (our CJS build)
+// the default import is then the module object itself, so reach one level further when needed.
+const createClient: typeof openapiFetch.default =
+  typeof openapiFetch.default === 'function'
+    ? openapiFetch.default
+    : (openapiFetch.default as unknown as { default: typeof openapiFetch.default }).default;
+
+/** The production server (the first of the spec's `servers`; test/client.test.ts keeps them equal). */
+export const DEFAULT_BASE_URL = 'https://api.evolink.ai';
+/** Environment variable read when `apiKey` is not given. */
+export const API_KEY_ENV = 'EVOLINK_API_KEY';
+/** Environment variable read when `baseUrl` is not given. */
+export const BASE_URL_ENV = 'EVOLINK_BASE_URL';
+/** Default per-attempt timeout. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface VideoTaskClientOptions {
+  /** Sent as `Authorization: Bearer <apiKey>`. Default: the `EVOLINK_API_KEY` environment variable. */
+  apiKey?: string;
+  /** Default: the `EVOLINK_BASE_URL` environment variable, else `https://api.evolink.ai`. */
+  baseUrl?: string;
+  /** A fetch implementation (default `globalThis.fetch`). It must honour `init.signal`. */
+  fetch?: FetchLike;
+  /** Longest wait for one HTTP attempt's answer, in ms; retries get a fresh budget. 0 disables. Default 60000. */
+  timeoutMs?: number;
+  /** Retries after a 429/502/503/504 answer or a network error. Default 2; 0 disables. */
+  maxRetries?: number;
+  /** Extra headers for every request. */
+  headers?: Record<string, string>;
+  /** Replaces the clock used for retry backoff and polling (tests drive time through it). */
+  clock?: Partial<Clock>;
+}
+
+export interface RequestOptions {
+  /** Aborts the request (and any retry wait); the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface CreateVideoOptions extends RequestOptions {
+  /**
+   * Makes the create safe to repeat: the server answers a replay with the original task. The client
+   * makes one (a random UUID) when none is given, and keeps it across its own retries.
+   */
+  idempotencyKey?: string;
+}
+
+export interface CreateVideoAndWaitOptions extends CreateVideoOptions, WaitForTaskOptions {
+  /** Called with the created task before waiting starts: store `task.id` to resume after a crash. */
+  onCreated?: (task: VideoTask) => void | Promise<void>;
+}
+
+/** The openapi-fetch client for every path of the spec, with the same auth, retries and timeout. */
+export type RawClient = Client<paths>;
+
+export interface VideoTaskClient {
+  /** The resolved base URL. */
+  readonly baseUrl: string;
+  /** The typed openapi-fetch client underneath (answers come back as `{ data, error, response }`). */
+  readonly raw: RawClient;
+  /** `POST /v1/videos/generations`: creates a task (returned `pending`). */
+  createVideo(body: VideoGenerationRequest, options?: CreateVideoOptions): Promise<VideoTask>;
+  /** `GET /v1/tasks/{task_id}`: the task in its current state. */
+  getTask(id: string, options?: RequestOptions): Promise<VideoTask>;
+  /** `GET /v1/credits`: the credit balance. */
+  getCredits(options?: RequestOptions): Promise<CreditsResponse>;
+  /** Polls until the task completes; throws TaskFailedError if it fails, TaskWaitTimeoutError on the deadline. */
+  waitForTask(id: string, options?: WaitForTaskOptions): Promise<CompletedTask>;
+  /** createVideo, then `onCreated(task)`, then waitForTask. */
+  createVideoAndWait(
+    body: VideoGenerationRequest,
+    options?: CreateVideoAndWaitOptions,
+  ): Promise<CompletedTask>;
+}
+
+function randomUUID(): string {
+  const crypto = globalThis.crypto;
+  if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();
+  // Insecure browser contexts lack randomUUID but have getRandomValues: an RFC 4122 v4 UUID from it.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] as number) & 0x0f) | 0x40;
+  b[8] = ((b[8] as number) & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function isTaskLike(value: unknown): value is VideoTask {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { id?: unknown; status?: unknown };
+  return typeof v.id === 'string' && typeof v.status === 'string';
+}
+
+interface ApiResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+class VideoTaskClientImpl implements VideoTaskClient {
+  readonly baseUrl: string;
+  readonly raw: RawClient;
+  readonly #clock: Clock;
+
+  constructor(options: VideoTaskClientOptions) {
+    const apiKey = options.apiKey ?? readEnv(API_KEY_ENV);
+    if (!apiKey) {
+      throw new VideoTaskError(
+        `Missing API key: pass createVideoTaskClient({ apiKey }) or set the ${API_KEY_ENV} environment variable.`,
+      );
+    }
+    this.baseUrl = options.baseUrl ?? readEnv(BASE_URL_ENV) ?? DEFAULT_BASE_URL;
+    this.#clock = { ...systemClock, ...options.clock };
+
+    const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const layer = createRetryLayer(baseFetch, {
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      policy: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
+      clock: this.#clock,
+    });
+    this.raw = createClient<paths>({
+      baseUrl: this.baseUrl,
+      fetch: layer.fetch,
+      ...(options.headers ? { headers: options.headers } : {}),
+    });
+
+    const authorization = `Bearer ${apiKey}`;
+    const userAgent = `videotask-client/${VERSION}`;
+    this.raw.use(
+      {
+        onRequest({ request }) {
+          const headers = request.headers;
+          if (!headers.has('authorization')) headers.set('authorization', authorization);
+          if (!headers.has('user-agent')) headers.set('user-agent', userAgent);
+        },
+      },
+      layer.middleware,
+    );
+  }
+
+  /** The body of a 2xx answer, or the typed error for any other. */
+  async #unwrap<T>(call: Promise<ApiResult<T>>): Promise<T> {
+    let result: ApiResult<T>;
+    try {
+      result = await call;
+    } catch (error) {
+      // openapi-fetch parses a 2xx body with JSON.parse; anything else thrown here is already ours
+      // (connection errors) or the caller's abort reason.
+      if (error instanceof SyntaxError) {
+        throw new UnexpectedResponseError(`The answer is not JSON: ${error.message}`, { cause: error });
+      }
+      throw error;
+    }
+    const { data, error, response } = result;
+    if (!response.ok) throw errorFromResponse(response, error, this.#clock.now());
+    if (data === undefined) {
+      throw new UnexpectedResponseError(`Empty ${response.status} answer from ${response.url || 'the API'}`, {
+        status: response.status,
+        requestId: response.headers.get('x-request-id') ?? undefined,
+      });
+    }
+    return data;
+  }
+
+  async #task(call: Promise<ApiResult<VideoTask>>): Promise<VideoTask> {
+    const task = await this.#unwrap(call);
+    if (!isTaskLike(task)) {
+      throw new UnexpectedResponseError('The answer is not a task (no string `id` and `status`).', {
+        body: task,
+      });
+    }
+    return task;
+  }
+
+  createVideo(body: VideoGenerationRequest, options: CreateVideoOptions = {}): Promise<VideoTask> {
+    return this.#task(
+      this.raw.POST('/v1/videos/generations', {
+        body,
+        params: { header: { 'Idempotency-Key': options.idempotencyKey ?? randomUUID() } },
+        signal: options.signal,
+      }),
+    );
+  }
+
+  getTask(id: string, options: RequestOptions = {}): Promise<VideoTask> {
+    return this.#task(
+      this.raw.GET('/v1/tasks/{task_id}', { params: { path: { task_id: id } }, signal: options.signal }),
+    );
+  }
+
+  getCredits(options: RequestOptions = {}): Promise<CreditsResponse> {
+    return this.#unwrap(this.raw.GET('/v1/credits', { signal: options.signal }));
+  }
+
+  waitForTask(id: string, options: WaitForTaskOptions = {}): Promise<CompletedTask> {
+    return pollUntilFinished((taskId, signal) => this.getTask(taskId, { signal }), id, options, this.#clock);
+  }
+
+  async createVideoAndWait(
+    body: VideoGenerationRequest,
+    options: CreateVideoAndWaitOptions = {},
+  ): Promise<CompletedTask> {
+    const task = await this.createVideo(body, options);
+    await options.onCreated?.(task);
+    return pollUntilFinished(
+      (id, signal) => this.getTask(id, { signal }),
+      task.id,
+      options,
+      this.#clock,
+      task,
+    );
+  }
+}
+
+/**
+ * A client for the sora-2 video task API.
+ *
+ * ```ts
+ * const client = createVideoTaskClient(); // EVOLINK_API_KEY from the environment
+ * const video = await client.createVideoAndWait({ model: 'sora-2', prompt: 'A cat playing piano' });
+ * console.log(video.results[0]);
+ * ```
+ */
+export function createVideoTaskClient(options: VideoTaskClientOptions = {}): VideoTaskClient {
+  return new VideoTaskClientImpl(options);
+}

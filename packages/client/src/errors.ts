@@ -1,0 +1,256 @@
+// One error class per meaning, all sharing VideoTaskError. HTTP answers are mapped by status (and by
+// `error.code` where the code is more specific than the status); see `errorFromResponse`.
+import type { FailedTask, TaskFailureCode, VideoTask } from './types.js';
+
+export interface VideoTaskErrorDetails {
+  /** HTTP status of the answer, when there was one. */
+  status?: number | undefined;
+  /** `error.code`: a string (current envelope) or the HTTP status as an integer (older envelope). */
+  code?: string | number | undefined;
+  /** `error.type`, e.g. `invalid_request_error`. */
+  type?: string | undefined;
+  /** `error.param`: the request field at fault (400 answers about the body). */
+  param?: string | undefined;
+  /** The `x-request-id` response header: quote it when reporting a problem. */
+  requestId?: string | undefined;
+  /** The parsed answer body (or its text when it was not JSON). */
+  body?: unknown;
+  /** The answer's headers. */
+  headers?: Headers | undefined;
+  cause?: unknown;
+}
+
+/** The base of every error this package throws. */
+export class VideoTaskError extends Error {
+  override name = 'VideoTaskError';
+  readonly status: number | undefined;
+  readonly code: string | number | undefined;
+  readonly type: string | undefined;
+  readonly param: string | undefined;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+  readonly headers: Headers | undefined;
+
+  constructor(message: string, details: VideoTaskErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.status = details.status;
+    this.code = details.code;
+    this.type = details.type;
+    this.param = details.param;
+    this.requestId = details.requestId;
+    this.body = details.body;
+    this.headers = details.headers;
+  }
+}
+
+/** 400: a body field breaks a rule (`param` names it), the JSON is malformed, or the task id is malformed. */
+export class BadRequestError extends VideoTaskError {
+  override name = 'BadRequestError';
+}
+/** 401: the API key is missing, malformed or unknown. */
+export class AuthenticationError extends VideoTaskError {
+  override name = 'AuthenticationError';
+}
+/** 402: not enough credits for this task. Never retried: top up first. */
+export class InsufficientQuotaError extends VideoTaskError {
+  override name = 'InsufficientQuotaError';
+}
+/** 403: this API key may not use the model. */
+export class PermissionDeniedError extends VideoTaskError {
+  override name = 'PermissionDeniedError';
+}
+/** 404: no task with this id belongs to this API key. */
+export class NotFoundError extends VideoTaskError {
+  override name = 'NotFoundError';
+}
+/** 413: the request body is too large. */
+export class RequestTooLargeError extends VideoTaskError {
+  override name = 'RequestTooLargeError';
+}
+/** 422 / `idempotency_conflict`: the Idempotency-Key was used before with a different body. */
+export class IdempotencyConflictError extends VideoTaskError {
+  override name = 'IdempotencyConflictError';
+}
+
+/** An error whose answer may say when to try again. */
+interface RetryAfterDetails extends VideoTaskErrorDetails {
+  retryAfterMs?: number | undefined;
+}
+
+/** 429: too many requests, still so after the client's retries. */
+export class RateLimitError extends VideoTaskError {
+  override name = 'RateLimitError';
+  /** From `Retry-After` (seconds or HTTP date), when the answer carried it. */
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, details: RetryAfterDetails = {}) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** 5xx: the server or its upstream provider failed (502/503/504 only after the client's retries). */
+export class InternalServerError extends VideoTaskError {
+  override name = 'InternalServerError';
+  /** From `Retry-After`, when the answer carried it (503 may). */
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, details: RetryAfterDetails = {}) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** No HTTP answer: DNS, refused or reset connection, … (after the client's retries). */
+export class APIConnectionError extends VideoTaskError {
+  override name = 'APIConnectionError';
+  constructor(message = 'Connection error.', details: VideoTaskErrorDetails = {}) {
+    super(message, details);
+  }
+}
+
+/** No HTTP answer within `timeoutMs` (after the client's retries). */
+export class APITimeoutError extends APIConnectionError {
+  override name = 'APITimeoutError';
+  constructor(message = 'Request timed out.', details: VideoTaskErrorDetails = {}) {
+    super(message, details);
+  }
+}
+
+/** An answer this client cannot read: not JSON, not a task, or a task status it does not know. */
+export class UnexpectedResponseError extends VideoTaskError {
+  override name = 'UnexpectedResponseError';
+}
+
+/** The task ended as `failed`; `code` and `message` say why (`request_cancelled` for a cancelled task). */
+export class TaskFailedError extends VideoTaskError {
+  override name = 'TaskFailedError';
+  declare readonly code: TaskFailureCode;
+  readonly taskId: string;
+  readonly task: FailedTask;
+  constructor(task: FailedTask) {
+    super(`Task ${task.id} failed: ${task.error.code}: ${task.error.message}`, {
+      code: task.error.code,
+      type: task.error.type,
+      body: task,
+    });
+    this.taskId = task.id;
+    this.task = task;
+  }
+}
+
+/** `waitForTask` ran out of time; the task may still finish: wait again or rely on the callback. */
+export class TaskWaitTimeoutError extends VideoTaskError {
+  override name = 'TaskWaitTimeoutError';
+  readonly taskId: string;
+  readonly timeoutMs: number;
+  /** The task as last read. */
+  readonly lastTask: VideoTask | undefined;
+  constructor(taskId: string, timeoutMs: number, lastTask: VideoTask | undefined) {
+    super(
+      `Task ${taskId} did not finish within ${timeoutMs} ms` +
+        (lastTask ? ` (last seen ${lastTask.status}, ${lastTask.progress}%)` : ''),
+      { body: lastTask },
+    );
+    this.taskId = taskId;
+    this.timeoutMs = timeoutMs;
+    this.lastTask = lastTask;
+  }
+}
+
+export type WebhookVerificationFailure =
+  | 'missing_headers'
+  | 'invalid_timestamp'
+  | 'timestamp_too_old'
+  | 'timestamp_too_new'
+  | 'invalid_signature'
+  | 'invalid_secret'
+  | 'invalid_payload'
+  | 'not_finished';
+
+/** A callback delivery that must not be trusted: bad signature or timestamp, or not a finished task. */
+export class WebhookVerificationError extends VideoTaskError {
+  override name = 'WebhookVerificationError';
+  readonly reason: WebhookVerificationFailure;
+  constructor(reason: WebhookVerificationFailure, message: string) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+/** Milliseconds until `Retry-After` (delta seconds or an HTTP date); undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+type ErrorClass = new (message: string, details: RetryAfterDetails) => VideoTaskError;
+
+const BY_CODE: Record<string, ErrorClass> = {
+  idempotency_conflict: IdempotencyConflictError,
+  insufficient_quota: InsufficientQuotaError,
+};
+
+function classForStatus(status: number): ErrorClass {
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 402:
+      return InsufficientQuotaError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 413:
+      return RequestTooLargeError;
+    case 422:
+      return IdempotencyConflictError;
+    case 429:
+      return RateLimitError;
+    default:
+      return status >= 500 ? InternalServerError : VideoTaskError;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The error for an HTTP error answer. `body` is the parsed JSON (or text) of the answer. The class
+ * follows the HTTP status; an integer `error.code` (the older envelope) stands in for the status when
+ * the HTTP status itself is not an error (a gateway answering 200 with an error envelope).
+ */
+export function errorFromResponse(response: Response, body: unknown, nowMs = Date.now()): VideoTaskError {
+  const envelope = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  const rawCode = envelope?.code;
+  const code = typeof rawCode === 'string' || typeof rawCode === 'number' ? rawCode : undefined;
+  const status =
+    response.status < 400 && typeof code === 'number' && code >= 400 && code < 600 ? code : response.status;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const type = str(envelope?.type);
+  const param = str(envelope?.param);
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  const text = str(envelope?.message) ?? (typeof body === 'string' && body ? body : response.statusText);
+  const suggestion = str(envelope?.fallback_suggestion);
+
+  let message = `${status}${typeof code === 'string' ? ` ${code}` : ''}: ${text || 'HTTP error'}`;
+  if (param) message += ` (param: ${param})`;
+  if (suggestion) message += ` ${suggestion}`;
+  if (requestId) message += ` [request id: ${requestId}]`;
+
+  const Class = (typeof code === 'string' ? BY_CODE[code] : undefined) ?? classForStatus(status);
+  return new Class(message, {
+    status,
+    code,
+    type,
+    param,
+    requestId,
+    body,
+    headers: response.headers,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), nowMs),
+  });
+}

@@ -1,0 +1,51 @@
+// @videotask/client: a typed client for the sora-2 video task API, on openapi-fetch.
+
+export {
+  confirmCallback,
+  DEFAULT_TOLERANCE_SECONDS,
+  type HeadersLike,
+  parseCallback,
+  type RawBody,
+  type TaskReader,
+  type VerifyCallbackOptions,
+  verifyCallback,
+} from './callbacks.js';
+export {
+  API_KEY_ENV,
+  BASE_URL_ENV,
+  type CreateVideoAndWaitOptions,
+  type CreateVideoOptions,
+  createVideoTaskClient,
+  DEFAULT_BASE_URL,
+  DEFAULT_TIMEOUT_MS,
+  type RawClient,
+  type RequestOptions,
+  type VideoTaskClient,
+  type VideoTaskClientOptions,
+} from './client.js';
+export {
+  APIConnectionError,
+  APITimeoutError,
+  AuthenticationError,
+  BadRequestError,
+  IdempotencyConflictError,
+  InsufficientQuotaError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestTooLargeError,
+  TaskFailedError,
+  TaskWaitTimeoutError,
+  UnexpectedResponseError,
+  VideoTaskError,
+  type VideoTaskErrorDetails,
+  WebhookVerificationError,
+  type WebhookVerificationFailure,
+} from './errors.js';
+export { taskFailureCodeValues, taskStatusValues } from './generated/openapi.generated.js';
+export { type FetchLike, RETRYABLE_STATUSES } from './retry.js';
+export type { Clock } from './timing.js';
+export type * from './types.js';
+export { VERSION } from './version.js';
+export type { WaitForTaskOptions } from './wait.js';

@@ -1,0 +1,31 @@
+// Every public type is a name for a shape of the generated file; nothing here re-types the spec.
+import type { components, operations, paths } from './generated/openapi.generated.js';
+
+export type { components, operations, paths };
+
+type Schemas = components['schemas'];
+
+/** The body of `POST /v1/videos/generations`. */
+export type VideoGenerationRequest = Schemas['VideoGenerationRequest'];
+/** A task in any state; narrow it on `status`. */
+export type VideoTask = Schemas['VideoTask'];
+export type PendingTask = Schemas['PendingTask'];
+export type ProcessingTask = Schemas['ProcessingTask'];
+/** A finished task with `results` (the video URLs, valid for 24 hours). */
+export type CompletedTask = Schemas['CompletedTask'];
+/** A finished task with `error` (why it failed; a cancelled task fails with `request_cancelled`). */
+export type FailedTask = Schemas['FailedTask'];
+/** What a callback delivers: a completed or a failed task. */
+export type FinishedTask = Schemas['FinishedTask'];
+export type TaskStatus = Schemas['TaskStatus'];
+export type TaskFailureCode = Schemas['TaskFailureCode'];
+export type TaskError = Schemas['TaskError'];
+export type TaskInfo = Schemas['TaskInfo'];
+export type TaskUsage = Schemas['TaskUsage'];
+/** The answer of `GET /v1/credits`. */
+export type CreditsResponse = Schemas['CreditsResponse'];
+/** The `error` object of an HTTP error answer; `code` is a string, or the HTTP status in the older form. */
+export type ApiErrorBody = Schemas['ApiError'];
+export type ApiErrorType = Schemas['ApiErrorType'];
+/** The envelope of every HTTP error answer: `{ error: ApiErrorBody }`. */
+export type ErrorResponse = Schemas['ErrorResponse'];
