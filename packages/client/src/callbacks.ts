@@ -54,7 +54,7 @@ function subtle(): SubtleCrypto {
   return s;
 }
 
-async function importSecret(secret: string): Promise<CryptoKey> {
+async function importSecret(secret: string, usage: 'sign' | 'verify' = 'verify'): Promise<CryptoKey> {
   const raw = base64ToBytes(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret);
   if (!raw || raw.length === 0) {
     throw new WebhookVerificationError(
@@ -62,7 +62,52 @@ async function importSecret(secret: string): Promise<CryptoKey> {
       'The webhook secret is not base64 (optionally after whsec_).',
     );
   }
-  return subtle().importKey('raw', raw as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  return subtle().importKey('raw', raw as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function signedContent(id: string, timestamp: string, body: Uint8Array): Uint8Array {
+  const prefix = encoder.encode(`${id}.${timestamp}.`);
+  const signed = new Uint8Array(prefix.length + body.length);
+  signed.set(prefix);
+  signed.set(body, prefix.length);
+  return signed;
+}
+
+/** The `webhook-*` headers of a delivery. */
+export type CallbackHeaders = {
+  'webhook-id': string;
+  'webhook-timestamp': string;
+  'webhook-signature': string;
+};
+
+/**
+ * Signs a body the way the mock server does (Standard Webhooks): for testing your own receiver.
+ * `timestamp` is Unix seconds (default: now); `id` defaults to a random `msg_…`.
+ */
+export async function signCallback(
+  rawBody: RawBody,
+  secret: string,
+  options: { id?: string; timestamp?: number } = {},
+): Promise<CallbackHeaders> {
+  const id = options.id ?? `msg_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const key = await importSecret(secret, 'sign');
+  const mac = await subtle().sign(
+    'HMAC',
+    key,
+    signedContent(id, timestamp, bytesOf(rawBody)) as BufferSource,
+  );
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': timestamp,
+    'webhook-signature': `v1,${bytesToBase64(new Uint8Array(mac))}`,
+  };
 }
 
 /** The task in a callback body, checked to be a finished task (completed with results, or failed with an error). */
@@ -139,10 +184,7 @@ export async function verifyCallback(
   }
 
   const body = bytesOf(rawBody);
-  const prefix = encoder.encode(`${id}.${timestamp}.`);
-  const signed = new Uint8Array(prefix.length + body.length);
-  signed.set(prefix);
-  signed.set(body, prefix.length);
+  const signed = signedContent(id, timestamp, body);
 
   const candidates = signatures
     .split(' ')
@@ -151,11 +193,15 @@ export async function verifyCallback(
     .map((parts) => base64ToBytes(parts[1] as string))
     .filter((bytes): bytes is Uint8Array => bytes !== undefined);
 
-  const keys = await Promise.all((typeof secret === 'string' ? [secret] : secret).map(importSecret));
+  const keys = await Promise.all(
+    (typeof secret === 'string' ? [secret] : secret).map((s) => importSecret(s)),
+  );
   for (const key of keys) {
     for (const candidate of candidates) {
       // HMAC verification in Web Crypto compares in constant time.
-      if (await subtle().verify('HMAC', key, candidate as BufferSource, signed)) return parseCallback(body);
+      if (await subtle().verify('HMAC', key, candidate as BufferSource, signed as BufferSource)) {
+        return parseCallback(body);
+      }
     }
   }
   throw new WebhookVerificationError('invalid_signature', 'No webhook-signature matches the secret.');

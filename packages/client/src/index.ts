@@ -1,11 +1,13 @@
 // @videotask/client: a typed client for the sora-2 video task API, on openapi-fetch.
 
 export {
+  type CallbackHeaders,
   confirmCallback,
   DEFAULT_TOLERANCE_SECONDS,
   type HeadersLike,
   parseCallback,
   type RawBody,
+  signCallback,
   type TaskReader,
   type VerifyCallbackOptions,
   verifyCallback,

@@ -88,7 +88,9 @@ export function createRetryLayer(
         }
       : (request) => baseFetch(request);
 
-  const fetch: FetchLike = (request) => {
+  const fetch: FetchLike = async (request) => {
+    // Like fetch itself: an already aborted request is never sent.
+    request.signal.throwIfAborted();
     if (keepBodies && request.body !== null && !retries.has(request) && isRetryableRequest(request)) {
       bodies.set(request, request.clone());
     }
