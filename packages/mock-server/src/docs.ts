@@ -1,0 +1,95 @@
+// The API reference: /openapi.json (the spec) and /docs (swagger-ui from local assets, or a plain page from the spec).
+import { spec } from '@videotask/spec';
+import type { Hono } from 'hono';
+import type { DocsAssetProvider } from './options.js';
+
+/** The swagger-ui-dist files the page loads. */
+export const DOCS_ASSETS = [
+  'swagger-ui.css',
+  'swagger-ui-bundle.js',
+  'swagger-ui-standalone-preset.js',
+] as const;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+function swaggerPage(title: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} — API reference</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
+<script>
+window.ui = SwaggerUIBundle({
+  url: '/openapi.json',
+  dom_id: '#swagger-ui',
+  deepLinking: true,
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+  layout: 'StandaloneLayout',
+});
+</script>
+</body>
+</html>
+`;
+}
+
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+}
+
+/** A page listing every operation and webhook, for runtimes without the swagger-ui files. */
+function plainPage(): string {
+  const info = spec.info as { title: string; version: string; description?: string };
+  const sections: string[] = [];
+  const describe = (method: string, path: string, op: Operation) =>
+    `<section><h2><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h2><p><strong>${escapeHtml(
+      op.summary ?? '',
+    )}</strong></p><pre>${escapeHtml(op.description ?? '')}</pre></section>`;
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (op && typeof op === 'object' && 'responses' in op)
+        sections.push(describe(method, path, op as Operation));
+    }
+  }
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${escapeHtml(info.title)} — API reference</title>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}pre{white-space:pre-wrap}</style>
+</head>
+<body>
+<h1>${escapeHtml(info.title)} <small>${escapeHtml(info.version)}</small></h1>
+<pre>${escapeHtml(info.description ?? '')}</pre>
+${sections.join('\n')}
+<p>The full description: <a href="/openapi.json">/openapi.json</a>.</p>
+</body>
+</html>
+`;
+}
+
+export function registerDocs(app: Hono, assets: DocsAssetProvider | undefined): void {
+  const specJson = JSON.stringify(spec);
+  app.get('/openapi.json', (c) =>
+    c.body(specJson, 200, { 'content-type': 'application/json; charset=utf-8' }),
+  );
+  const page = assets ? swaggerPage(String(spec.info.title)) : plainPage();
+  app.get('/docs', (c) => c.html(page));
+  app.get('/docs/', (c) => c.redirect('/docs', 301));
+  app.get('/docs/assets/:name', async (c) => {
+    const name = c.req.param('name');
+    const asset =
+      assets && (DOCS_ASSETS as readonly string[]).includes(name) ? await assets(name) : undefined;
+    if (!asset) return c.notFound();
+    return c.body(asset.body as string, 200, {
+      'content-type': asset.contentType,
+      'cache-control': 'public, max-age=3600',
+    });
+  });
+}

@@ -1,0 +1,85 @@
+// Injected faults (the next N requests answer 429/500/502/503, or slowly) and the per-key rate limit.
+
+export const FAULT_STATUSES = [429, 500, 502, 503] as const;
+export type FaultStatus = (typeof FAULT_STATUSES)[number];
+
+export interface FaultSpec {
+  /** Answer with this error; absent: answer normally (after the delay). */
+  status?: FaultStatus;
+  /** How many requests the fault applies to (default 1). */
+  count?: number;
+  /** Real-time milliseconds to wait before answering. */
+  delayMs?: number;
+  /** `Retry-After` seconds for a 429/502/503 (default 1). */
+  retryAfter?: number;
+  /** Only requests whose path starts with this (default: every /v1/ request). */
+  path?: string;
+}
+
+export interface Fault extends FaultSpec {
+  id: number;
+  count: number;
+  remaining: number;
+}
+
+export class Faults {
+  private faults: Fault[] = [];
+  private nextId = 1;
+
+  get size(): number {
+    return this.faults.length;
+  }
+
+  add(spec: FaultSpec): Fault {
+    const count = spec.count ?? 1;
+    const fault: Fault = { ...spec, id: this.nextId++, count, remaining: count };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  /** The first fault that applies to `path`, used up by one. */
+  take(path: string): Fault | undefined {
+    const index = this.faults.findIndex((f) => f.remaining > 0 && (!f.path || path.startsWith(f.path)));
+    if (index < 0) return undefined;
+    const fault = this.faults[index] as Fault;
+    fault.remaining--;
+    if (fault.remaining <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  list(): Fault[] {
+    return this.faults.map((f) => ({ ...f }));
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+}
+
+/** A token bucket per key on the server's clock: `rate` requests per second, bursts up to `rate`. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(private readonly rate: number) {}
+
+  /** 0 when the request may go ahead, otherwise the seconds to wait (for Retry-After). */
+  take(key: string, now: number): number {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { tokens: this.rate, at: now };
+      this.buckets.set(key, bucket);
+    } else if (now > bucket.at) {
+      bucket.tokens = Math.min(this.rate, bucket.tokens + ((now - bucket.at) / 1000) * this.rate);
+      bucket.at = now;
+    }
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.rate));
+  }
+
+  clear(): void {
+    this.buckets.clear();
+  }
+}

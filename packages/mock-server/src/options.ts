@@ -1,0 +1,121 @@
+// createMockServer's options, their defaults, and the checks that refuse nonsense early.
+import { randomSeed } from './random.js';
+import { generateWebhookSecret, secretKeyBytes } from './signature.js';
+
+/** Serves a static file of the API reference page (`/docs/<name>`); the Node entry reads swagger-ui-dist. */
+export type DocsAssetProvider = (
+  name: string,
+) => Promise<{ body: Uint8Array | string; contentType: string } | undefined>;
+
+export interface MockServerOptions {
+  /** `real` (default) or `manual`: time moves only through `clock.advance` / the admin API. */
+  clock?: 'real' | 'manual';
+  /** Where a manual clock starts, ms since epoch (default: now). */
+  startTime?: number;
+  /** Divides every lifecycle timing (default 1). */
+  speed?: number;
+  /** Seeds ids, the random failure rate and progress jitter (default: random). */
+  seed?: number | string;
+  /** Share of tasks (0..1) that fail at random, seeded (default 0). */
+  failureRate?: number;
+  /** Accepted API keys; absent: any non-empty bearer token. */
+  apiKeys?: string[];
+  /** `whsec_<base64>` secret that signs callbacks (default: generated). */
+  webhookSecret?: string;
+  /** Allow http:// and loopback/private callback hosts (local development and tests). */
+  allowLocalCallbacks?: boolean;
+  /** Base of result URLs (default `http://127.0.0.1:4010`). */
+  publicUrl?: string;
+  /** Starting credits of each API key (default 100). */
+  credits?: number;
+  /** Requests per second per API key (token bucket on the server's clock); absent: no limit. */
+  rateLimit?: number;
+  /** Serve the admin API under /__mock/ (default true). */
+  admin?: boolean;
+  /** When set, /__mock/* needs `Authorization: Bearer <adminToken>` or `x-admin-token: <adminToken>`. */
+  adminToken?: string;
+  /** The most tasks kept; the oldest are evicted beyond it (default 100,000). */
+  maxTasks?: number;
+  /** Sends callbacks (default globalThis.fetch). */
+  fetch?: typeof fetch;
+  /** Resolves a callback host at delivery time, to refuse private addresses (the Node entry passes node:dns). */
+  resolveHost?: (hostname: string) => Promise<string[]>;
+  /** Receives one line per request and per callback attempt. */
+  logger?: (line: string) => void;
+  /** Real-time ms a manual advance waits for each callback attempt a fired timer started (default 200). */
+  deliveryGraceMs?: number;
+  /** Static files of the /docs page (swagger-ui); without it /docs is a plain page rendered from the spec. */
+  docsAssets?: DocsAssetProvider;
+}
+
+export interface ResolvedOptions {
+  clock: 'real' | 'manual';
+  startTime: number;
+  speed: number;
+  seed: string;
+  failureRate: number;
+  apiKeys: Set<string> | null;
+  webhookSecret: string;
+  allowLocalCallbacks: boolean;
+  publicUrl: string;
+  credits: number;
+  rateLimit: number | null;
+  admin: boolean;
+  adminToken: string | null;
+  maxTasks: number;
+  fetch: typeof fetch;
+  resolveHost: ((hostname: string) => Promise<string[]>) | undefined;
+  logger: ((line: string) => void) | undefined;
+  deliveryGraceMs: number;
+  docsAssets: DocsAssetProvider | undefined;
+}
+
+export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:4010';
+export const DEFAULT_CREDITS = 100;
+export const DEFAULT_MAX_TASKS = 100_000;
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`${name} must be a number > 0, got ${value}`);
+  return value;
+}
+
+export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions {
+  const clock = options.clock ?? 'real';
+  if (clock !== 'real' && clock !== 'manual')
+    throw new RangeError(`clock must be real or manual, got ${clock}`);
+  const failureRate = options.failureRate ?? 0;
+  if (!(failureRate >= 0 && failureRate <= 1)) {
+    throw new RangeError(`failureRate must be between 0 and 1, got ${failureRate}`);
+  }
+  const webhookSecret = options.webhookSecret ?? generateWebhookSecret();
+  secretKeyBytes(webhookSecret);
+  const publicUrl = (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+  new URL(publicUrl);
+  const credits = options.credits ?? DEFAULT_CREDITS;
+  if (!Number.isFinite(credits) || credits < 0) throw new RangeError(`credits must be >= 0, got ${credits}`);
+  const maxTasks = Math.floor(positive('maxTasks', options.maxTasks ?? DEFAULT_MAX_TASKS));
+  const apiKeys = options.apiKeys?.length ? new Set(options.apiKeys) : null;
+  const fetchFn: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  return {
+    clock,
+    startTime: options.startTime ?? Date.now(),
+    speed: positive('speed', options.speed ?? 1),
+    seed: String(options.seed ?? randomSeed()),
+    failureRate,
+    apiKeys,
+    webhookSecret,
+    allowLocalCallbacks: options.allowLocalCallbacks ?? false,
+    publicUrl,
+    credits,
+    rateLimit: options.rateLimit === undefined ? null : positive('rateLimit', options.rateLimit),
+    admin: options.admin ?? true,
+    adminToken: options.adminToken || null,
+    maxTasks,
+    fetch: fetchFn,
+    resolveHost: options.resolveHost,
+    logger: options.logger,
+    deliveryGraceMs: options.deliveryGraceMs ?? 200,
+    docsAssets: options.docsAssets,
+  };
+}

@@ -1,0 +1,133 @@
+// A stored task (its request facts and timeline) and its JSON as GET /v1/tasks/{id} answers it.
+import type { Timer } from './clock.js';
+import { RETENTION_MS, stateAt, type TaskStatus, type Timeline } from './lifecycle.js';
+import type { Outcome } from './scenarios.js';
+import { failureMessage } from './scenarios.js';
+
+export interface TaskFacts {
+  id: string;
+  apiKey: string;
+  duration: number;
+  aspectRatio: string;
+  removeWatermark: boolean;
+  image: boolean;
+  priceMilli: number;
+  callbackUrl: string | null;
+  failureCode: string | null;
+  scenario: string | null;
+  idempotencyKey: string | null;
+  fingerprint: string | null;
+}
+
+/** One task. A class with every field set up front keeps 100,000 of them small and monomorphic. */
+export class TaskRecord implements Timeline {
+  readonly id: string;
+  readonly apiKey: string;
+  readonly duration: number;
+  readonly aspectRatio: string;
+  readonly removeWatermark: boolean;
+  readonly image: boolean;
+  readonly priceMilli: number;
+  readonly callbackUrl: string | null;
+  failureCode: string | null;
+  readonly scenario: string | null;
+  readonly idempotencyKey: string | null;
+  readonly fingerprint: string | null;
+  readonly createdAt: number;
+  readonly processingAt: number;
+  readonly processingMs: number;
+  endAt: number;
+  outcome: Outcome;
+  readonly freezeAt: number;
+  readonly seed: number;
+  /** Credits consumed (completed) or returned (failed). */
+  settled = false;
+  cancelled = false;
+  /** Gone from the store (expired, evicted, reset). */
+  removed = false;
+  /** The timer that sends the callback when the task ends. */
+  callbackTimer: Timer | null = null;
+
+  constructor(facts: TaskFacts, timeline: Timeline) {
+    this.id = facts.id;
+    this.apiKey = facts.apiKey;
+    this.duration = facts.duration;
+    this.aspectRatio = facts.aspectRatio;
+    this.removeWatermark = facts.removeWatermark;
+    this.image = facts.image;
+    this.priceMilli = facts.priceMilli;
+    this.callbackUrl = facts.callbackUrl;
+    this.failureCode = facts.failureCode;
+    this.scenario = facts.scenario;
+    this.idempotencyKey = facts.idempotencyKey;
+    this.fingerprint = facts.fingerprint;
+    this.createdAt = timeline.createdAt;
+    this.processingAt = timeline.processingAt;
+    this.processingMs = timeline.processingMs;
+    this.endAt = timeline.endAt;
+    this.outcome = timeline.outcome;
+    this.freezeAt = timeline.freezeAt;
+    this.seed = timeline.seed;
+  }
+
+  /** When the task and its video are forgotten: 24 h after it ends. */
+  get expiresAt(): number {
+    return this.endAt + RETENTION_MS;
+  }
+}
+
+export interface TaskInfoJson {
+  can_cancel: boolean;
+  estimated_time?: number;
+  video_duration?: number;
+}
+
+/** A task as the API returns it (the spec's `VideoTask`). */
+export interface VideoTaskJson {
+  created: number;
+  id: string;
+  model: string;
+  object: 'video.generation.task';
+  progress: number;
+  results?: string[];
+  status: TaskStatus;
+  error?: { code: string; message: string; type: 'task_error' };
+  task_info: TaskInfoJson;
+  type: 'video';
+  usage: { billing_rule: 'per_call'; credits_reserved: number; user_group: string };
+}
+
+/** The task at instant `now`; `publicUrl` is the base of result URLs. */
+export function renderTask(task: TaskRecord, now: number, publicUrl: string): VideoTaskJson {
+  const { status, progress } = stateAt(task, now);
+  const json: VideoTaskJson = {
+    created: Math.floor(task.createdAt / 1000),
+    id: task.id,
+    model: 'sora-2',
+    object: 'video.generation.task',
+    progress,
+    status,
+    task_info: { can_cancel: status === 'pending' || status === 'processing' },
+    type: 'video',
+    usage: {
+      billing_rule: 'per_call',
+      credits_reserved: status === 'failed' ? 0 : task.priceMilli / 1000,
+      user_group: 'default',
+    },
+  };
+  if (status === 'pending') {
+    const nominalEnd = task.processingAt + task.processingMs;
+    json.task_info.estimated_time = Math.max(0, Math.ceil((nominalEnd - now) / 1000));
+    json.task_info.video_duration = task.duration;
+  } else if (status === 'completed') {
+    json.results = [resultUrl(publicUrl, task.id)];
+  } else if (status === 'failed') {
+    const code = task.failureCode ?? 'unknown_error';
+    json.error = { code, message: failureMessage(code), type: 'task_error' };
+  }
+  return json;
+}
+
+export function resultUrl(publicUrl: string, id: string): string {
+  return `${publicUrl}/files/${id}.mp4`;
+}

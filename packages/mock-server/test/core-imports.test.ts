@@ -1,0 +1,85 @@
+// The core (everything src/index.ts reaches) uses Web APIs only: no node: module, no Node globals.
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
+/** Packages the core may import; each is Web-only itself. */
+const ALLOWED_PACKAGES = [/^hono(\/|$)/, /^@videotask\/spec(\/validator)?$/];
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+
+function specifiers(source: string): string[] {
+  return [...source.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+/** Every module reachable from an entry through relative imports, with its bare imports. */
+function graph(entry: string) {
+  const seen = new Map<string, string[]>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    const imports = specifiers(readFileSync(file, 'utf8'));
+    seen.set(file, imports);
+    for (const spec of imports) {
+      if (spec.startsWith('.')) visit(join(dirname(file), spec.replace(/\.js$/, '.ts')));
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+describe('the core is Web-only', () => {
+  const modules = graph(join(srcDir, 'index.ts'));
+
+  test('the scan finds the core modules (and not the Node entry)', () => {
+    const names = [...modules.keys()].map((f) => relative(srcDir, f)).sort();
+    for (const expected of [
+      'server.ts',
+      'app.ts',
+      'deliveries.ts',
+      'callback-url.ts',
+      'signature.ts',
+      'files.ts',
+      'videos.generated.ts',
+    ]) {
+      expect(names).toContain(expected);
+    }
+    expect(names).not.toContain('node.ts');
+    expect(names).not.toContain('cli.ts');
+    expect(names.some((n) => n.endsWith('.test.ts'))).toBe(false);
+  });
+
+  test('no module imports node: or any package beyond hono and @videotask/spec', () => {
+    const offenders: string[] = [];
+    for (const [file, imports] of modules) {
+      for (const spec of imports) {
+        if (spec.startsWith('.')) continue;
+        if (!ALLOWED_PACKAGES.some((re) => re.test(spec)))
+          offenders.push(`${relative(srcDir, file)} imports ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  test('no module uses a Node global (process, Buffer, require, __dirname, global)', () => {
+    const offenders: string[] = [];
+    for (const file of modules.keys()) {
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '')
+        .replace(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "''");
+      const hit = /\b(process\.|Buffer\b|require\(|__dirname|__filename|global\.)/.exec(code);
+      if (hit) offenders.push(`${relative(srcDir, file)} uses ${hit[1]}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  test('the scanner would catch a node: import (it is not vacuous)', () => {
+    expect(specifiers("import { readFile } from 'node:fs';\nconst x = await import('node:dns');")).toEqual([
+      'node:fs',
+      'node:dns',
+    ]);
+    expect(specifiers("export { a } from './a.js';\nimport './side.js';")).toEqual(['./a.js', './side.js']);
+  });
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'tsdown';
+
+export default defineConfig({
+  // index: the Web-only core; node: the Node entry (server, DNS, docs assets); cli: the bin.
+  entry: ['src/index.ts'],
+  format: ['esm'],
+  dts: true,
+  platform: 'node',
+  target: 'es2022',
+  sourcemap: true,
+  clean: true,
+  // .js/.d.ts (the package is type: module), as the exports map says.
+  fixedExtension: false,
+});
