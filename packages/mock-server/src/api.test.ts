@@ -557,6 +557,33 @@ describe('lifecycle', () => {
     expect(await outcomes('rate')).toEqual(a);
   });
 
+  test('a finished task is forgotten 24 h after it ends (404); a running one is not', async () => {
+    server = manualServer();
+    const done = await createTask(server);
+    const stuck = await createTask(server, {}, { 'x-mock-scenario': 'stuck' });
+    await server.clock.advance(UNTIL_ANY_END_MS);
+    const endAt = server.tasks.get(done.id)?.timeline.endAt as number;
+    await server.clock.advance(endAt + 24 * 3600 * 1000 - server.clock.now() - 1);
+    expect((await getTask(server, done.id)).status).toBe('completed');
+    await server.clock.advance(1);
+    await expectError(
+      await server.app.request(`/v1/tasks/${done.id}`, { headers: auth() }),
+      404,
+      'task_not_found',
+      'task_id',
+    );
+    expect((await getTask(server, stuck.id)).status).toBe('processing');
+  });
+
+  test('maxTasks evicts the oldest task', async () => {
+    server = manualServer({ maxTasks: 2 });
+    const a = await createTask(server);
+    const b = await createTask(server);
+    const c = await createTask(server);
+    expect(server.tasks.list().map((t) => t.task.id)).toEqual([b.id, c.id]);
+    expect((await server.app.request(`/v1/tasks/${a.id}`, { headers: auth() })).status).toBe(404);
+  });
+
   test('a real clock reads the wall clock and refuses advance', async () => {
     server = createMockServer();
     expect(server.clock.mode).toBe('real');

@@ -69,12 +69,6 @@ export class Billing {
     else account.remaining += task.priceMilli;
   }
 
-  /** A task whose end moved (an admin cancel) goes back into the queue at its new end. */
-  requeue(task: TaskRecord): void {
-    if (!task.settled && Number.isFinite(task.endAt))
-      this.queue.push({ at: task.endAt, seq: this.seq++, task });
-  }
-
   view(apiKey: string): CreditsJson {
     const { remaining, used } = this.account(apiKey);
     const remaining_credits = remaining / 1000;

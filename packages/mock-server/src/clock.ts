@@ -10,7 +10,8 @@ export interface Clock {
   now(): number;
   /**
    * Manual clock only: moves time forward by `ms`, firing due timers in time order. After each
-   * timer, waits (at most the grace, in real time) for the work it started, e.g. a callback attempt.
+   * timer, waits for the work it returned (a callback attempt returns once it is sent and answered,
+   * or after a short grace if the receiver is slow).
    */
   advance(ms: number): Promise<void>;
 }
@@ -19,7 +20,7 @@ export interface Timer {
   cancel(): void;
 }
 
-/** A timer's work; a returned promise is awaited (within the grace) by a manual advance. */
+/** A timer's work; a returned promise is awaited by a manual advance (at most `maxWaitMs`). */
 export type TimerTask = () => undefined | Promise<unknown>;
 
 export interface Scheduler extends Clock {
@@ -37,8 +38,8 @@ export interface SchedulerOptions {
   mode: ClockMode;
   /** Where a manual clock starts (ms since epoch). */
   startTime?: number;
-  /** Real-time ms a manual advance waits for the work of one fired timer. */
-  graceMs?: number;
+  /** Safety net: the most real-time ms a manual advance waits for the work of one fired timer (default 5000). */
+  maxWaitMs?: number;
   /** Called with an error a timer threw; timers never crash the server. */
   onError?: (error: unknown) => void;
 }
@@ -53,7 +54,7 @@ const MAX_DELAY = 2 ** 31 - 1;
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { mode } = options;
-  const graceMs = options.graceMs ?? 200;
+  const maxWaitMs = options.maxWaitMs ?? 5000;
   const onError = options.onError ?? (() => {});
   const heap = new MinHeap<Entry>();
   let seq = 0;
@@ -143,7 +144,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         if (top.cancelled) continue;
         if (top.at > manualNow) manualNow = top.at;
         const work = run(top);
-        if (work) await withinGrace(work, graceMs);
+        if (work) await withinGrace(work, maxWaitMs);
       }
       if (!closed) manualNow = Math.max(manualNow, target);
     } finally {

@@ -69,7 +69,6 @@ export class MockCore {
     this.scheduler = createScheduler({
       mode: options.clock,
       startTime: options.startTime,
-      graceMs: options.deliveryGraceMs,
       onError: (error) => options.logger?.(`timer failed: ${String(error)}`),
     });
     this.store = new TaskStore(options.maxTasks, (task) => {
@@ -85,6 +84,7 @@ export class MockCore {
       resolveHost: options.resolveHost,
       random: createRandom(`${options.seed}:webhooks`),
       logger: options.logger,
+      graceMs: options.deliveryGraceMs,
     });
     this.rateLimiter = options.rateLimit === null ? null : new RateLimiter(options.rateLimit);
   }

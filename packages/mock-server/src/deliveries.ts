@@ -1,6 +1,6 @@
 // Callback delivery: signed POSTs, 10 s timeout and retries 1/2/4 s on the server's clock, every attempt recorded.
 import { classifyHost, isForbiddenAddress } from './callback-url.js';
-import type { Scheduler } from './clock.js';
+import { type Scheduler, withinGrace } from './clock.js';
 import type { Random } from './random.js';
 import { createSigner, generateWebhookSecret, type Signer } from './signature.js';
 
@@ -55,6 +55,11 @@ export interface DeliveryOptions {
   retryDelaysMs?: readonly number[];
   /** Attempts kept for listing; the oldest go first (default 10,000). */
   maxRecords?: number;
+  /**
+   * Real-time ms the promise of an attempt waits for the receiver's answer once the request is sent
+   * (default 200); a manual advance awaits that promise, so a hanging receiver cannot block it.
+   */
+  graceMs?: number;
 }
 
 interface Delivery {
@@ -86,6 +91,7 @@ export class DeliveryEngine {
   private readonly timeoutMs: number;
   private readonly retryDelays: readonly number[];
   private readonly maxRecords: number;
+  private readonly graceMs: number;
   private generation = 0;
 
   constructor(private readonly options: DeliveryOptions) {
@@ -93,13 +99,14 @@ export class DeliveryEngine {
     this.timeoutMs = options.attemptTimeoutMs ?? 10_000;
     this.retryDelays = options.retryDelaysMs ?? [1000, 2000, 4000];
     this.maxRecords = options.maxRecords ?? 10_000;
+    this.graceMs = options.graceMs ?? 200;
   }
 
   newWebhookId(): string {
     return `msg_${this.options.random.base36(24)}`;
   }
 
-  /** Starts a delivery now; the promise settles when its first attempt has ended. */
+  /** Starts a delivery now; the promise settles once its first attempt is sent and answered (or the grace passed). */
   start(input: StartDelivery): { webhookId: string; firstAttempt: Promise<void> } {
     const delivery: Delivery = {
       webhookId: input.webhookId ?? this.newWebhookId(),
@@ -148,13 +155,23 @@ export class DeliveryEngine {
     this.controllers.clear();
   }
 
+  /**
+   * Runs one attempt. The promise returned (what a manual advance awaits) settles once the request
+   * is sent and then either answered or the grace has passed; the attempt itself goes on in flight.
+   */
   private attempt(delivery: Delivery, n: number): Promise<void> {
-    const work = this.run(delivery, n).catch((error) => {
-      this.options.logger?.(`callback ${delivery.webhookId}: internal error ${String(error)}`);
+    let sent!: () => void;
+    const sentPromise = new Promise<void>((resolve) => {
+      sent = resolve;
     });
+    const work = this.run(delivery, n, sent)
+      .catch((error) => {
+        this.options.logger?.(`callback ${delivery.webhookId}: internal error ${String(error)}`);
+      })
+      .finally(sent);
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
-    return work;
+    return sentPromise.then(() => withinGrace(work, this.graceMs));
   }
 
   private record(entry: DeliveryAttempt): void {
@@ -164,7 +181,7 @@ export class DeliveryEngine {
     }
   }
 
-  private async run(delivery: Delivery, n: number): Promise<void> {
+  private async run(delivery: Delivery, n: number, sent: () => void): Promise<void> {
     const { scheduler } = this.options;
     const generation = this.generation;
     const wallStart = performance.now();
@@ -192,17 +209,7 @@ export class DeliveryEngine {
       entry.durationMs = Math.round(performance.now() - wallStart);
     };
 
-    // The host is checked again now, on the addresses it resolves to (DNS rebinding).
-    const refusal = await this.refusal(delivery.url);
-    if (generation !== this.generation) return end('abandoned', null, 'server reset or closed');
-    if (refusal) {
-      end('refused', null, refusal);
-      this.log(delivery, entry);
-      return;
-    }
-
-    const { headers, body } = await this.compose(delivery, entry.at);
-    entry.request = { headers, body };
+    // The timeout runs on the server's clock from the start of the attempt, whatever stage it is in.
     const controller = new AbortController();
     this.controllers.add(controller);
     let timedOut = false;
@@ -216,14 +223,33 @@ export class DeliveryEngine {
       controller.abort();
       return done;
     });
+    const stopped = () => {
+      if (timedOut) end('timeout', null, `no answer within ${this.timeoutMs} ms`);
+      else if (generation !== this.generation) end('abandoned', null, 'server reset or closed');
+      else return false;
+      return true;
+    };
+
     try {
-      const response = await this.options.fetch(delivery.url, {
+      // The host is checked again now, on the addresses it resolves to (DNS rebinding).
+      const refusal = await this.refusal(delivery.url);
+      if (stopped()) return;
+      if (refusal) {
+        end('refused', null, refusal);
+        return;
+      }
+      const { headers, body } = await this.compose(delivery, entry.at);
+      entry.request = { headers, body };
+      if (stopped()) return;
+      const pending = this.options.fetch(delivery.url, {
         method: 'POST',
         headers,
         body,
         redirect: 'manual',
         signal: controller.signal,
       });
+      sent();
+      const response = await pending;
       // The answer's body is not needed; release the connection.
       await response.body?.cancel().catch(() => {});
       const status = response.status;
@@ -232,23 +258,24 @@ export class DeliveryEngine {
         end('failed', status, `redirect (${status}) not followed`);
       else end('failed', status, `answered ${status}`);
     } catch (error) {
-      if (timedOut) end('timeout', null, `no answer within ${this.timeoutMs} ms`);
-      else if (generation !== this.generation) end('abandoned', null, 'server reset or closed');
-      else end('failed', null, describeError(error));
+      if (!stopped()) end('failed', null, describeError(error));
     } finally {
       timeout.cancel();
       this.controllers.delete(controller);
+      this.log(delivery, entry);
+      this.scheduleRetry(delivery, entry, generation);
       finished();
     }
-    this.log(delivery, entry);
-    const delay = this.retryDelays[n - 1];
-    if (entry.outcome !== 'delivered' && entry.outcome !== 'abandoned' && delay !== undefined) {
-      if (generation !== this.generation) return;
-      entry.nextRetryAt = scheduler.now() + delay;
-      scheduler.schedule(entry.nextRetryAt, () =>
-        generation === this.generation ? this.attempt(delivery, n + 1) : undefined,
-      );
-    }
+  }
+
+  private scheduleRetry(delivery: Delivery, entry: DeliveryAttempt, generation: number): void {
+    const delay = this.retryDelays[entry.attempt - 1];
+    const retryable = entry.outcome === 'failed' || entry.outcome === 'timeout';
+    if (!retryable || delay === undefined || generation !== this.generation) return;
+    entry.nextRetryAt = this.options.scheduler.now() + delay;
+    this.options.scheduler.schedule(entry.nextRetryAt, () =>
+      generation === this.generation ? this.attempt(delivery, entry.attempt + 1) : undefined,
+    );
   }
 
   /** Why this URL must not be called now, or null. */

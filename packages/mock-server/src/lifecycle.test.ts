@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest';
+import { endNow, PROGRESS_STEPS, planTimeline, progressAt, stateAt, type Timeline } from './lifecycle.js';
+import { createRandom } from './random.js';
+
+const plan = (overrides: Partial<Parameters<typeof planTimeline>[0]> = {}, seed = 's') =>
+  planTimeline(
+    { now: 1_000_000, duration: 10, image: false, speed: 1, slow: false, outcome: 'completed', ...overrides },
+    createRandom(seed),
+  );
+
+describe('planTimeline', () => {
+  test.each([
+    ['10 s video', { duration: 10 }, 47_000, 63_500],
+    ['15 s video', { duration: 15 }, 77_000, 98_500],
+    ['10 s image-to-video', { duration: 10, image: true }, 52_000, 68_500],
+    ['slow 10 s video', { slow: true }, 235_000, 317_500],
+    ['10 s video at speed 10', { speed: 10 }, 4_700, 6_350],
+  ])('a %s ends within its realistic window', (_name, input, min, max) => {
+    for (const seed of ['a', 'b', 'c', 'd', 'e']) {
+      const t = plan(input, seed);
+      const total = t.endAt - t.createdAt;
+      expect(total).toBeGreaterThanOrEqual(min);
+      expect(total).toBeLessThanOrEqual(max);
+      expect(t.processingAt).toBeGreaterThan(t.createdAt);
+    }
+  });
+
+  test('pending lasts 2 to 3.5 s at speed 1', () => {
+    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const t = plan({}, seed);
+      expect(t.processingAt - t.createdAt).toBeGreaterThanOrEqual(2000);
+      expect(t.processingAt - t.createdAt).toBeLessThanOrEqual(3500);
+    }
+  });
+
+  test('a failure ends 15–60 % into processing; a stuck task never ends', () => {
+    for (const seed of ['a', 'b', 'c', 'd']) {
+      const t = plan({ outcome: 'failed' }, seed);
+      const into = (t.endAt - t.processingAt) / t.processingMs;
+      expect(into).toBeGreaterThanOrEqual(0.15);
+      expect(into).toBeLessThanOrEqual(0.6);
+    }
+    expect(plan({ outcome: 'stuck' }).endAt).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  test('the same seed plans the same timeline', () => {
+    expect(plan({}, 'x')).toEqual(plan({}, 'x'));
+    expect(plan({}, 'x')).not.toEqual(plan({}, 'y'));
+  });
+});
+
+describe('stateAt', () => {
+  const walk = (t: Timeline, until: number, step = 250) => {
+    const states = [];
+    for (let now = t.createdAt; now <= until; now += step) states.push(stateAt(t, now));
+    return states;
+  };
+
+  test('progress never falls, rises in steps, and is 100 only when completed', () => {
+    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) {
+      const t = plan({}, seed);
+      const states = walk(t, t.endAt + 5000);
+      const progress = states.map((s) => s.progress);
+      for (let i = 1; i < progress.length; i++)
+        expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1] as number);
+      for (const s of states) {
+        if (s.status === 'pending') expect(s.progress).toBe(0);
+        if (s.status === 'processing') {
+          expect(s.progress).toBeGreaterThan(0);
+          expect(s.progress).toBeLessThan(100);
+        }
+        if (s.status === 'completed') expect(s.progress).toBe(100);
+      }
+      const distinct = new Set(states.filter((s) => s.status === 'processing').map((s) => s.progress));
+      expect(distinct.size).toBe(PROGRESS_STEPS);
+    }
+  });
+
+  test('the status order is pending → processing → completed, switching at the planned times', () => {
+    const t = plan();
+    expect(stateAt(t, t.processingAt - 1).status).toBe('pending');
+    expect(stateAt(t, t.processingAt).status).toBe('processing');
+    expect(stateAt(t, t.endAt - 1).status).toBe('processing');
+    expect(stateAt(t, t.endAt)).toEqual({ status: 'completed', progress: 100 });
+  });
+
+  test('a failed task keeps the progress it had when it failed', () => {
+    const t = plan({ outcome: 'failed' });
+    const before = stateAt(t, t.endAt - 1).progress;
+    const after = stateAt(t, t.endAt + 60_000);
+    expect(after.status).toBe('failed');
+    expect(after.progress).toBeGreaterThanOrEqual(before);
+    expect(after.progress).toBe(progressAt(t, t.endAt));
+    expect(after.progress).toBeLessThan(100);
+  });
+
+  test('a stuck task freezes halfway, and a cancel keeps the frozen progress', () => {
+    const t = plan({ outcome: 'stuck' });
+    const frozen = stateAt(t, t.freezeAt).progress;
+    expect(stateAt(t, t.freezeAt + 86_400_000)).toEqual({ status: 'processing', progress: frozen });
+    endNow(t, t.freezeAt + 86_400_000);
+    expect(stateAt(t, t.freezeAt + 86_400_001)).toEqual({ status: 'failed', progress: frozen });
+  });
+
+  test('a task cancelled while pending reads failed with progress 0', () => {
+    const t = plan();
+    endNow(t, t.createdAt + 100);
+    expect(stateAt(t, t.createdAt + 100)).toEqual({ status: 'failed', progress: 0 });
+  });
+});

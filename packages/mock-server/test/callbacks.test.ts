@@ -1,0 +1,168 @@
+// Callbacks against a real local HTTP receiver (node:http on port 0) with the manual clock.
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { MockServer } from '../src/index.js';
+import { admin, auth, createTask, getTask, manualServer } from './helpers.js';
+
+interface Received {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+type Behaviour = (req: IncomingMessage, res: ServerResponse, n: number) => void;
+
+let receiver: Server | undefined;
+let mock: MockServer | undefined;
+
+afterEach(async () => {
+  await mock?.close();
+  if (receiver) {
+    receiver.closeAllConnections();
+    await new Promise((resolve) => receiver?.close(resolve));
+  }
+  receiver = undefined;
+  mock = undefined;
+});
+
+async function startReceiver(behaviour: Behaviour) {
+  const received: Received[] = [];
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', headers: req.headers, body });
+      behaviour(req, res, received.length);
+    });
+  });
+  await new Promise<void>((resolve) => receiver?.listen(0, '127.0.0.1', resolve));
+  const { port } = receiver.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, received };
+}
+
+function verifies(secret: string, r: Received): boolean {
+  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+  const expected = createHmac('sha256', key)
+    .update(`${r.headers['webhook-id']}.${r.headers['webhook-timestamp']}.${r.body}`)
+    .digest('base64');
+  return String(r.headers['webhook-signature']).split(' ').includes(`v1,${expected}`);
+}
+
+/** Creates a task with a callback and moves the clock exactly to its end (its first attempt starts there). */
+async function taskAtItsEnd(server: MockServer, callbackUrl: string) {
+  const task = await createTask(server, { callback_url: callbackUrl });
+  const endAt = server.tasks.get(task.id)?.timeline.endAt as number;
+  await server.clock.advance(endAt - server.clock.now());
+  await server.deliveries.idle();
+  return { task, endAt };
+}
+
+describe('callbacks to a real receiver', () => {
+  test('the signature verifies and the body equals the GET answer', async () => {
+    const { url, received } = await startReceiver((_req, res) => res.writeHead(200).end('thanks'));
+    mock = manualServer({ allowLocalCallbacks: true });
+    const { task, endAt } = await taskAtItsEnd(mock, `${url}/hooks/video?source=mock`);
+    expect(received).toHaveLength(1);
+    const [r] = received as [Received];
+    expect(r.path).toBe('/hooks/video?source=mock');
+    expect(r.headers['content-type']).toBe('application/json');
+    expect(verifies(mock.webhookSecret, r)).toBe(true);
+    expect(Number(r.headers['webhook-timestamp'])).toBe(Math.floor(endAt / 1000));
+    expect(r.body).toBe(JSON.stringify(await getTask(mock, task.id)));
+    expect(mock.deliveries.list()[0]).toMatchObject({ outcome: 'delivered', status: 200, attempt: 1 });
+  });
+
+  test('a receiver answering 500 forever gets 4 attempts, 1, 2 and 4 s apart; the API keeps answering', async () => {
+    const { url, received } = await startReceiver((_req, res) => res.writeHead(500).end('no'));
+    mock = manualServer({ allowLocalCallbacks: true });
+    const { task, endAt } = await taskAtItsEnd(mock, `${url}/hook`);
+    for (const gap of [1000, 2000, 4000]) {
+      await mock.clock.advance(gap);
+      await mock.deliveries.idle();
+      expect((await mock.app.request('/v1/credits', { headers: auth() })).status).toBe(200);
+    }
+    await mock.clock.advance(60_000);
+    await mock.deliveries.idle();
+    expect(received).toHaveLength(4);
+    const attempts = mock.deliveries.list({ taskId: task.id });
+    expect(attempts.map((a) => [a.attempt, a.outcome, a.status, a.at - endAt])).toEqual([
+      [1, 'failed', 500, 0],
+      [2, 'failed', 500, 1000],
+      [3, 'failed', 500, 3000],
+      [4, 'failed', 500, 7000],
+    ]);
+    expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(1);
+    expect(received.every((r) => verifies(mock?.webhookSecret ?? '', r))).toBe(true);
+  });
+
+  test('a receiver that never answers is survived: each attempt times out after 10 s of mock time', async () => {
+    let arrived!: () => void;
+    const firstArrived = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const { url, received } = await startReceiver(() => arrived());
+    mock = manualServer({ allowLocalCallbacks: true, deliveryGraceMs: 50 });
+    const task = await createTask(mock, { callback_url: `${url}/hang` });
+    const endAt = mock.tasks.get(task.id)?.timeline.endAt as number;
+    // advance returns although the receiver holds the attempt open (it waits 50 ms at most).
+    await mock.clock.advance(endAt - mock.clock.now());
+    await firstArrived;
+    expect(received).toHaveLength(1);
+    expect(mock.deliveries.list().map((a) => a.outcome)).toEqual(['in_flight']);
+    expect((await getTask(mock, task.id)).status).toBe('completed');
+    await mock.clock.advance(10_000);
+    await mock.deliveries.idle();
+    expect(mock.deliveries.list().map((a) => [a.outcome, a.error, (a.endedAt as number) - endAt])).toEqual([
+      ['timeout', 'no answer within 10000 ms', 10_000],
+    ]);
+    await mock.clock.advance(60_000);
+    await mock.deliveries.idle();
+    expect(mock.deliveries.list().map((a) => [a.attempt, a.outcome, a.at - endAt])).toEqual([
+      [1, 'timeout', 0],
+      [2, 'timeout', 11_000],
+      [3, 'timeout', 23_000],
+      [4, 'timeout', 37_000],
+    ]);
+    expect((await mock.app.request('/v1/credits', { headers: auth() })).status).toBe(200);
+  });
+
+  test('a redirect is not followed: the attempt fails and the target is never called', async () => {
+    const { url, received } = await startReceiver((req, res) => {
+      if (req.url === '/hook') res.writeHead(307, { location: '/internal-admin' }).end();
+      else res.writeHead(200).end();
+    });
+    mock = manualServer({ allowLocalCallbacks: true });
+    await taskAtItsEnd(mock, `${url}/hook`);
+    expect(received.map((r) => r.path)).toEqual(['/hook']);
+    expect(mock.deliveries.list()[0]).toMatchObject({ outcome: 'failed', status: 307 });
+  });
+
+  test('a receiver that resets the connection is a failed attempt, retried', async () => {
+    const { url } = await startReceiver((req) => req.socket.destroy());
+    mock = manualServer({ allowLocalCallbacks: true });
+    await taskAtItsEnd(mock, `${url}/hook`);
+    await mock.clock.advance(1000);
+    await mock.deliveries.idle();
+    const attempts = mock.deliveries.list();
+    expect(attempts.map((a) => [a.attempt, a.outcome, a.status])).toEqual([
+      [1, 'failed', null],
+      [2, 'failed', null],
+    ]);
+    expect(attempts[0]?.error).toMatch(/fetch failed|socket|closed/i);
+  });
+
+  test('redeliver with bad-signature reaches the receiver, which can tell', async () => {
+    const { url, received } = await startReceiver((_req, res) => res.writeHead(204).end());
+    mock = manualServer({ allowLocalCallbacks: true });
+    const { task } = await taskAtItsEnd(mock, `${url}/hook`);
+    const res = await admin(mock, 'POST', `/tasks/${task.id}/redeliver`, { mutate: 'bad-signature' });
+    expect(res.status).toBe(202);
+    await mock.deliveries.idle();
+    expect(received.map((r) => verifies(mock?.webhookSecret ?? '', r))).toEqual([true, false]);
+  });
+});
