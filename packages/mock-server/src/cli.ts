@@ -1,0 +1,328 @@
+// The `videotask-mock` command: flags and MOCK_* environment variables → a listening mock server.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { MockServerOptions } from './index.js';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  type RunningMockServer,
+  type ServeOptions,
+  serveMockServer,
+} from './node.js';
+
+type Kind = 'string' | 'boolean';
+
+/** Every flag, its environment variable, and what it means (the README's table says the same). */
+export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; help: string }[] = [
+  {
+    flag: 'port',
+    env: 'MOCK_PORT',
+    kind: 'string',
+    value: 'N',
+    help: `port to listen on; 0 picks a free one (default ${DEFAULT_PORT})`,
+  },
+  {
+    flag: 'host',
+    env: 'MOCK_HOST',
+    kind: 'string',
+    value: 'HOST',
+    help: `interface to listen on (default ${DEFAULT_HOST})`,
+  },
+  {
+    flag: 'seed',
+    env: 'MOCK_SEED',
+    kind: 'string',
+    value: 'S',
+    help: 'seed for ids, random failures and progress jitter (default random)',
+  },
+  {
+    flag: 'speed',
+    env: 'MOCK_SPEED',
+    kind: 'string',
+    value: 'N',
+    help: 'divide every lifecycle timing by N (default 1)',
+  },
+  {
+    flag: 'clock',
+    env: 'MOCK_CLOCK',
+    kind: 'string',
+    value: 'real|manual',
+    help: 'manual: time moves only through POST /__mock/clock/advance (default real)',
+  },
+  {
+    flag: 'api-keys',
+    env: 'MOCK_API_KEYS',
+    kind: 'string',
+    value: 'K1,K2',
+    help: 'accepted API keys, comma-separated (default: any non-empty bearer token)',
+  },
+  {
+    flag: 'webhook-secret',
+    env: 'MOCK_WEBHOOK_SECRET',
+    kind: 'string',
+    value: 'whsec_…',
+    help: 'secret that signs callbacks (default generated at start)',
+  },
+  {
+    flag: 'allow-local-callbacks',
+    env: 'MOCK_ALLOW_LOCAL_CALLBACKS',
+    kind: 'boolean',
+    help: 'accept http:// and loopback/private callback hosts (local development)',
+  },
+  {
+    flag: 'public-url',
+    env: 'MOCK_PUBLIC_URL',
+    kind: 'string',
+    value: 'URL',
+    help: 'base of result URLs (default the listening address)',
+  },
+  {
+    flag: 'credits',
+    env: 'MOCK_CREDITS',
+    kind: 'string',
+    value: 'N',
+    help: 'starting credits per API key (default 100)',
+  },
+  {
+    flag: 'rate-limit',
+    env: 'MOCK_RATE_LIMIT',
+    kind: 'string',
+    value: 'N',
+    help: 'requests per second per API key, then 429 (default off)',
+  },
+  {
+    flag: 'failure-rate',
+    env: 'MOCK_FAILURE_RATE',
+    kind: 'string',
+    value: '0..1',
+    help: 'share of tasks that fail at random, seeded (default 0)',
+  },
+  {
+    flag: 'max-tasks',
+    env: 'MOCK_MAX_TASKS',
+    kind: 'string',
+    value: 'N',
+    help: 'most tasks kept; the oldest are evicted (default 100000)',
+  },
+  { flag: 'no-admin', env: 'MOCK_NO_ADMIN', kind: 'boolean', help: 'serve no admin API under /__mock/' },
+  {
+    flag: 'admin-token',
+    env: 'MOCK_ADMIN_TOKEN',
+    kind: 'string',
+    value: 'T',
+    help: 'require this token (Bearer or x-admin-token) on /__mock/*',
+  },
+  {
+    flag: 'quiet',
+    env: 'MOCK_QUIET',
+    kind: 'boolean',
+    help: 'no log line per request and callback (the start lines are still printed)',
+  },
+];
+
+export class UsageError extends Error {}
+
+export interface CliConfig {
+  serve: ServeOptions;
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+function usage(): string {
+  const width = Math.max(...FLAGS.map((f) => f.flag.length + (f.value ? f.value.length + 1 : 0)));
+  const lines = FLAGS.map((f) => {
+    const left = `--${f.flag}${f.value ? ` ${f.value}` : ''}`;
+    return `  ${left.padEnd(width + 3)}${f.help} [${f.env}]`;
+  });
+  return `Usage: videotask-mock [options]\n\nAn offline mock of the sora-2 video task API.\n\n${lines.join('\n')}\n  --help${' '.repeat(width - 1)}show this help\n  --version${' '.repeat(width - 4)}print the version\n`;
+}
+
+function parseBoolean(name: string, text: string): boolean {
+  const value = text.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(value)) return false;
+  throw new UsageError(`${name} must be true or false, got "${text}"`);
+}
+
+function parseNumber(name: string, text: string, check: (n: number) => boolean, what: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || !check(n))
+    throw new UsageError(`${name} must be ${what}, got "${text}"`);
+  return n;
+}
+
+/** Flags win over environment variables; unknown flags are an error. */
+export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = {}): CliConfig {
+  const options: Record<string, { type: Kind }> = { help: { type: 'boolean' }, version: { type: 'boolean' } };
+  for (const f of FLAGS) options[f.flag] = { type: f.kind };
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const raw = new Map<string, { text: string; name: string; kind: Kind }>();
+  for (const f of FLAGS) {
+    const flagValue = values[f.flag];
+    if (flagValue !== undefined)
+      raw.set(f.flag, { text: String(flagValue), name: `--${f.flag}`, kind: f.kind });
+    else if (env[f.env] !== undefined)
+      raw.set(f.flag, { text: env[f.env] as string, name: f.env, kind: f.kind });
+  }
+  const get = (flag: string) => raw.get(flag);
+  const serve: ServeOptions & MockServerOptions = {};
+  const num = (flag: string, check: (n: number) => boolean, what: string) => {
+    const v = get(flag);
+    return v ? parseNumber(v.name, v.text, check, what) : undefined;
+  };
+  const bool = (flag: string) => {
+    const v = get(flag);
+    return v
+      ? v.kind === 'boolean' && v.name.startsWith('--')
+        ? true
+        : parseBoolean(v.name, v.text)
+      : undefined;
+  };
+  const str = (flag: string) => get(flag)?.text;
+
+  const port = num('port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port from 0 to 65535');
+  if (port !== undefined) serve.port = port;
+  const host = str('host');
+  if (host) serve.host = host;
+  const seed = str('seed');
+  if (seed !== undefined && seed !== '') serve.seed = seed;
+  const speed = num('speed', (n) => n > 0, 'a number > 0');
+  if (speed !== undefined) serve.speed = speed;
+  const clock = str('clock');
+  if (clock !== undefined) {
+    if (clock !== 'real' && clock !== 'manual')
+      throw new UsageError(`${get('clock')?.name} must be real or manual, got "${clock}"`);
+    serve.clock = clock;
+  }
+  const keys = str('api-keys');
+  if (keys !== undefined) {
+    const list = keys
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
+    if (list.length) serve.apiKeys = list;
+  }
+  const secret = str('webhook-secret');
+  if (secret) serve.webhookSecret = secret;
+  const allowLocal = bool('allow-local-callbacks');
+  if (allowLocal !== undefined) serve.allowLocalCallbacks = allowLocal;
+  const publicUrl = str('public-url');
+  if (publicUrl) {
+    try {
+      new URL(publicUrl);
+    } catch {
+      throw new UsageError(`${get('public-url')?.name} must be a URL, got "${publicUrl}"`);
+    }
+    serve.publicUrl = publicUrl;
+  }
+  const credits = num('credits', (n) => n >= 0, 'a number >= 0');
+  if (credits !== undefined) serve.credits = credits;
+  const rateLimit = num('rate-limit', (n) => n > 0, 'a number > 0');
+  if (rateLimit !== undefined) serve.rateLimit = rateLimit;
+  const failureRate = num('failure-rate', (n) => n >= 0 && n <= 1, 'a number from 0 to 1');
+  if (failureRate !== undefined) serve.failureRate = failureRate;
+  const maxTasks = num('max-tasks', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1');
+  if (maxTasks !== undefined) serve.maxTasks = maxTasks;
+  if (bool('no-admin')) serve.admin = false;
+  const adminToken = str('admin-token');
+  if (adminToken) serve.adminToken = adminToken;
+  return {
+    serve,
+    quiet: bool('quiet') ?? false,
+    help: Boolean(values.help),
+    version: Boolean(values.version),
+  };
+}
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** The start lines: where it listens (first, for scripts to parse), the webhook secret, the mode. */
+export function startLines(running: RunningMockServer): string[] {
+  const o = running.mock.options;
+  const lines = [
+    `Listening on ${running.url}`,
+    `Webhook secret: ${o.webhookSecret}`,
+    `Mode: clock ${o.clock}${o.clock === 'manual' ? ' (advance with POST /__mock/clock/advance)' : ''}, speed ${o.speed}, seed ${o.seed}, failure rate ${o.failureRate}, ${o.credits} credits per key, ${o.apiKeys ? `${o.apiKeys.size} API key(s)` : 'any bearer token'}, rate limit ${o.rateLimit ? `${o.rateLimit}/s per key` : 'off'}, admin API ${o.admin ? (o.adminToken ? 'on /__mock/ (token required)' : 'on /__mock/') : 'off'}`,
+  ];
+  if (o.allowLocalCallbacks) {
+    lines.push(
+      'Local callbacks allowed: http:// and loopback/private callback hosts are accepted (development only)',
+    );
+  }
+  lines.push(`Results: ${o.publicUrl}/files/<task_id>.mp4 · API reference: ${running.url}/docs`);
+  return lines;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Runs the command: parses, listens, prints the start lines, and shuts down cleanly (exit 0) on
+ * SIGINT or SIGTERM. Resolves with the running server (undefined for --help/--version or an error).
+ */
+export async function main(
+  argv: string[] = process.argv.slice(2),
+  env: Record<string, string | undefined> = process.env,
+  io: CliIo = defaultIo,
+  handleSignals = true,
+): Promise<RunningMockServer | undefined> {
+  let config: CliConfig;
+  try {
+    config = parseCliArgs(argv, env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`videotask-mock: ${error.message}\n\n${usage()}`);
+    process.exitCode = 2;
+    return undefined;
+  }
+  if (config.help) {
+    io.out(usage());
+    return undefined;
+  }
+  if (config.version) {
+    io.out(version());
+    return undefined;
+  }
+  let running: RunningMockServer;
+  try {
+    running = await serveMockServer({ ...config.serve, logger: config.quiet ? undefined : io.out });
+  } catch (error) {
+    io.err(`videotask-mock: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return undefined;
+  }
+  for (const line of startLines(running)) io.out(line);
+  if (handleSignals) {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      io.err(`videotask-mock: ${signal}, shutting down`);
+      running.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  }
+  return running;
+}

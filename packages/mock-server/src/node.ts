@@ -1,0 +1,127 @@
+// The Node entry: serves the mock on a port, with node:dns for the callback host check and swagger-ui-dist for /docs.
+import { lookup } from 'node:dns/promises';
+import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import {
+  createMockServer,
+  type DocsAssetProvider,
+  type MockServer,
+  type MockServerOptions,
+} from './index.js';
+
+export interface ServeOptions extends MockServerOptions {
+  /** Port to listen on; 0 picks a free one (default 4010). */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+}
+
+export interface RunningMockServer {
+  mock: MockServer;
+  /** `http://host:port`, as listened on. */
+  url: string;
+  host: string;
+  port: number;
+  server: Server;
+  /** Stops the mock's timers and the HTTP server (open connections are closed). */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** Every address a host name resolves to (A and AAAA), for the delivery-time callback check. */
+export async function resolveHostWithDns(hostname: string): Promise<string[]> {
+  const answers = await lookup(hostname, { all: true, verbatim: true });
+  return answers.map((a) => a.address);
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+};
+
+/** Serves the installed swagger-ui-dist files (no CDN), read once and kept in memory. */
+export function swaggerUiAssets(): DocsAssetProvider {
+  const require = createRequire(import.meta.url);
+  const dir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+  const cache = new Map<string, Promise<Uint8Array | undefined>>();
+  return async (name) => {
+    if (!/^[\w.-]+$/.test(name)) return undefined;
+    let body = cache.get(name);
+    if (!body) {
+      body = readFile(join(dir, name)).then(
+        (buffer) => new Uint8Array(buffer),
+        () => undefined,
+      );
+      cache.set(name, body);
+    }
+    const bytes = await body;
+    const ext = name.slice(name.lastIndexOf('.'));
+    return bytes && { body: bytes, contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream' };
+  };
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Listens, then creates the mock: its result URLs default to the address it listens on (so `--port 0`
+ * works); a wildcard host (0.0.0.0, ::) is written as 127.0.0.1 there.
+ */
+export async function serveMockServer(options: ServeOptions = {}): Promise<RunningMockServer> {
+  const { port = DEFAULT_PORT, host = DEFAULT_HOST, ...mockOptions } = options;
+  let mock: MockServer | undefined;
+  const server = createAdaptorServer({
+    fetch: (request: Request) => {
+      if (!mock) return new Response('starting', { status: 503 });
+      return mock.app.fetch(request);
+    },
+  }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${urlHost(host)}:${address.port}`;
+  const reachable = host === '0.0.0.0' || host === '::' ? `http://127.0.0.1:${address.port}` : url;
+  try {
+    mock = createMockServer({
+      publicUrl: reachable,
+      resolveHost: resolveHostWithDns,
+      docsAssets: swaggerUiAssets(),
+      ...mockOptions,
+    });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const running = mock;
+  let closing: Promise<void> | undefined;
+  return {
+    mock: running,
+    url,
+    host,
+    port: address.port,
+    server,
+    close() {
+      closing ??= (async () => {
+        await running.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+      })();
+      return closing;
+    },
+  };
+}

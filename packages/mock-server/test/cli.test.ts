@@ -1,0 +1,215 @@
+// The videotask-mock command: flags and MOCK_* variables, the start lines, and a clean shutdown.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, test } from 'vitest';
+import { FLAGS, main, parseCliArgs } from '../src/cli.js';
+import type { RunningMockServer } from '../src/node.js';
+
+describe('parseCliArgs', () => {
+  test('no flags: defaults left to the server', () => {
+    expect(parseCliArgs([])).toEqual({ serve: {}, quiet: false, help: false, version: false });
+  });
+
+  test('every flag', () => {
+    const config = parseCliArgs([
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+      '--seed',
+      'abc',
+      '--speed',
+      '20',
+      '--clock',
+      'manual',
+      '--api-keys',
+      'k1, k2,',
+      '--webhook-secret',
+      'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      '--allow-local-callbacks',
+      '--public-url',
+      'https://mock.example.com',
+      '--credits',
+      '12.5',
+      '--rate-limit',
+      '5',
+      '--failure-rate',
+      '0.25',
+      '--max-tasks',
+      '500',
+      '--no-admin',
+      '--admin-token',
+      'adm',
+      '--quiet',
+    ]);
+    expect(config).toEqual({
+      serve: {
+        port: 0,
+        host: '0.0.0.0',
+        seed: 'abc',
+        speed: 20,
+        clock: 'manual',
+        apiKeys: ['k1', 'k2'],
+        webhookSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+        allowLocalCallbacks: true,
+        publicUrl: 'https://mock.example.com',
+        credits: 12.5,
+        rateLimit: 5,
+        failureRate: 0.25,
+        maxTasks: 500,
+        admin: false,
+        adminToken: 'adm',
+      },
+      quiet: true,
+      help: false,
+      version: false,
+    });
+  });
+
+  test('every flag has a MOCK_* environment variable; flags win', () => {
+    for (const f of FLAGS) expect(f.env).toBe(`MOCK_${f.flag.toUpperCase().replace(/-/g, '_')}`);
+    const env = {
+      MOCK_PORT: '4999',
+      MOCK_CLOCK: 'manual',
+      MOCK_ALLOW_LOCAL_CALLBACKS: 'true',
+      MOCK_QUIET: '1',
+      MOCK_NO_ADMIN: 'yes',
+      MOCK_API_KEYS: 'a,b',
+      MOCK_SPEED: '3',
+    };
+    expect(parseCliArgs([], env).serve).toMatchObject({
+      port: 4999,
+      clock: 'manual',
+      allowLocalCallbacks: true,
+      admin: false,
+      apiKeys: ['a', 'b'],
+      speed: 3,
+    });
+    expect(parseCliArgs([], env).quiet).toBe(true);
+    expect(parseCliArgs(['--port=5000', '--clock', 'real'], env).serve).toMatchObject({
+      port: 5000,
+      clock: 'real',
+    });
+    expect(parseCliArgs([], { MOCK_ALLOW_LOCAL_CALLBACKS: '0' }).serve.allowLocalCallbacks).toBe(false);
+  });
+
+  test.each([
+    [['--port', '70000'], /--port must be a port/],
+    [['--port', 'x'], /--port must be a port/],
+    [['--speed', '0'], /--speed must be a number > 0/],
+    [['--clock', 'fast'], /--clock must be real or manual/],
+    [['--failure-rate', '2'], /--failure-rate must be a number from 0 to 1/],
+    [['--public-url', 'nope'], /--public-url must be a URL/],
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['extra'], /positional/i],
+  ])('%j is a usage error', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  test('a bad environment value names the variable', () => {
+    expect(() => parseCliArgs([], { MOCK_QUIET: 'maybe' })).toThrow(/MOCK_QUIET must be true or false/);
+    expect(() => parseCliArgs([], { MOCK_CREDITS: '-1' })).toThrow(/MOCK_CREDITS must be a number >= 0/);
+  });
+});
+
+describe('main (in process)', () => {
+  let running: RunningMockServer | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+
+  test('prints where it listens first, then the webhook secret and the mode', async () => {
+    const out: string[] = [];
+    running = await main(
+      ['--port', '0', '--clock', 'manual', '--seed', 's1', '--allow-local-callbacks', '--quiet'],
+      {},
+      { out: (l) => out.push(l), err: (l) => out.push(`ERR ${l}`) },
+      false,
+    );
+    expect(out[0]).toBe(`Listening on http://127.0.0.1:${running?.port}`);
+    expect(out[1]).toBe(`Webhook secret: ${running?.mock.webhookSecret}`);
+    expect(out[2]).toMatch(/^Mode: clock manual .*seed s1/);
+    expect(out.join('\n')).toMatch(/Local callbacks allowed/);
+    expect(out.join('\n')).toContain(`API reference: http://127.0.0.1:${running?.port}/docs`);
+    // --quiet: no request lines.
+    await fetch(`${running?.url}/v1/credits`, { headers: { authorization: 'Bearer k' } });
+    expect(out.some((l) => l.startsWith('GET /v1/credits'))).toBe(false);
+  });
+
+  test('without --quiet, one line per request', async () => {
+    const out: string[] = [];
+    running = await main(['--port', '0'], {}, { out: (l) => out.push(l), err: () => {} }, false);
+    await fetch(`${running?.url}/v1/credits`, { headers: { authorization: 'Bearer k' } });
+    expect(out.some((l) => /^GET \/v1\/credits 200 /.test(l))).toBe(true);
+  });
+
+  test('a usage error prints the usage to stderr and sets exit code 2', async () => {
+    const err: string[] = [];
+    const before = process.exitCode;
+    expect(
+      await main(['--clock', 'sideways'], {}, { out: () => {}, err: (l) => err.push(l) }, false),
+    ).toBeUndefined();
+    expect(process.exitCode).toBe(2);
+    process.exitCode = before;
+    expect(err.join('\n')).toMatch(/--clock must be real or manual[\s\S]*Usage: videotask-mock/);
+  });
+
+  test('--help lists every flag with its variable', async () => {
+    const out: string[] = [];
+    await main(['--help'], {}, { out: (l) => out.push(l), err: () => {} }, false);
+    for (const f of FLAGS) expect(out.join('\n')).toContain(`--${f.flag}`);
+    for (const f of FLAGS) expect(out.join('\n')).toContain(f.env);
+  });
+});
+
+describe('the command as a process', () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    child = undefined;
+  });
+
+  const runner = fileURLToPath(new URL('./run-cli.ts', import.meta.url));
+
+  function start(args: string[], env: Record<string, string> = {}) {
+    child = spawn(process.execPath, ['--import', 'tsx', runner, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines = createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> });
+    const queue: string[] = [];
+    const waiters: ((line: string) => void)[] = [];
+    lines.on('line', (line) => {
+      const waiter = waiters.shift();
+      if (waiter) waiter(line);
+      else queue.push(line);
+    });
+    const nextLine = () =>
+      new Promise<string>((resolve) => {
+        const line = queue.shift();
+        if (line !== undefined) resolve(line);
+        else waiters.push(resolve);
+      });
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
+    return { nextLine, exited, child };
+  }
+
+  test.each([['SIGTERM'], ['SIGINT']] as const)(
+    'first line "Listening on http://HOST:PORT"; %s shuts it down with exit code 0',
+    async (signal) => {
+      const run = start(['--port', '0', '--quiet'], { MOCK_CLOCK: 'manual', MOCK_SEED: 'from-env' });
+      const first = await run.nextLine();
+      const match = /^Listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(first);
+      expect(match).not.toBeNull();
+      expect(await run.nextLine()).toMatch(/^Webhook secret: whsec_[A-Za-z0-9+/=]+$/);
+      expect(await run.nextLine()).toMatch(/^Mode: clock manual .*seed from-env/);
+      const clock = await (await fetch(`${match?.[1]}/__mock/clock`)).json();
+      expect(clock.mode).toBe('manual');
+      run.child.kill(signal);
+      expect(await run.exited).toBe(0);
+    },
+    20_000,
+  );
+});
