@@ -1,0 +1,117 @@
+// Starts the target once for the whole run: the mock's CLI as a real process, or the live API's settings.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { TestProject } from 'vitest/node';
+import { LIVE_HOW_TO, type Target, targetNameFromEnv } from './target.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    target: Target;
+  }
+}
+
+export const MOCK_API_KEYS = ['contract-key-a', 'contract-key-b'] as const;
+
+function mockCliPath(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@videotask/mock-server/package.json')), 'bin', 'videotask-mock.js');
+}
+
+/** Spawns `videotask-mock` on a free port and waits for its `Listening on` line. */
+async function startMock(flags: string[]): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const child = spawn(
+    process.execPath,
+    [mockCliPath(), '--port', '0', '--api-keys', MOCK_API_KEYS.join(','), '--credits', '1000', ...flags],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The mock did not start within 15 s.\n${stderr}`)),
+      15_000,
+    );
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The mock exited with ${code} before listening.\n${stderr}`));
+    });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      const match = /^Listening on (http:\/\/\S+)$/.exec(line);
+      if (match?.[1]) resolve(match[1]);
+      else reject(new Error(`Unexpected first line from the mock: ${line}\n${stderr}`));
+    });
+  });
+  lines.on('line', () => {}); // keep draining stdout so the child never blocks on a full pipe
+  return { child, baseUrl };
+}
+
+export default async function setup(project: TestProject) {
+  const name = targetNameFromEnv();
+  if (name === 'live') {
+    const apiKey = process.env.EVOLINK_API_KEY ?? '';
+    const callbackUrl = process.env.CONTRACT_CALLBACK_URL;
+    const callbackPort = Number(process.env.CONTRACT_CALLBACK_PORT ?? 0);
+    const baseUrl = process.env.EVOLINK_BASE_URL ?? 'https://api.evolink.ai';
+    const target: Target = {
+      name,
+      available: apiKey !== '',
+      ...(apiKey ? {} : { skipReason: LIVE_HOW_TO }),
+      baseUrl,
+      strictBaseUrl: baseUrl,
+      apiKey,
+      rejectedApiKey: `sk-contract-invalid-${randomBytes(8).toString('hex')}`,
+      billable: process.env.CONTRACT_ALLOW_BILLABLE === '1',
+      ...(callbackUrl && callbackPort ? { callback: { publicUrl: callbackUrl, port: callbackPort } } : {}),
+      waitTimeoutMs: Number(process.env.CONTRACT_WAIT_TIMEOUT_MS ?? 15 * 60_000),
+    };
+    if (!target.available) console.log(`\n${LIVE_HOW_TO}\n`);
+    project.provide('target', target);
+    return;
+  }
+
+  const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
+  const [main, strict] = await Promise.all([
+    startMock([
+      '--clock',
+      'manual',
+      '--allow-local-callbacks',
+      '--webhook-secret',
+      webhookSecret,
+      '--seed',
+      'contract',
+    ]),
+    startMock(['--clock', 'manual']),
+  ]);
+  const baseUrl = main.baseUrl;
+  project.provide('target', {
+    name,
+    available: true,
+    baseUrl,
+    strictBaseUrl: strict.baseUrl,
+    apiKey: MOCK_API_KEYS[0],
+    rejectedApiKey: 'contract-key-unknown',
+    billable: true,
+    adminUrl: `${baseUrl}/__mock`,
+    webhookSecret,
+    callback: { local: true },
+    // Virtual time on the manual clock: generous, it costs no real time.
+    waitTimeoutMs: 30 * 60_000,
+  });
+  return async () => {
+    await Promise.all(
+      [main.child, strict.child].map(async (child) => {
+        if (child.exitCode !== null) return;
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }),
+    );
+  };
+}

@@ -1,0 +1,76 @@
+// What every contract test file uses: the target, a spec-checking client, and the mock's admin API.
+import {
+  type Clock,
+  createVideoTaskClient,
+  type VideoTaskClient,
+  type VideoTaskClientOptions,
+} from '@videotask/client';
+import { afterEach, expect, inject } from 'vitest';
+import { ContractRecorder } from './recorder.js';
+import type { Target } from './target.js';
+
+export const target: Target = inject('target');
+export const onMock = target.name === 'mock';
+
+/** Every answer of every test is checked against the spec; a test fails if one breaks it. */
+export const recorder = new ContractRecorder();
+afterEach(() => {
+  expect(recorder.takeProblems(), 'answers that break the spec').toEqual([]);
+});
+
+/** The mock's admin API (manual clock, faults, cancel, deliveries). Only on the mock target. */
+export const admin = {
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    if (!target.adminUrl) throw new Error('The admin API exists only on the mock target');
+    const response = await fetch(`${target.adminUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as T;
+    if (!response.ok) throw new Error(`admin ${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  },
+  advance: (ms: number) => admin.call<{ now: number }>('POST', '/clock/advance', { ms }),
+  now: async () => (await admin.call<{ now: number }>('GET', '/clock')).now,
+  cancel: (id: string) => admin.call('POST', `/tasks/${id}/cancel`),
+  fault: (fault: { status?: number; count?: number; delayMs?: number; retryAfter?: number; path?: string }) =>
+    admin.call('POST', '/faults', fault),
+  deliveries: (taskId: string) =>
+    admin.call<{
+      data: { webhookId: string; attempt: number; at: number; status: number | null; outcome: string }[];
+    }>('GET', `/deliveries?task_id=${encodeURIComponent(taskId)}`),
+};
+
+/**
+ * The clock the client waits on. On the mock, a wait moves the mock's manual clock instead of
+ * sleeping, so a whole lifecycle takes milliseconds; on the live API it is real time.
+ */
+export function targetClock(): Partial<Clock> | undefined {
+  if (!onMock) return undefined;
+  let now = Date.now();
+  return {
+    now: () => now,
+    sleep: async (ms) => {
+      await admin.advance(Math.max(0, Math.round(ms)));
+      now += ms;
+    },
+  };
+}
+
+/** The published client, pointed at the target, every answer checked against the spec. */
+export function client(options: Partial<VideoTaskClientOptions> = {}): VideoTaskClient {
+  return createVideoTaskClient({
+    apiKey: target.apiKey,
+    baseUrl: target.baseUrl,
+    fetch: recorder.fetch,
+    maxRetries: 0,
+    ...(onMock ? { clock: targetClock() } : {}),
+    ...options,
+  });
+}
+
+/** Unix seconds now, by the target's clock (the mock's manual clock, or this machine's). */
+export async function targetNowSeconds(): Promise<number> {
+  return Math.floor((onMock ? await admin.now() : Date.now()) / 1000);
+}

@@ -1,0 +1,40 @@
+// Which server the suite checks (the mock, or the live API) and what it may do there.
+export type TargetName = 'mock' | 'live';
+
+export interface Target {
+  name: TargetName;
+  /** False when the target cannot run here (the live API without a key); `skipReason` says why. */
+  available: boolean;
+  skipReason?: string;
+  baseUrl: string;
+  /**
+   * A server that enforces the callback host rules. The mock the suite drives accepts local
+   * callbacks (its receiver is on loopback), so a second, strict mock answers those checks.
+   */
+  strictBaseUrl: string;
+  /** A key the server accepts. */
+  apiKey: string;
+  /** A well-formed key the server must refuse with 401. */
+  rejectedApiKey: string;
+  /** Tests that create tasks cost money on the live API: they run only when this is true. */
+  billable: boolean;
+  /** The mock's admin API (manual clock, faults, cancel, deliveries); absent on the live API. */
+  adminUrl?: string;
+  /** The mock's callback signing secret. */
+  webhookSecret?: string;
+  /** Where callbacks can reach the suite's local receiver from the target's point of view. */
+  callback?: { publicUrl: string; port: number } | { local: true };
+  /** The longest a live wait may take before it is reported as stuck, in ms. */
+  waitTimeoutMs: number;
+}
+
+export const LIVE_HOW_TO =
+  'Live contract run skipped: set EVOLINK_API_KEY (optionally EVOLINK_BASE_URL; CONTRACT_ALLOW_BILLABLE=1 to include tests that create paid tasks) and run `pnpm test:live`.';
+
+/** Reads CONTRACT_TARGET and the live settings from the environment. */
+export function targetNameFromEnv(env: NodeJS.ProcessEnv = process.env): TargetName {
+  const name = (env.CONTRACT_TARGET ?? 'mock').toLowerCase();
+  if (name !== 'mock' && name !== 'live')
+    throw new Error(`CONTRACT_TARGET must be mock or live, not ${name}`);
+  return name;
+}

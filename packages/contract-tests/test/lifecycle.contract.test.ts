@@ -1,0 +1,109 @@
+// Lifecycle: a task moves only forward, its progress never falls, and it ends with exactly the right fields.
+import { TaskFailedError, type VideoTask } from '@videotask/client';
+import { describe, expect, test } from 'vitest';
+import { admin, client, onMock, target, targetNowSeconds } from '../src/harness.js';
+import { checkTaskRead, checkTransition } from '../src/lifecycle.js';
+
+/** Waits for the task, checking each read on its own and against the one before. */
+async function followTask(created: VideoTask, scenarioHeaders: Record<string, string> = {}) {
+  const reads: VideoTask[] = [created];
+  const problems: string[] = checkTaskRead(created, await targetNowSeconds());
+  const c = client({ headers: scenarioHeaders });
+  const outcome = await c
+    .waitForTask(created.id, {
+      pollIntervalMs: onMock ? 3_000 : 10_000,
+      maxPollIntervalMs: onMock ? 10_000 : 30_000,
+      timeoutMs: target.waitTimeoutMs,
+      onProgress: async (task) => {
+        problems.push(
+          ...checkTransition(reads.at(-1) as VideoTask, task),
+          ...checkTaskRead(task, await targetNowSeconds()),
+        );
+        reads.push(task);
+      },
+    })
+    .catch((error: unknown) => error);
+  return { outcome, reads, problems };
+}
+
+describe.skipIf(!target.available || !target.billable)(`lifecycle (${target.name})`, () => {
+  test.each([
+    ['text to video, 10 s, landscape', { aspect_ratio: '16:9', duration: 10 }],
+    [
+      'text to video, 15 s, portrait, watermark kept',
+      { aspect_ratio: '9:16', duration: 15, remove_watermark: false },
+    ],
+  ] as const)('%s: pending → completed with results', async (_name, options) => {
+    const created = await client().createVideo({
+      model: 'sora-2',
+      prompt: 'A paper boat drifting on a calm lake',
+      ...options,
+    });
+    expect(created).toMatchObject({ status: 'pending', progress: 0, model: 'sora-2', type: 'video' });
+    expect(created.id).toMatch(/^task-unified-\d+-[0-9a-z]{8}$/);
+
+    const { outcome, reads, problems } = await followTask(created);
+    expect(problems).toEqual([]);
+    if (outcome instanceof Error) throw new Error(`task ${created.id}: ${outcome.message}`);
+    expect(outcome).toMatchObject({ id: created.id, status: 'completed', progress: 100 });
+    expect(reads.length).toBeGreaterThan(1);
+
+    // The result is a real video the caller can download.
+    const [url] = (outcome as { results: string[] }).results;
+    const video = await fetch(url as string, { headers: { range: 'bytes=0-1023' } });
+    expect([200, 206]).toContain(video.status);
+    expect(video.headers.get('content-type')).toMatch(/^video\/mp4/);
+    await video.body?.cancel();
+  });
+
+  test('a finished task reads the same on every later read', async () => {
+    const created = await client().createVideo({ model: 'sora-2', prompt: 'Clouds over mountains' });
+    const { outcome } = await followTask(created);
+    if (outcome instanceof Error) throw new Error(`task ${created.id}: ${outcome.message}`);
+    expect(await client().getTask(created.id)).toEqual(outcome);
+  });
+});
+
+describe.skipIf(!onMock)('failure scenarios (mock)', () => {
+  test('a prompt blocked by moderation ends failed with content_policy_violation, credits returned', async () => {
+    const moderated = client({ headers: { 'x-mock-scenario': 'moderation' } });
+    const before = await client().getCredits();
+    const created = await moderated.createVideo({ model: 'sora-2', prompt: 'something the policy blocks' });
+    const { outcome, problems } = await followTask(created);
+    expect(problems).toEqual([]);
+    expect(outcome).toBeInstanceOf(TaskFailedError);
+    expect(outcome).toMatchObject({ code: 'content_policy_violation' });
+    const after = await client().getCredits();
+    expect(after.data.token.remaining_credits).toBeCloseTo(before.data.token.remaining_credits, 6);
+  });
+
+  test('a cancelled task reads failed with request_cancelled, and can no longer be cancelled', async () => {
+    const created = await client({ headers: { 'x-mock-scenario': 'slow' } }).createVideo({
+      model: 'sora-2',
+      prompt: 'A slow sunrise',
+    });
+    await admin.advance(5_000);
+    await admin.cancel(created.id);
+    const task = await client().getTask(created.id);
+    expect(task).toMatchObject({
+      status: 'failed',
+      error: { code: 'request_cancelled', type: 'task_error' },
+    });
+    expect(task.task_info?.can_cancel).toBe(false);
+    expect(checkTaskRead(task, await targetNowSeconds())).toEqual([]);
+  });
+
+  test.each(['generation_timeout', 'service_error', 'image_processing_error'])(
+    'scenario fail:%s ends failed with that code',
+    async (code) => {
+      const created = await client({ headers: { 'x-mock-scenario': `fail:${code}` } }).createVideo({
+        model: 'sora-2',
+        prompt: 'A failing task',
+      });
+      const { outcome, problems } = await followTask(created);
+      expect(problems).toEqual([]);
+      expect(outcome).toBeInstanceOf(TaskFailedError);
+      expect(outcome).toMatchObject({ code });
+    },
+  );
+});

@@ -1,0 +1,70 @@
+// Validation: each documented rule of the create body, broken once, answers 400 naming the field.
+import { BadRequestError, NotFoundError } from '@videotask/client';
+import { describe, expect, test } from 'vitest';
+import { client, recorder, target } from '../src/harness.js';
+import { forbiddenCallbackUrls, schemaViolations, validBody } from '../src/violations.js';
+
+// The strict server: on the mock target, the one that does not relax the callback host rules.
+const post = (body: string, headers: Record<string, string> = {}) =>
+  recorder.fetch(`${target.strictBaseUrl}/v1/videos/generations`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${target.apiKey}`, 'content-type': 'application/json', ...headers },
+    body,
+  });
+
+async function expectBadRequest(response: Response, param: string | undefined) {
+  expect(response.status).toBe(400);
+  const { error } = (await response.json()) as { error: { type: string; param?: string; message: string } };
+  expect(error.type).toBe('invalid_request_error');
+  if (param !== undefined) expect(error.param).toBe(param);
+  expect(error.message.length).toBeGreaterThan(0);
+}
+
+describe.skipIf(!target.available)(`create body validation (${target.name})`, () => {
+  // Derived from the spec's VideoGenerationRequest schema: a new rule there is a new row here.
+  test.each(schemaViolations().map((v) => [v.rule, v] as const))('%s → 400', async (_rule, violation) => {
+    await expectBadRequest(await post(JSON.stringify(violation.body)), violation.param);
+  });
+
+  // Rules a schema cannot say: the callback host must not be loopback, private or link-local.
+  test.each(forbiddenCallbackUrls)('callback_url %s → 400', async (url) => {
+    await expectBadRequest(await post(JSON.stringify({ ...validBody(), callback_url: url })), 'callback_url');
+  });
+
+  test('malformed JSON → 400', async () => {
+    await expectBadRequest(await post('{"model": "sora-2", "prompt": '), undefined);
+  });
+
+  test('a JSON body that is not an object → 400', async () => {
+    await expectBadRequest(await post('["sora-2"]'), undefined);
+  });
+
+  test('the client raises BadRequestError with param', async () => {
+    const error = await client()
+      .createVideo({ ...validBody(), duration: 12 } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({ status: 400, param: 'duration' });
+  });
+});
+
+describe.skipIf(!target.available)(`task ids (${target.name})`, () => {
+  test.each(['abc', 'task-1757169743-7cvnl5zw', 'TASK-UNIFIED-1757169743-7cvnl5zw'])(
+    'a malformed id (%s) → 400 with param task_id',
+    async (id) => {
+      const { response, error } = await client().raw.GET('/v1/tasks/{task_id}', {
+        params: { path: { task_id: id } },
+      });
+      expect(response.status).toBe(400);
+      expect(error?.error.param).toBe('task_id');
+    },
+  );
+
+  test('an unknown id → 404', async () => {
+    const error = await client()
+      .getTask('task-unified-1757169743-zzzzzzzz')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404 });
+  });
+});
