@@ -1,11 +1,10 @@
-// The transport: openapi-fetch with three layers of middleware (auth + user agent, retries, and a
-// per-attempt timeout around fetch), and the task methods on top that turn answers into typed
-// results or typed errors.
+// The transport: openapi-fetch with middleware for auth + user agent and for retries, a timeout per
+// call, and the task methods on top that turn answers into typed results or typed errors.
 
 import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
 import { readEnv } from './env.js';
-import { errorFromResponse, UnexpectedResponseError, VideoTaskError } from './errors.js';
+import { APITimeoutError, errorFromResponse, UnexpectedResponseError, VideoTaskError } from './errors.js';
 import type { paths } from './generated/openapi.generated.js';
 import { createRetryLayer, DEFAULT_RETRY_POLICY, type FetchLike } from './retry.js';
 import { type Clock, systemClock } from './timing.js';
@@ -26,7 +25,7 @@ export const DEFAULT_BASE_URL = 'https://api.evolink.ai';
 export const API_KEY_ENV = 'EVOLINK_API_KEY';
 /** Environment variable read when `baseUrl` is not given. */
 export const BASE_URL_ENV = 'EVOLINK_BASE_URL';
-/** Default per-attempt timeout. */
+/** Default `timeoutMs`: the longest one call may take, retries included. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface VideoTaskClientOptions {
@@ -34,9 +33,12 @@ export interface VideoTaskClientOptions {
   apiKey?: string;
   /** Default: the `EVOLINK_BASE_URL` environment variable, else `https://api.evolink.ai`. */
   baseUrl?: string;
-  /** A fetch implementation (default `globalThis.fetch`). It must honour `init.signal`. */
+  /** A fetch implementation (default `globalThis.fetch`); it must honour the request's `signal`. */
   fetch?: FetchLike;
-  /** Longest wait for one HTTP attempt's answer, in ms; retries get a fresh budget. 0 disables. Default 60000. */
+  /**
+   * The longest one call may take, in ms: its HTTP attempts, the waits between retries and reading
+   * the answer (APITimeoutError after). 0 disables. Default 60000.
+   */
   timeoutMs?: number;
   /** Retries after a 429/502/503/504 answer or a network error. Default 2; 0 disables. */
   maxRetries?: number;
@@ -104,10 +106,74 @@ function isTaskLike(value: unknown): value is VideoTask {
   return typeof v.id === 'string' && typeof v.status === 'string';
 }
 
-interface ApiResult<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
+type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
+const METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
+type AnyInit = { signal?: AbortSignal | null; [key: string]: unknown } | undefined;
+
+/**
+ * The openapi-fetch client with `timeoutMs` applied to every call: one AbortController per call,
+ * linked to the caller's signal, aborted with an APITimeoutError when the time is up. Its signal is
+ * built into the Request openapi-fetch makes anyway, so no request is copied for it.
+ */
+function withTimeout(inner: RawClient, timeoutMs: number): RawClient {
+  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) return inner;
+  const timed =
+    <A extends unknown[]>(call: (...args: A) => Promise<unknown>, initIndex: number) =>
+    (...args: A): Promise<unknown> => {
+      const init = args[initIndex] as AnyInit;
+      const caller = init?.signal ?? undefined;
+      const controller = new AbortController();
+      let onAbort: (() => void) | undefined;
+      if (caller?.aborted) controller.abort(caller.reason);
+      else if (caller) {
+        onAbort = () => controller.abort(caller.reason);
+        caller.addEventListener('abort', onAbort, { once: true });
+      }
+      const timer = setTimeout(
+        () => controller.abort(new APITimeoutError(`Request timed out after ${timeoutMs} ms.`)),
+        timeoutMs,
+      );
+      args[initIndex] = { ...init, signal: controller.signal };
+      return call(...args).finally(() => {
+        clearTimeout(timer);
+        if (onAbort) caller?.removeEventListener('abort', onAbort);
+      });
+    };
+  const client: Record<string, unknown> = { ...inner };
+  for (const method of METHODS)
+    client[method] = timed(inner[method] as (...a: unknown[]) => Promise<unknown>, 1);
+  client.request = timed(inner.request as (...a: unknown[]) => Promise<unknown>, 2);
+  return client as unknown as RawClient;
+}
+
+/** The body of a 2xx answer, or the typed error for any other. */
+function unwrap<T>(result: { data?: T; error?: unknown; response: Response }, nowMs: number): T {
+  const { data, error, response } = result;
+  if (!response.ok) throw errorFromResponse(response, error, nowMs);
+  if (data === undefined) {
+    throw new UnexpectedResponseError(`Empty ${response.status} answer from ${response.url || 'the API'}`, {
+      status: response.status,
+      requestId: response.headers.get('x-request-id') ?? undefined,
+    });
+  }
+  return data;
+}
+
+function checkTask(task: VideoTask): VideoTask {
+  if (!isTaskLike(task)) {
+    throw new UnexpectedResponseError('The answer is not a task (no string `id` and `status`).', {
+      body: task,
+    });
+  }
+  return task;
+}
+
+/** openapi-fetch parses a 2xx body with JSON.parse: a SyntaxError means the answer was not JSON. */
+function notJson(error: unknown): never {
+  if (error instanceof SyntaxError) {
+    throw new UnexpectedResponseError(`The answer is not JSON: ${error.message}`, { cause: error });
+  }
+  throw error;
 }
 
 class VideoTaskClientImpl implements VideoTaskClient {
@@ -127,11 +193,10 @@ class VideoTaskClientImpl implements VideoTaskClient {
 
     const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     const layer = createRetryLayer(baseFetch, {
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       policy: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
       clock: this.#clock,
     });
-    this.raw = createClient<paths>({
+    const inner = createClient<paths>({
       baseUrl: this.baseUrl,
       fetch: layer.fetch,
       ...(options.headers ? { headers: options.headers } : {}),
@@ -139,70 +204,41 @@ class VideoTaskClientImpl implements VideoTaskClient {
 
     const authorization = `Bearer ${apiKey}`;
     const userAgent = `videotask-client/${VERSION}`;
-    this.raw.use(
+    inner.use(
       {
         onRequest({ request }) {
           const headers = request.headers;
           if (!headers.has('authorization')) headers.set('authorization', authorization);
           if (!headers.has('user-agent')) headers.set('user-agent', userAgent);
+          return undefined;
         },
       },
       layer.middleware,
     );
+    this.raw = withTimeout(inner, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   }
 
-  /** The body of a 2xx answer, or the typed error for any other. */
-  async #unwrap<T>(call: Promise<ApiResult<T>>): Promise<T> {
-    let result: ApiResult<T>;
-    try {
-      result = await call;
-    } catch (error) {
-      // openapi-fetch parses a 2xx body with JSON.parse; anything else thrown here is already ours
-      // (connection errors) or the caller's abort reason.
-      if (error instanceof SyntaxError) {
-        throw new UnexpectedResponseError(`The answer is not JSON: ${error.message}`, { cause: error });
-      }
-      throw error;
-    }
-    const { data, error, response } = result;
-    if (!response.ok) throw errorFromResponse(response, error, this.#clock.now());
-    if (data === undefined) {
-      throw new UnexpectedResponseError(`Empty ${response.status} answer from ${response.url || 'the API'}`, {
-        status: response.status,
-        requestId: response.headers.get('x-request-id') ?? undefined,
-      });
-    }
-    return data;
-  }
-
-  async #task(call: Promise<ApiResult<VideoTask>>): Promise<VideoTask> {
-    const task = await this.#unwrap(call);
-    if (!isTaskLike(task)) {
-      throw new UnexpectedResponseError('The answer is not a task (no string `id` and `status`).', {
-        body: task,
-      });
-    }
-    return task;
-  }
-
-  createVideo(body: VideoGenerationRequest, options: CreateVideoOptions = {}): Promise<VideoTask> {
-    return this.#task(
-      this.raw.POST('/v1/videos/generations', {
+  async createVideo(body: VideoGenerationRequest, options: CreateVideoOptions = {}): Promise<VideoTask> {
+    const result = await this.raw
+      .POST('/v1/videos/generations', {
         body,
         params: { header: { 'Idempotency-Key': options.idempotencyKey ?? randomUUID() } },
         signal: options.signal,
-      }),
-    );
+      })
+      .catch(notJson);
+    return checkTask(unwrap(result, this.#clock.now()));
   }
 
-  getTask(id: string, options: RequestOptions = {}): Promise<VideoTask> {
-    return this.#task(
-      this.raw.GET('/v1/tasks/{task_id}', { params: { path: { task_id: id } }, signal: options.signal }),
-    );
+  async getTask(id: string, options: RequestOptions = {}): Promise<VideoTask> {
+    const result = await this.raw
+      .GET('/v1/tasks/{task_id}', { params: { path: { task_id: id } }, signal: options.signal })
+      .catch(notJson);
+    return checkTask(unwrap(result, this.#clock.now()));
   }
 
-  getCredits(options: RequestOptions = {}): Promise<CreditsResponse> {
-    return this.#unwrap(this.raw.GET('/v1/credits', { signal: options.signal }));
+  async getCredits(options: RequestOptions = {}): Promise<CreditsResponse> {
+    const result = await this.raw.GET('/v1/credits', { signal: options.signal }).catch(notJson);
+    return unwrap(result, this.#clock.now());
   }
 
   waitForTask(id: string, options: WaitForTaskOptions = {}): Promise<CompletedTask> {

@@ -1,7 +1,7 @@
-// Transport layers under openapi-fetch: a fetch wrapper that bounds each attempt with `timeoutMs`,
-// and a middleware that retries 429/502/503/504 answers and network errors with exponential backoff
-// and full jitter, honouring Retry-After. Nothing is cloned or allocated on the success path except
-// what the timeout needs; a request body is kept for a retry only when that request may be retried.
+// Retries under openapi-fetch: a middleware that retries 429/502/503/504 answers and network errors
+// with exponential backoff and full jitter, honouring Retry-After, plus the fetch wrapper that keeps
+// a copy of a request body when (and only when) that request may be retried. The success path
+// allocates nothing: no clone, no promise beyond openapi-fetch's own.
 import type { Middleware } from 'openapi-fetch';
 import { APIConnectionError, APITimeoutError, parseRetryAfter } from './errors.js';
 import type { Clock } from './timing.js';
@@ -44,68 +44,46 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
   return Math.floor(random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** retry));
 }
 
-const TIMED_OUT = Symbol('videotask.timeout');
-
 export interface RetryLayer {
   /** Wraps the fetch that openapi-fetch (and each retry) calls. */
   fetch: FetchLike;
   middleware: Middleware;
 }
 
+function connectionError(error: unknown): APIConnectionError {
+  return error instanceof APIConnectionError
+    ? error
+    : new APIConnectionError(`Connection error: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+}
+
+/** The error for an aborted request: our timeout as APITimeoutError, the caller's reason as it is. */
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason;
+}
+
 export function createRetryLayer(
   baseFetch: FetchLike,
-  options: { timeoutMs: number; policy: RetryPolicy; clock: Clock },
+  options: { policy: RetryPolicy; clock: Clock },
 ): RetryLayer {
-  const { timeoutMs, policy, clock } = options;
+  const { policy, clock } = options;
   // Pristine copies of request bodies, taken just before the first attempt consumes them.
   const bodies = new WeakMap<Request, Request>();
-  // Answers produced by the retry loop itself: never retried again by onResponse.
-  const settled = new WeakSet<Response>();
   // Requests the retry loop sends: their bodies come from a kept copy already.
   const retries = new WeakSet<Request>();
+  // Answers produced by the retry loop itself: never retried again by onResponse.
+  const settled = new WeakSet<Response>();
   const keepBodies = policy.maxRetries > 0;
 
-  const timed: FetchLike =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? async (request) => {
-          const controller = new AbortController();
-          const outer = request.signal;
-          const onAbort = () => controller.abort(outer.reason);
-          if (outer.aborted) onAbort();
-          else outer.addEventListener('abort', onAbort, { once: true });
-          const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
-          try {
-            return await baseFetch(request, { signal: controller.signal });
-          } catch (error) {
-            if (controller.signal.reason === TIMED_OUT && !outer.aborted) {
-              throw new APITimeoutError(`Request timed out after ${timeoutMs} ms.`, { cause: error });
-            }
-            throw error;
-          } finally {
-            clearTimeout(timer);
-            outer.removeEventListener('abort', onAbort);
-          }
-        }
-      : (request) => baseFetch(request);
-
-  const fetch: FetchLike = async (request) => {
-    // Like fetch itself: an already aborted request is never sent.
-    request.signal.throwIfAborted();
+  const fetch: FetchLike = (request) => {
+    // Like fetch itself: an aborted request is never sent (custom fetches may not check).
+    if (request.signal.aborted) return Promise.reject(abortError(request.signal));
     if (keepBodies && request.body !== null && !retries.has(request) && isRetryableRequest(request)) {
       bodies.set(request, request.clone());
     }
-    return timed(request);
+    return baseFetch(request);
   };
-
-  const toConnectionError = (error: unknown): APIConnectionError =>
-    error instanceof APIConnectionError
-      ? error
-      : new APIConnectionError(
-          `Connection error: ${error instanceof Error ? error.message : String(error)}`,
-          {
-            cause: error,
-          },
-        );
 
   type Outcome =
     | { response: Response; error?: undefined }
@@ -115,6 +93,7 @@ export function createRetryLayer(
   async function retry(request: Request, send: FetchLike, first: Outcome): Promise<Response | Error> {
     const template = request.body === null ? undefined : bodies.get(request);
     if (request.body !== null && !template) return first.response ?? first.error;
+    const signal = request.signal;
     let last = first;
     for (let retry = 0; retry < policy.maxRetries; retry++) {
       let delay = backoffDelay(retry, policy, clock.random);
@@ -126,8 +105,9 @@ export function createRetryLayer(
         }
         await last.response.body?.cancel().catch(() => {});
       }
-      await clock.sleep(delay, request.signal);
-      request.signal.throwIfAborted();
+      await clock.sleep(delay, signal);
+      if (signal.aborted) throw abortError(signal);
+      // A request without a body can be sent again as is; one with a body is sent from its copy.
       const attempt = template ? (retry < policy.maxRetries - 1 ? template.clone() : template) : request;
       if (template) retries.add(attempt);
       try {
@@ -138,28 +118,36 @@ export function createRetryLayer(
         }
         last = { response };
       } catch (error) {
-        if (request.signal.aborted) throw error;
-        last = { error: toConnectionError(error) };
+        if (signal.aborted) throw abortError(signal);
+        last = { error: connectionError(error) };
       }
     }
     if (last.response) settled.add(last.response);
     return last.response ?? last.error;
   }
 
+  async function retryResponse(request: Request, send: FetchLike, response: Response): Promise<Response> {
+    const result = await retry(request, send, { response });
+    if (result instanceof Response) return result;
+    throw result;
+  }
+
   const middleware: Middleware = {
-    async onResponse({ request, response, options }) {
+    // Not async: the common answer (not retryable) returns without a promise of its own.
+    onResponse({ request, response, options }) {
       if (!RETRYABLE_STATUSES.has(response.status) || settled.has(response)) return undefined;
       if (policy.maxRetries <= 0 || !isRetryableRequest(request)) return undefined;
-      const result = await retry(request, options.fetch, { response });
-      if (result instanceof Response) return result;
-      throw result;
+      return retryResponse(request, options.fetch, response);
     },
-    async onError({ request, error, options }) {
-      // The caller aborted: hand their reason back untouched.
-      if (request.signal.aborted) return undefined;
-      const connectionError = toConnectionError(error);
-      if (policy.maxRetries <= 0 || !isRetryableRequest(request)) return connectionError;
-      return retry(request, options.fetch, { error: connectionError });
+    onError({ request, error, options }) {
+      // Aborted: by our timeout (an APITimeoutError reason) or by the caller (their reason as is).
+      if (request.signal.aborted) {
+        const reason = request.signal.reason;
+        return reason instanceof APITimeoutError ? reason : undefined;
+      }
+      const failure = connectionError(error);
+      if (policy.maxRetries <= 0 || !isRetryableRequest(request)) return failure;
+      return retry(request, options.fetch, { error: failure });
     },
   };
 

@@ -336,7 +336,7 @@ describe('timeouts', () => {
     return { fetch, calls: () => calls };
   }
 
-  test('each attempt gets timeoutMs; the last one throws APITimeoutError', async () => {
+  test('a call that outlasts timeoutMs is aborted with APITimeoutError, and not retried', async () => {
     vi.useFakeTimers();
     const hanging = hangingFetch();
     const client = createVideoTaskClient({
@@ -344,18 +344,38 @@ describe('timeouts', () => {
       baseUrl: 'http://127.0.0.1:4010',
       fetch: hanging.fetch,
       timeoutMs: 1000,
-      maxRetries: 1,
-      clock: { sleep: async () => {} },
     });
     const outcome = client.getTask(TASK_ID).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(999);
     expect(hanging.calls()).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
-    await vi.advanceTimersByTimeAsync(1000);
     const error = await outcome;
     expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toContain('1000 ms');
-    expect(hanging.calls()).toBe(2);
+    expect(hanging.calls()).toBe(1);
+  });
+
+  test('the budget covers retries and the waits between them', async () => {
+    vi.useFakeTimers();
+    const { fetch, seen } = scriptedFetch(
+      Array.from({ length: 5 }, () =>
+        apiError(503, 'service_unavailable', 'busy', {}, { 'retry-after': '2' }),
+      ),
+    );
+    const client = createVideoTaskClient({
+      apiKey: 'k',
+      baseUrl: 'http://127.0.0.1:4010',
+      fetch,
+      timeoutMs: 3000,
+      maxRetries: 4,
+    });
+    const outcome = client.getTask(TASK_ID).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(seen).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await outcome).toBeInstanceOf(APITimeoutError);
+    expect(seen).toHaveLength(2);
   });
 
   test("the caller's abort is not a timeout and is not retried", async () => {

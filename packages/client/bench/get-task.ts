@@ -1,0 +1,114 @@
+// Per-request cost over loopback HTTP, in one run: @videotask/client's getTask, plain openapi-fetch
+// GET /v1/tasks/{task_id}, and a raw fetch of the same URL. The server runs in a child process (its
+// own core); requests are sequential, variants are interleaved call by call in rotating order, and
+// each variant is warmed up first. Prints ops/s, mean, p50 and p99 per call, and the two ratios of means.
+//
+//   pnpm --filter @videotask/client bench                 # against the mock server
+//   pnpm --filter @videotask/client bench -- --standin    # against a fixed-answer node:http server
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import createClient from 'openapi-fetch';
+import { createVideoTaskClient } from '../src/index.js';
+import type { paths } from '../src/types.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const standin = args.includes('--standin');
+const ROUNDS = flag('rounds', 12);
+const PER_ROUND = flag('n', 1000);
+const WARMUP = flag('warmup', 3000);
+const API_KEY = 'sk-bench';
+
+const serverScript = fileURLToPath(
+  new URL(standin ? './standin-server.ts' : './mock-server.ts', import.meta.url),
+);
+const child = spawn(process.execPath, ['--import', 'tsx', serverScript], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const firstLine = await new Promise<string>((resolve, reject) => {
+  createInterface({ input: child.stdout }).once('line', resolve);
+  child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+});
+const { port, taskId } = JSON.parse(firstLine) as { port: number; taskId: string };
+const baseUrl = `http://127.0.0.1:${port}`;
+const url = `${baseUrl}/v1/tasks/${taskId}`;
+
+const client = createVideoTaskClient({ apiKey: API_KEY, baseUrl });
+const plain = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${API_KEY}` } });
+const rawHeaders = { Authorization: `Bearer ${API_KEY}` };
+
+const variants: Record<string, () => Promise<unknown>> = {
+  '@videotask/client getTask': () => client.getTask(taskId),
+  'openapi-fetch GET': async () => {
+    const { data, error } = await plain.GET('/v1/tasks/{task_id}', { params: { path: { task_id: taskId } } });
+    if (error !== undefined || data === undefined) throw new Error('openapi-fetch: error answer');
+    return data;
+  },
+  'raw fetch': async () => {
+    const response = await fetch(url, { headers: rawHeaders });
+    if (!response.ok) throw new Error(`raw fetch: ${response.status}`);
+    return response.json();
+  },
+};
+const names = Object.keys(variants);
+const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function block(name: string, count: number, record: boolean) {
+  const call = variants[name] as () => Promise<unknown>;
+  const into = samples[name] as number[];
+  for (let i = 0; i < count; i++) {
+    const start = process.hrtime.bigint();
+    await call();
+    if (record) into.push(Number(process.hrtime.bigint() - start) / 1000);
+  }
+}
+
+// Sanity: every variant reads the same task.
+for (const name of names) {
+  const task = (await (variants[name] as () => Promise<{ id: string }>)()) as { id: string };
+  if (task.id !== taskId) throw new Error(`${name} read ${task.id}`);
+}
+for (const name of names) await block(name, WARMUP, false);
+// Call by call, in rotating order: a slow spell on the machine hits every variant alike.
+for (let round = 0; round < ROUNDS; round++) {
+  gc?.();
+  for (let i = 0; i < PER_ROUND; i++) {
+    for (let k = 0; k < names.length; k++) await block(names[(i + k) % names.length] as string, 1, true);
+  }
+}
+child.kill();
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+  return { mean, p50: at(0.5), p99: at(0.99), opsPerSec: 1e6 / mean };
+};
+const table = Object.fromEntries(names.map((n) => [n, stats(samples[n] as number[])]));
+const [clientName, plainName, rawName] = names as [string, string, string];
+const c = table[clientName] as ReturnType<typeof stats>;
+const p = table[plainName] as ReturnType<typeof stats>;
+const r = table[rawName] as ReturnType<typeof stats>;
+
+console.log(
+  `\nserver: ${standin ? 'node:http stand-in' : '@videotask/mock-server'} on ${baseUrl} (child process); ` +
+    `${ROUNDS} rounds × ${PER_ROUND} sequential calls per variant after ${WARMUP} warm-up calls; Node ${process.version}\n`,
+);
+console.log('variant                      ops/s    mean µs   p50 µs   p99 µs');
+for (const name of names) {
+  const s = table[name] as ReturnType<typeof stats>;
+  console.log(
+    `${name.padEnd(26)} ${s.opsPerSec.toFixed(0).padStart(7)} ${s.mean.toFixed(1).padStart(10)} ${s.p50.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)}`,
+  );
+}
+const overPlain = (c.mean / p.mean - 1) * 100;
+const overRaw = (c.mean / r.mean - 1) * 100;
+console.log(
+  `\nclient vs openapi-fetch: ${overPlain >= 0 ? '+' : ''}${overPlain.toFixed(1)}% mean (goal ≤ +5%)` +
+    `\nclient vs raw fetch:     ${overRaw >= 0 ? '+' : ''}${overRaw.toFixed(1)}% mean (goal ≤ +25%)`,
+);
