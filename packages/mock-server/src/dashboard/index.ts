@@ -1,0 +1,258 @@
+// The browser dashboard at /__mock/ui: a page, its two assets, the parts it swaps in, a JSON page of
+// tasks, and a server-sent event stream that says when something changed. The controls call the
+// admin API under /__mock/ (and the public API to create a task), so this adds no second way to act.
+import type { Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { streamSSE } from 'hono/streaming';
+import type { MockCore } from '../core.js';
+import { ERROR_CODES, type ErrorCode, errorBody } from '../errors.js';
+import { bearerToken } from '../respond.js';
+import { DASHBOARD_JS } from './client.js';
+import { parseTaskQuery, queryTasks } from './query.js';
+import { DASHBOARD_CSS } from './styles.js';
+import { listParts, type PageConfig, renderLoginPage, renderPage, taskParts } from './views.js';
+import { type ChangeSummary, watcherFor } from './watch.js';
+
+export const DASHBOARD_PATH = '/__mock/ui';
+const ADMIN_BASE = '/__mock';
+/** Holds the admin token for the page and its event stream (a browser cannot add headers to either). */
+export const TOKEN_COOKIE = 'videotask_mock_admin';
+/** A comment line on an idle stream, so proxies keep it open. */
+const HEARTBEAT_MS = 15_000;
+
+/** Every dashboard route and the methods it answers (others get 405). */
+export const DASHBOARD_ROUTES = [
+  ['GET', DASHBOARD_PATH, 'the dashboard page (?token= sets the admin-token cookie)'],
+  ['GET', `${DASHBOARD_PATH}/assets/:name`, 'dashboard.js and dashboard.css'],
+  ['GET', `${DASHBOARD_PATH}/tasks`, 'a page of tasks as JSON (?offset=, ?limit= up to 200, ?status=, ?q=)'],
+  ['GET', `${DASHBOARD_PATH}/view`, 'the task list as HTML parts (same parameters, plus ?selected=)'],
+  ['GET', `${DASHBOARD_PATH}/view/tasks/:id`, 'one task as HTML parts: JSON, video, callback attempts'],
+  [
+    'GET',
+    `${DASHBOARD_PATH}/events`,
+    'server-sent events: `change` with a version whenever what the page shows changed',
+  ],
+] as const;
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** Nothing but this origin's own files: no inline script or style, no network elsewhere. */
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "media-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** An error answer in the API's envelope. */
+function fail(
+  c: Context,
+  code: ErrorCode,
+  message: string,
+  param?: string,
+  headers?: Record<string, string>,
+) {
+  return c.json(errorBody(code, message, param), ERROR_CODES[code].status, headers);
+}
+
+/**
+ * Adds the dashboard to the mock's app. Mount it before the admin routes (it checks the admin token
+ * itself, also from a cookie, which the admin API does not accept) and only when the admin API is on.
+ */
+export function mountDashboard(app: Hono, core: MockCore): void {
+  const base = DASHBOARD_PATH;
+  const token = core.options.adminToken;
+
+  // The assets hold no data: served without the token (the login page uses the stylesheet).
+  const assets: Record<string, { body: string; type: string }> = {
+    'dashboard.js': { body: DASHBOARD_JS, type: 'text/javascript; charset=utf-8' },
+    'dashboard.css': { body: DASHBOARD_CSS, type: 'text/css; charset=utf-8' },
+  };
+  app.get(`${base}/assets/:name`, (c) => {
+    const asset = assets[c.req.param('name')];
+    if (!asset) return fail(c, 'not_found', `No dashboard asset ${c.req.param('name')}.`);
+    return c.body(asset.body, 200, {
+      ...SECURITY_HEADERS,
+      'content-type': asset.type,
+      'cache-control': 'no-cache',
+    });
+  });
+
+  // `/x/*` matches `/x` itself too.
+  app.use(`${base}/*`, async (c, next) => {
+    if (token) {
+      const denied = checkToken(c, token, base);
+      if (denied) return denied;
+    }
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+  });
+
+  const pageConfig = (): PageConfig => ({
+    base,
+    adminBase: ADMIN_BASE,
+    adminToken: token,
+    clock: core.scheduler.mode,
+    defaultApiKey: core.options.apiKeys ? ([...core.options.apiKeys][0] as string) : 'sk-dashboard',
+    allowLocalCallbacks: core.options.allowLocalCallbacks,
+  });
+
+  app.get(base, (c) => {
+    const parsed = parseTaskQuery((name) => c.req.query(name));
+    const query = parsed.ok ? parsed.query : { offset: 0, limit: 50, status: null, q: '' };
+    const page = queryTasks(core, query);
+    return c.html(renderPage(pageConfig(), page, core.faults.list(), query), 200, {
+      'content-security-policy': PAGE_CSP,
+      'cache-control': 'no-store',
+    });
+  });
+  app.get(`${base}/`, (c) => c.redirect(base, 301));
+
+  app.get(`${base}/tasks`, (c) => {
+    const parsed = parseTaskQuery((name) => c.req.query(name));
+    if (!parsed.ok) return fail(c, 'invalid_request', parsed.message, parsed.param);
+    const { rows, ...page } = queryTasks(core, parsed.query);
+    return c.json({ ...page, data: rows }, 200, { 'cache-control': 'no-store' });
+  });
+
+  app.get(`${base}/view`, (c) => {
+    const parsed = parseTaskQuery((name) => c.req.query(name));
+    if (!parsed.ok) return fail(c, 'invalid_request', parsed.message, parsed.param);
+    const page = queryTasks(core, parsed.query);
+    const selected = c.req.query('selected') ?? null;
+    return c.json(
+      {
+        offset: page.offset,
+        total: page.total,
+        parts: listParts(page, core.faults.list(), core.scheduler.mode, selected),
+      },
+      200,
+      { 'cache-control': 'no-store' },
+    );
+  });
+
+  app.get(`${base}/view/tasks/:id`, (c) => {
+    const id = c.req.param('id');
+    const now = core.now();
+    const task = core.store.get(id, now);
+    if (!task) return fail(c, 'task_not_found', `No task ${id}.`, 'id');
+    core.billing.settleDue(now);
+    const view = core.adminView(task);
+    return c.json({ id, parts: taskParts(view, core.deliveries.list({ taskId: id })) }, 200, {
+      'cache-control': 'no-store',
+    });
+  });
+
+  app.get(`${base}/events`, (c) => {
+    const watcher = watcherFor(core);
+    return streamSSE(c, async (stream) => {
+      // The newest change not sent yet (changes that come faster than they are sent are merged).
+      const state: { latest: ChangeSummary | null; wake: (() => void) | null; closed: boolean } = {
+        latest: null,
+        wake: null,
+        closed: false,
+      };
+      const unsubscribe = watcher.subscribe((summary) => {
+        state.latest = summary;
+        state.wake?.();
+      });
+      stream.onAbort(() => {
+        state.closed = true;
+        state.wake?.();
+      });
+      const take = (): ChangeSummary | null => {
+        const summary = state.latest;
+        state.latest = null;
+        return summary;
+      };
+      const send = (summary: ChangeSummary, retry?: number) =>
+        stream.writeSSE({
+          event: 'change',
+          id: String(summary.version),
+          data: JSON.stringify(summary),
+          retry,
+        });
+      try {
+        let sent = watcher.check();
+        take();
+        await send(sent, 2000);
+        while (!state.closed && !stream.closed) {
+          if (!state.latest) {
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, HEARTBEAT_MS);
+              state.wake = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+            });
+            state.wake = null;
+          }
+          if (state.closed) break;
+          const summary = take();
+          if (summary && summary.version !== sent.version) {
+            sent = summary;
+            await send(sent);
+          } else {
+            await stream.write(': keep-alive\n\n');
+          }
+        }
+      } finally {
+        unsubscribe();
+      }
+    });
+  });
+
+  for (const [, path] of DASHBOARD_ROUTES) {
+    app.all(path, (c) =>
+      fail(c, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use GET.`, undefined, {
+        allow: 'GET, HEAD',
+      }),
+    );
+  }
+}
+
+/** The 401 answer when the request does not carry the admin token; undefined when it does. */
+function checkToken(c: Context, token: string, base: string): Response | undefined {
+  const header = bearerToken(c.req.header('authorization')) ?? c.req.header('x-admin-token');
+  const safe = c.req.method === 'GET' || c.req.method === 'HEAD';
+  const https = new URL(c.req.url).protocol === 'https:';
+  const remember = () =>
+    setCookie(c, TOKEN_COOKIE, token, {
+      path: base,
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: https,
+    });
+  if (header === token) {
+    // The page's event stream cannot send a header: remember the token for it.
+    if (c.req.path === base) remember();
+    return undefined;
+  }
+  // A cookie is enough to read (the page, its parts, its stream), never to act: no cross-site forgery.
+  if (safe && getCookie(c, TOKEN_COOKIE) === token) return undefined;
+  if (safe && c.req.path === base) {
+    const given = c.req.query('token');
+    if (given === token) {
+      remember();
+      return c.redirect(base, 303);
+    }
+    return c.html(renderLoginPage(base, given !== undefined), 401, {
+      ...SECURITY_HEADERS,
+      'content-security-policy': PAGE_CSP,
+      'cache-control': 'no-store',
+    });
+  }
+  return fail(
+    c,
+    'unauthorized',
+    'The dashboard needs the admin token (Authorization: Bearer <token>, x-admin-token, or open /__mock/ui?token=<token>).',
+  );
+}

@@ -1,0 +1,76 @@
+// Test helpers for the dashboard: a manual-clock mock with the dashboard mounted, and an SSE reader.
+import { Hono } from 'hono';
+import { createApp } from '../app.js';
+import { MockCore } from '../core.js';
+import { type MockServerOptions, resolveOptions } from '../options.js';
+import { mountDashboard } from './index.js';
+
+export const START = Date.UTC(2025, 0, 1, 12);
+
+export interface DashboardServer {
+  app: Hono;
+  core: MockCore;
+  close(): void;
+}
+
+/**
+ * The mock's app with the dashboard mounted as the wiring in app.ts does it: before the admin routes,
+ * and only when the admin API is on.
+ */
+export function dashboardServer(options: MockServerOptions = {}): DashboardServer {
+  const core = new MockCore(
+    resolveOptions({ clock: 'manual', startTime: START, seed: 'dashboard', ...options }),
+  );
+  const app = new Hono();
+  if (core.options.admin) mountDashboard(app, core);
+  app.route('/', createApp(core));
+  return { app, core, close: () => core.close() };
+}
+
+export interface SseEvent {
+  event: string;
+  id: string | undefined;
+  data: string;
+}
+
+/** Reads server-sent events from a streaming response, one at a time. */
+export function sseReader(response: Response) {
+  const body = response.body;
+  if (!body) throw new Error('The response has no body');
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  return {
+    /** The next event (comments skipped); rejects after `timeoutMs`. */
+    async next(timeoutMs = 5000): Promise<SseEvent> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const end = buffer.indexOf('\n\n');
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const lines = block.split('\n').filter((l) => !l.startsWith(':'));
+          if (!lines.length) continue;
+          const field = (name: string) =>
+            lines.filter((l) => l.startsWith(`${name}:`)).map((l) => l.slice(name.length + 1).trimStart());
+          return {
+            event: field('event')[0] ?? 'message',
+            id: field('id')[0],
+            data: field('data').join('\n'),
+          };
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error('No server-sent event in time');
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error('No server-sent event in time')), left);
+          }),
+        ]).finally(() => clearTimeout(timer));
+        if (chunk.done) throw new Error('The event stream ended');
+        buffer += chunk.value;
+      }
+    },
+    cancel: () => reader.cancel(),
+  };
+}
