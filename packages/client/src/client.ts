@@ -51,6 +51,8 @@ export interface VideoTaskClientOptions {
 export interface RequestOptions {
   /** Aborts the request (and any retry wait); the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Extra headers for this request. */
+  headers?: Record<string, string>;
 }
 
 export interface CreateVideoOptions extends RequestOptions {
@@ -224,6 +226,7 @@ class VideoTaskClientImpl implements VideoTaskClient {
         body,
         params: { header: { 'Idempotency-Key': options.idempotencyKey ?? randomUUID() } },
         signal: options.signal,
+        headers: options.headers,
       })
       .catch(notJson);
     return checkTask(unwrap(result, this.#clock.now()));
@@ -231,13 +234,19 @@ class VideoTaskClientImpl implements VideoTaskClient {
 
   async getTask(id: string, options: RequestOptions = {}): Promise<VideoTask> {
     const result = await this.raw
-      .GET('/v1/tasks/{task_id}', { params: { path: { task_id: id } }, signal: options.signal })
+      .GET('/v1/tasks/{task_id}', {
+        params: { path: { task_id: id } },
+        signal: options.signal,
+        headers: options.headers,
+      })
       .catch(notJson);
     return checkTask(unwrap(result, this.#clock.now()));
   }
 
   async getCredits(options: RequestOptions = {}): Promise<CreditsResponse> {
-    const result = await this.raw.GET('/v1/credits', { signal: options.signal }).catch(notJson);
+    const result = await this.raw
+      .GET('/v1/credits', { signal: options.signal, headers: options.headers })
+      .catch(notJson);
     return unwrap(result, this.#clock.now());
   }
 
