@@ -65,13 +65,13 @@ h3 { font-size: 1rem; margin: 1rem 0 0.4rem; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.2rem; padding: 1rem 1.2rem 2rem; }
 /* Wide: the controls in a sidebar, the task view under the table; very wide: beside it. */
 @media (min-width: 1100px) {
-  .layout { grid-template-columns: 19rem minmax(0, 1fr); align-items: start; }
+  .layout { grid-template-columns: 18rem minmax(0, 1fr); align-items: start; }
   .controls { grid-row: 1 / span 2; }
   .cards { grid-template-columns: minmax(0, 1fr); }
   .tasks, .task-view { grid-column: 2; }
 }
 @media (min-width: 1800px) {
-  .layout { grid-template-columns: 19rem minmax(0, 1.3fr) minmax(0, 1fr); }
+  .layout { grid-template-columns: 18rem minmax(0, 1.3fr) minmax(0, 1fr); }
   .controls { grid-row: auto; }
   .task-view { grid-column: 3; grid-row: 1; }
   .tasks { grid-row: 1; }
@@ -102,6 +102,7 @@ button.danger { background: var(--failed); border-color: var(--failed); }
 .filters button { margin-top: 0; }
 .table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
 table { border-collapse: collapse; width: 100%; }
+.task-table { font-size: 0.9rem; }
 .task-table th, .task-table td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); white-space: nowrap; vertical-align: middle; }
 .task-table thead th { font-size: 0.85rem; color: var(--muted); background: var(--bg); position: sticky; top: 0; }
 .task-table tbody th { font-weight: normal; }
