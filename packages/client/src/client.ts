@@ -110,41 +110,39 @@ function isTaskLike(value: unknown): value is VideoTask {
 
 type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 const METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
-type AnyInit = { signal?: AbortSignal | null; [key: string]: unknown } | undefined;
 
 /**
- * The openapi-fetch client with `timeoutMs` applied to every call: one AbortController per call,
- * linked to the caller's signal, aborted with an APITimeoutError when the time is up. Its signal is
- * built into the Request openapi-fetch makes anyway, so no request is copied for it.
+ * The openapi-fetch client with `timeoutMs` applied to every call: past it, the call rejects with
+ * APITimeoutError (and the retry middleware starts no wait that would end past it). A timer per
+ * call, no AbortSignal: giving undici's Request a signal costs more than the rest of this client's
+ * layers together. The abandoned exchange is closed by the runtime's own timeouts; pass `signal`
+ * to cut it at once.
  */
 function withTimeout(inner: RawClient, timeoutMs: number): RawClient {
   if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) return inner;
   const timed =
-    <A extends unknown[]>(call: (...args: A) => Promise<unknown>, initIndex: number) =>
-    (...args: A): Promise<unknown> => {
-      const init = args[initIndex] as AnyInit;
-      const caller = init?.signal ?? undefined;
-      const controller = new AbortController();
-      let onAbort: (() => void) | undefined;
-      if (caller?.aborted) controller.abort(caller.reason);
-      else if (caller) {
-        onAbort = () => controller.abort(caller.reason);
-        caller.addEventListener('abort', onAbort, { once: true });
-      }
-      const timer = setTimeout(
-        () => controller.abort(new APITimeoutError(`Request timed out after ${timeoutMs} ms.`)),
-        timeoutMs,
-      );
-      args[initIndex] = { ...init, signal: controller.signal };
-      return call(...args).finally(() => {
-        clearTimeout(timer);
-        if (onAbort) caller?.removeEventListener('abort', onAbort);
+    <A extends unknown[]>(call: (...args: A) => Promise<unknown>) =>
+    (...args: A): Promise<unknown> =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new APITimeoutError(`Request timed out after ${timeoutMs} ms.`)),
+          timeoutMs,
+        );
+        call(...args).then(
+          (value) => {
+            clearTimeout(timer);
+            resolve(value);
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        );
       });
-    };
   const client: Record<string, unknown> = { ...inner };
   for (const method of METHODS)
-    client[method] = timed(inner[method] as (...a: unknown[]) => Promise<unknown>, 1);
-  client.request = timed(inner.request as (...a: unknown[]) => Promise<unknown>, 2);
+    client[method] = timed(inner[method] as (...a: unknown[]) => Promise<unknown>);
+  client.request = timed(inner.request as (...a: unknown[]) => Promise<unknown>);
   return client as unknown as RawClient;
 }
 
@@ -194,7 +192,9 @@ class VideoTaskClientImpl implements VideoTaskClient {
     this.#clock = { ...systemClock, ...options.clock };
 
     const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const layer = createRetryLayer(baseFetch, {
+      timeoutMs,
       policy: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
       clock: this.#clock,
     });
@@ -217,7 +217,7 @@ class VideoTaskClientImpl implements VideoTaskClient {
       },
       layer.middleware,
     );
-    this.raw = withTimeout(inner, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    this.raw = withTimeout(inner, timeoutMs);
   }
 
   async createVideo(body: VideoGenerationRequest, options: CreateVideoOptions = {}): Promise<VideoTask> {

@@ -3,7 +3,7 @@
 // a copy of a request body when (and only when) that request may be retried. The success path
 // allocates nothing: no clone, no promise beyond openapi-fetch's own.
 import type { Middleware } from 'openapi-fetch';
-import { APIConnectionError, APITimeoutError, parseRetryAfter } from './errors.js';
+import { APIConnectionError, parseRetryAfter } from './errors.js';
 import type { Clock } from './timing.js';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -58,16 +58,24 @@ function connectionError(error: unknown): APIConnectionError {
       });
 }
 
-/** The error for an aborted request: our timeout as APITimeoutError, the caller's reason as it is. */
+/** The error for a request the caller aborted: their reason, as fetch itself does. */
 function abortError(signal: AbortSignal): unknown {
   return signal.reason;
 }
 
 export function createRetryLayer(
   baseFetch: FetchLike,
-  options: { policy: RetryPolicy; clock: Clock },
+  options: {
+    policy: RetryPolicy;
+    clock: Clock;
+    /** The call's time budget: no retry wait is started that would end past it. */
+    timeoutMs: number;
+  },
 ): RetryLayer {
-  const { policy, clock } = options;
+  const { policy, clock, timeoutMs } = options;
+  const budgeted = timeoutMs > 0 && Number.isFinite(timeoutMs);
+  // When each call's first attempt started (by the clock), to keep retries within timeoutMs.
+  const started = new WeakMap<Request, number>();
   // Pristine copies of request bodies, taken just before the first attempt consumes them.
   const bodies = new WeakMap<Request, Request>();
   // Requests the retry loop sends: their bodies come from a kept copy already.
@@ -79,8 +87,10 @@ export function createRetryLayer(
   const fetch: FetchLike = (request) => {
     // Like fetch itself: an aborted request is never sent (custom fetches may not check).
     if (request.signal.aborted) return Promise.reject(abortError(request.signal));
-    if (keepBodies && request.body !== null && !retries.has(request) && isRetryableRequest(request)) {
-      bodies.set(request, request.clone());
+    if (!retries.has(request)) {
+      if (budgeted && !started.has(request)) started.set(request, clock.now());
+      if (keepBodies && request.body !== null && isRetryableRequest(request))
+        bodies.set(request, request.clone());
     }
     return baseFetch(request);
   };
@@ -94,6 +104,7 @@ export function createRetryLayer(
     const template = request.body === null ? undefined : bodies.get(request);
     if (request.body !== null && !template) return first.response ?? first.error;
     const signal = request.signal;
+    const deadline = budgeted ? (started.get(request) ?? clock.now()) + timeoutMs : Number.POSITIVE_INFINITY;
     let last = first;
     for (let retry = 0; retry < policy.maxRetries; retry++) {
       let delay = backoffDelay(retry, policy, clock.random);
@@ -103,8 +114,10 @@ export function createRetryLayer(
           if (retryAfter > policy.maxRetryAfterMs) break;
           delay = retryAfter;
         }
-        await last.response.body?.cancel().catch(() => {});
       }
+      // The caller's timeout would end this wait: hand them the last answer now instead.
+      if (clock.now() + delay >= deadline) break;
+      await last.response?.body?.cancel().catch(() => {});
       await clock.sleep(delay, signal);
       if (signal.aborted) throw abortError(signal);
       // A request without a body can be sent again as is; one with a body is sent from its copy.
@@ -140,11 +153,8 @@ export function createRetryLayer(
       return retryResponse(request, options.fetch, response);
     },
     onError({ request, error, options }) {
-      // Aborted: by our timeout (an APITimeoutError reason) or by the caller (their reason as is).
-      if (request.signal.aborted) {
-        const reason = request.signal.reason;
-        return reason instanceof APITimeoutError ? reason : undefined;
-      }
+      // Aborted by the caller: their reason goes up untouched.
+      if (request.signal.aborted) return undefined;
       const failure = connectionError(error);
       if (policy.maxRetries <= 0 || !isRetryableRequest(request)) return failure;
       return retry(request, options.fetch, { error: failure });
