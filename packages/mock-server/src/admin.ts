@@ -5,7 +5,7 @@ import { REDELIVER_MUTATIONS, type RedeliverMutation } from './deliveries.js';
 import { FAULT_STATUSES, type FaultSpec } from './faults.js';
 import { stateAt, type TaskStatus } from './lifecycle.js';
 import { toMilli } from './prices.js';
-import { bearerToken, fail, readBodyLimited } from './respond.js';
+import { bearerToken, readBodyLimited } from './respond.js';
 
 /** Every admin route, for GET /__mock and the 405 answers. */
 export const ADMIN_ROUTES = [
@@ -37,9 +37,9 @@ export const ADMIN_ROUTES = [
 const STATUSES: TaskStatus[] = ['pending', 'processing', 'completed', 'failed'];
 
 /** Reads a JSON object body; a Response when it is not one. */
-async function jsonObject(c: Context): Promise<Record<string, unknown> | Response> {
+async function jsonObject(core: MockCore, c: Context): Promise<Record<string, unknown> | Response> {
   const text = await readBodyLimited(c.req.raw);
-  if (text === null) return fail(c, 'request_too_large');
+  if (text === null) return core.fail('request_too_large');
   if (text.trim() === '') return {};
   try {
     const value = JSON.parse(text) as unknown;
@@ -47,7 +47,7 @@ async function jsonObject(c: Context): Promise<Record<string, unknown> | Respons
   } catch {
     // answered below
   }
-  return fail(c, 'invalid_request', 'The request body must be a JSON object.');
+  return core.fail('invalid_request', 'The request body must be a JSON object.');
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -59,8 +59,7 @@ export function registerAdmin(app: Hono, core: MockCore): void {
     app.use('/__mock/*', async (c, next) => {
       const token = bearerToken(c.req.header('authorization')) ?? c.req.header('x-admin-token');
       if (token !== adminToken)
-        return fail(
-          c,
+        return core.fail(
           'unauthorized',
           'The admin API needs the admin token (Authorization: Bearer <token> or x-admin-token).',
         );
@@ -70,16 +69,16 @@ export function registerAdmin(app: Hono, core: MockCore): void {
 
   const taskOr404 = (c: Context) => {
     const id = c.req.param('id') ?? '';
-    return core.store.get(id, core.now()) ?? fail(c, 'task_not_found', `No task ${id}.`, 'id');
+    return core.store.get(id, core.now()) ?? core.fail('task_not_found', `No task ${id}.`, 'id');
   };
 
-  app.get('/__mock', (c) =>
-    c.json({ routes: ADMIN_ROUTES.map(([method, path, what]) => ({ method, path, what })) }),
+  app.get('/__mock', () =>
+    core.json({ routes: ADMIN_ROUTES.map(([method, path, what]) => ({ method, path, what })) }),
   );
 
-  app.get('/__mock/config', (c) => {
+  app.get('/__mock/config', () => {
     const o = core.options;
-    return c.json({
+    return core.json({
       clock: o.clock,
       now: core.now(),
       speed: o.speed,
@@ -98,13 +97,13 @@ export function registerAdmin(app: Hono, core: MockCore): void {
   app.get('/__mock/tasks', (c) => {
     const status = c.req.query('status');
     if (status !== undefined && !STATUSES.includes(status as TaskStatus)) {
-      return fail(c, 'invalid_request', `status must be one of: ${STATUSES.join(', ')}`, 'status');
+      return core.fail('invalid_request', `status must be one of: ${STATUSES.join(', ')}`, 'status');
     }
     const apiKey = c.req.query('api_key');
     const limitText = c.req.query('limit');
     const limit = limitText === undefined ? 100 : Number(limitText);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      return fail(c, 'invalid_request', 'limit must be an integer from 1 to 1000', 'limit');
+      return core.fail('invalid_request', 'limit must be an integer from 1 to 1000', 'limit');
     }
     const now = core.now();
     core.billing.settleDue(now);
@@ -113,36 +112,40 @@ export function registerAdmin(app: Hono, core: MockCore): void {
       (t) => (!apiKey || t.apiKey === apiKey) && (!status || stateAt(t, now).status === status),
     );
     const page = all.slice(-limit).reverse();
-    return c.json({ data: page.map((t) => core.adminView(t)), total: all.length });
+    return core.json({ data: page.map((t) => core.adminView(t)), total: all.length });
   });
 
   app.get('/__mock/tasks/:id', (c) => {
     const task = taskOr404(c);
     if (task instanceof Response) return task;
     core.billing.settleDue(core.now());
-    return c.json(core.adminView(task));
+    return core.json(core.adminView(task));
   });
 
   app.post('/__mock/tasks/:id/cancel', (c) => {
     const task = taskOr404(c);
     if (task instanceof Response) return task;
-    if (core.cancel(task) === 'ended') return fail(c, 'conflict', `Task ${task.id} has already ended.`, 'id');
-    return c.json(core.adminView(task));
+    if (core.cancel(task) === 'ended')
+      return core.fail('conflict', `Task ${task.id} has already ended.`, 'id');
+    return core.json(core.adminView(task));
   });
 
   app.post('/__mock/tasks/:id/redeliver', async (c) => {
     const task = taskOr404(c);
     if (task instanceof Response) return task;
-    const body = await jsonObject(c);
+    const body = await jsonObject(core, c);
     if (body instanceof Response) return body;
     const mutate = (body.mutate ?? 'none') as RedeliverMutation;
     if (!REDELIVER_MUTATIONS.includes(mutate)) {
-      return fail(c, 'invalid_request', `mutate must be one of: ${REDELIVER_MUTATIONS.join(', ')}`, 'mutate');
+      return core.fail(
+        'invalid_request',
+        `mutate must be one of: ${REDELIVER_MUTATIONS.join(', ')}`,
+        'mutate',
+      );
     }
     const status = stateAt(task, core.now()).status;
     if (status !== 'completed' && status !== 'failed') {
-      return fail(
-        c,
+      return core.fail(
         'conflict',
         `Task ${task.id} has not ended yet (${status}); its callback is sent when it does.`,
         'id',
@@ -150,16 +153,16 @@ export function registerAdmin(app: Hono, core: MockCore): void {
     }
     const url = body.url ?? task.callbackUrl;
     if (typeof url !== 'string')
-      return fail(c, 'invalid_request', 'The task has no callback_url; pass "url".', 'url');
+      return core.fail('invalid_request', 'The task has no callback_url; pass "url".', 'url');
     const check = core.checkCallbackUrl(url);
-    if (!check.ok) return fail(c, 'invalid_request', `url ${check.reason}`, 'url');
+    if (!check.ok) return core.fail('invalid_request', `url ${check.reason}`, 'url');
     core.billing.settleDue(core.now());
     const { webhookId } = core.redeliver(task, mutate, url);
-    return c.json({ taskId: task.id, webhookId, mutate, url }, 202);
+    return core.json({ taskId: task.id, webhookId, mutate, url }, 202);
   });
 
-  app.get('/__mock/clock', (c) =>
-    c.json({
+  app.get('/__mock/clock', () =>
+    core.json({
       mode: core.scheduler.mode,
       now: core.now(),
       iso: new Date(core.now()).toISOString(),
@@ -169,30 +172,29 @@ export function registerAdmin(app: Hono, core: MockCore): void {
 
   app.post('/__mock/clock/advance', async (c) => {
     if (core.scheduler.mode !== 'manual') {
-      return fail(
-        c,
+      return core.fail(
         'conflict',
         'The clock is real; start the server with clock "manual" (--clock manual) to move it.',
       );
     }
-    const body = await jsonObject(c);
+    const body = await jsonObject(core, c);
     if (body instanceof Response) return body;
-    if (!isCount(body.ms)) return fail(c, 'invalid_request', 'ms must be an integer >= 0', 'ms');
+    if (!isCount(body.ms)) return core.fail('invalid_request', 'ms must be an integer >= 0', 'ms');
     await core.scheduler.advance(body.ms);
-    return c.json({ mode: core.scheduler.mode, now: core.now(), iso: new Date(core.now()).toISOString() });
+    return core.json({ mode: core.scheduler.mode, now: core.now(), iso: new Date(core.now()).toISOString() });
   });
 
   app.get('/__mock/deliveries', (c) => {
     const taskId = c.req.query('task_id');
-    return c.json({ data: core.deliveries.list(taskId ? { taskId } : {}) });
+    return core.json({ data: core.deliveries.list(taskId ? { taskId } : {}) });
   });
 
   app.post('/__mock/deliveries/idle', async (c) => {
-    const body = await jsonObject(c);
+    const body = await jsonObject(core, c);
     if (body instanceof Response) return body;
     const timeoutMs = body.timeoutMs ?? 5000;
     if (!isCount(timeoutMs) || timeoutMs > 60_000) {
-      return fail(c, 'invalid_request', 'timeoutMs must be an integer from 0 to 60000', 'timeoutMs');
+      return core.fail('invalid_request', 'timeoutMs must be an integer from 0 to 60000', 'timeoutMs');
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const idle = await Promise.race([
@@ -202,63 +204,64 @@ export function registerAdmin(app: Hono, core: MockCore): void {
       }),
     ]);
     clearTimeout(timer);
-    return c.json({ idle, inFlight: core.deliveries.inFlightCount });
+    return core.json({ idle, inFlight: core.deliveries.inFlightCount });
   });
 
-  app.get('/__mock/faults', (c) => c.json({ data: core.faults.list() }));
+  app.get('/__mock/faults', () => core.json({ data: core.faults.list() }));
 
   app.post('/__mock/faults', async (c) => {
-    const body = await jsonObject(c);
+    const body = await jsonObject(core, c);
     if (body instanceof Response) return body;
     const spec: FaultSpec = {};
     if (body.status !== undefined) {
       if (!FAULT_STATUSES.includes(body.status as never)) {
-        return fail(c, 'invalid_request', `status must be one of: ${FAULT_STATUSES.join(', ')}`, 'status');
+        return core.fail('invalid_request', `status must be one of: ${FAULT_STATUSES.join(', ')}`, 'status');
       }
       spec.status = body.status as FaultSpec['status'];
     }
     for (const field of ['count', 'delayMs', 'retryAfter'] as const) {
       if (body[field] === undefined) continue;
-      if (!isCount(body[field])) return fail(c, 'invalid_request', `${field} must be an integer >= 0`, field);
+      if (!isCount(body[field]))
+        return core.fail('invalid_request', `${field} must be an integer >= 0`, field);
       spec[field] = body[field];
     }
-    if (spec.count === 0) return fail(c, 'invalid_request', 'count must be at least 1', 'count');
+    if (spec.count === 0) return core.fail('invalid_request', 'count must be at least 1', 'count');
     if ((spec.delayMs ?? 0) > 120_000)
-      return fail(c, 'invalid_request', 'delayMs must be at most 120000', 'delayMs');
+      return core.fail('invalid_request', 'delayMs must be at most 120000', 'delayMs');
     if (body.path !== undefined) {
       if (typeof body.path !== 'string' || !body.path.startsWith('/')) {
-        return fail(c, 'invalid_request', 'path must be a path prefix starting with /', 'path');
+        return core.fail('invalid_request', 'path must be a path prefix starting with /', 'path');
       }
       spec.path = body.path;
     }
     if (spec.status === undefined && !spec.delayMs) {
-      return fail(c, 'invalid_request', 'A fault needs a status, a delayMs, or both.', 'status');
+      return core.fail('invalid_request', 'A fault needs a status, a delayMs, or both.', 'status');
     }
     const fault = core.faults.add(spec);
-    return c.json({ fault, data: core.faults.list() }, 201);
+    return core.json({ fault, data: core.faults.list() }, 201);
   });
 
-  app.delete('/__mock/faults', (c) => {
+  app.delete('/__mock/faults', () => {
     core.faults.clear();
-    return c.json({ data: [] });
+    return core.json({ data: [] });
   });
 
   app.post('/__mock/credits', async (c) => {
-    const body = await jsonObject(c);
+    const body = await jsonObject(core, c);
     if (body instanceof Response) return body;
     if (typeof body.apiKey !== 'string' || !body.apiKey) {
-      return fail(c, 'invalid_request', 'apiKey must be a non-empty string', 'apiKey');
+      return core.fail('invalid_request', 'apiKey must be a non-empty string', 'apiKey');
     }
     if (typeof body.credits !== 'number' || !Number.isFinite(body.credits) || body.credits < 0) {
-      return fail(c, 'invalid_request', 'credits must be a number >= 0', 'credits');
+      return core.fail('invalid_request', 'credits must be a number >= 0', 'credits');
     }
     core.billing.settleDue(core.now());
     core.billing.setRemaining(body.apiKey, toMilli(body.credits));
-    return c.json(core.billing.view(body.apiKey));
+    return core.json(core.billing.view(body.apiKey));
   });
 
-  app.post('/__mock/reset', (c) => {
+  app.post('/__mock/reset', () => {
     core.reset();
-    return c.json({ reset: true, now: core.now() });
+    return core.json({ reset: true, now: core.now() });
   });
 }

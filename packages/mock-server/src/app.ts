@@ -1,83 +1,75 @@
-// The Hono app: request ids, injected faults, the API, files, docs, admin routes, 404 and 405 envelopes.
+// The Hono app: the API, files, docs and admin routes; 404 and 405 in the envelope; a log line per request.
 import { Hono } from 'hono';
 import { ADMIN_ROUTES, registerAdmin } from './admin.js';
 import { registerApi } from './api.js';
 import type { MockCore } from './core.js';
 import { registerDocs } from './docs.js';
-import { codeForStatus } from './errors.js';
-import { fail } from './respond.js';
 
-/** Method(s) each path answers; any other method gets 405 with `Allow`. */
-const API_ROUTES: [string, string][] = [
-  ['/v1/videos/generations', 'POST'],
-  ['/v1/tasks/:task_id', 'GET, HEAD'],
-  ['/v1/credits', 'GET, HEAD'],
-  ['/files/:file', 'GET, HEAD'],
-  ['/openapi.json', 'GET, HEAD'],
-  ['/docs', 'GET, HEAD'],
+/** The non-admin routes and their methods (a HEAD is answered wherever a GET is). */
+const PUBLIC_ROUTES: [string, string][] = [
+  ['POST', '/v1/videos/generations'],
+  ['GET', '/v1/tasks/:task_id'],
+  ['GET', '/v1/credits'],
+  ['GET', '/files/:file'],
+  ['GET', '/openapi.json'],
+  ['GET', '/docs'],
+  ['GET', '/docs/'],
+  ['GET', '/docs/assets/:name'],
 ];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** For each known path pattern, the methods it answers: what a 405 lists in `Allow`. */
+function allowTable(routes: [string, string][]): { pattern: RegExp; allow: string }[] {
+  const byPath = new Map<string, Set<string>>();
+  for (const [method, path] of routes) {
+    const methods = byPath.get(path) ?? new Set<string>();
+    methods.add(method);
+    if (method === 'GET') methods.add('HEAD');
+    byPath.set(path, methods);
+  }
+  return [...byPath].map(([path, methods]) => ({
+    pattern: new RegExp(`^${path.replace(/:[^/]+/g, '[^/]+')}$`),
+    allow: [...methods].join(', '),
+  }));
+}
 
 export function createApp(core: MockCore): Hono {
   const app = new Hono();
   const { logger } = core.options;
 
-  app.use(async (c, next) => {
-    const requestId = core.nextRequestId();
-    c.header('x-request-id', requestId);
-    const started = logger ? performance.now() : 0;
-    if (core.faults.size && c.req.path.startsWith('/v1/')) {
-      const fault = core.faults.take(c.req.path);
-      if (fault?.delayMs) await sleep(fault.delayMs);
-      if (fault?.status) {
-        const code = codeForStatus(fault.status);
-        const headers: Record<string, string> = {};
-        if (fault.status !== 500) headers['retry-after'] = String(fault.retryAfter ?? 1);
-        const response = fail(c, code, undefined, undefined, headers);
-        logger?.(`${c.req.method} ${c.req.path} ${fault.status} (injected fault)`);
-        return response;
-      }
-    }
-    await next();
-    // Responses built by hand (video files) do not carry the headers set through the context.
-    if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', requestId);
-    if (logger) {
+  if (logger) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
       logger(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)} ms`);
-    }
-  });
+    });
+  }
 
   registerApi(app, core);
-  registerDocs(app, core.options.docsAssets);
+  registerDocs(app, core);
   if (core.options.admin) registerAdmin(app, core);
 
-  const allowed = new Map<string, string>(API_ROUTES);
-  if (core.options.admin) {
-    for (const [method, path] of ADMIN_ROUTES) {
-      const before = allowed.get(path);
-      allowed.set(path, before ? `${before}, ${method}` : method === 'GET' ? 'GET, HEAD' : method);
-    }
-  }
-  for (const [path, methods] of allowed) {
-    app.all(path, (c) =>
-      fail(
-        c,
+  const allowed = allowTable([
+    ...PUBLIC_ROUTES,
+    ...(core.options.admin ? ADMIN_ROUTES.map(([method, path]) => [method, path] as [string, string]) : []),
+  ]);
+  app.notFound((c) => {
+    const path = c.req.path;
+    const route = allowed.find((r) => r.pattern.test(path));
+    if (route) {
+      return core.fail(
         'method_not_allowed',
-        `${c.req.method} is not allowed on ${c.req.path}; use ${methods}.`,
+        `${c.req.method} is not allowed on ${path}; use ${route.allow}.`,
         undefined,
-        {
-          allow: methods,
-        },
-      ),
-    );
-  }
-
-  app.notFound((c) => fail(c, 'not_found', `No route ${c.req.method} ${c.req.path}.`));
+        { allow: route.allow },
+      );
+    }
+    return core.fail('not_found', `No route ${c.req.method} ${path}.`);
+  });
   app.onError((error, c) => {
     logger?.(
       `${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    return fail(c, 'internal_error');
+    return core.fail('internal_error');
   });
   return app;
 }

@@ -9,6 +9,7 @@ import { endNow, planTimeline, RETENTION_MS, stateAt } from './lifecycle.js';
 import type { ResolvedOptions } from './options.js';
 import { priceMilli, toMilli, type VideoDuration } from './prices.js';
 import { createRandom, type Random } from './random.js';
+import { createResponder, type Responder } from './respond.js';
 import { RANDOM_FAILURE_CODES, type Scenario } from './scenarios.js';
 import { TaskStore } from './store.js';
 import { renderTask, TaskRecord, type VideoTaskJson } from './task.js';
@@ -61,6 +62,10 @@ export class MockCore {
   random: Random;
   private requestCount = 0;
   private requestPrefix: string;
+  /** Answers with an x-request-id each. */
+  readonly json: Responder['json'];
+  readonly fail: Responder['fail'];
+  readonly send: Responder['send'];
 
   constructor(options: ResolvedOptions) {
     this.options = options;
@@ -87,6 +92,10 @@ export class MockCore {
       graceMs: options.deliveryGraceMs,
     });
     this.rateLimiter = options.rateLimit === null ? null : new RateLimiter(options.rateLimit);
+    const responder = createResponder(() => this.nextRequestId());
+    this.json = responder.json;
+    this.fail = responder.fail;
+    this.send = responder.send;
   }
 
   now(): number {
@@ -121,7 +130,7 @@ export class MockCore {
     let id: string;
     do {
       id = `task-unified-${Math.floor(now / 1000)}-${this.random.base36(8)}`;
-    } while (this.store.get(id, now));
+    } while (this.store.has(id));
     let outcome = scenario?.outcome;
     let failureCode = scenario?.failureCode ?? null;
     if (!outcome) {

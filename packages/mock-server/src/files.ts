@@ -34,22 +34,26 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
-/** A 200 with the whole body, a 206 with the asked range, or a 416. */
-export function serveBytes(bytes: Uint8Array, rangeHeader: string | undefined, headers: Headers): Response {
-  headers.set('content-type', 'video/mp4');
-  headers.set('accept-ranges', 'bytes');
+/** A 200 with the whole body, a 206 with the asked range, or a 416: status, headers and body. */
+export function serveBytes(
+  bytes: Uint8Array,
+  rangeHeader: string | undefined,
+): { status: number; headers: Record<string, string>; body: Uint8Array | null } {
   const range = parseRange(rangeHeader, bytes.length);
   if (range === 'unsatisfiable') {
-    headers.set('content-range', `bytes */${bytes.length}`);
-    headers.delete('content-type');
-    return new Response(null, { status: 416, headers });
+    return {
+      status: 416,
+      headers: { 'accept-ranges': 'bytes', 'content-range': `bytes */${bytes.length}` },
+      body: null,
+    };
   }
+  const headers: Record<string, string> = { 'content-type': 'video/mp4', 'accept-ranges': 'bytes' };
   if (range) {
     const part = bytes.subarray(range.start, range.end + 1);
-    headers.set('content-range', `bytes ${range.start}-${range.end}/${bytes.length}`);
-    headers.set('content-length', String(part.length));
-    return new Response(part as BodyInit, { status: 206, headers });
+    headers['content-range'] = `bytes ${range.start}-${range.end}/${bytes.length}`;
+    headers['content-length'] = String(part.length);
+    return { status: 206, headers, body: part };
   }
-  headers.set('content-length', String(bytes.length));
-  return new Response(bytes as BodyInit, { status: 200, headers });
+  headers['content-length'] = String(bytes.length);
+  return { status: 200, headers, body: bytes };
 }

@@ -1,20 +1,40 @@
-// Hono helpers shared by the routes: error answers in the envelope, bearer tokens, bounded body reads.
-import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+// Response helpers shared by the routes (every answer carries x-request-id), bearer tokens, bounded body reads.
 import { DEFAULT_MESSAGES, ERROR_CODES, type ErrorCode, errorBody } from './errors.js';
 
 /** Bodies over this many bytes answer 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function fail(
-  c: Context,
-  code: ErrorCode,
-  message?: string,
-  param?: string,
-  headers?: Record<string, string>,
-): Response {
-  const text = message ?? DEFAULT_MESSAGES[code] ?? code.replace(/_/g, ' ');
-  return c.json(errorBody(code, text, param), ERROR_CODES[code].status as ContentfulStatusCode, headers);
+export interface Responder {
+  /** A JSON answer. */
+  json(body: unknown, status?: number, headers?: Record<string, string>): Response;
+  /** An error answer in the spec's envelope, with the code's status. */
+  fail(code: ErrorCode, message?: string, param?: string, headers?: Record<string, string>): Response;
+  /** Any other answer; `headers` must include the content type. */
+  send(body: BodyInit | null, status: number, headers: Record<string, string>): Response;
+}
+
+/**
+ * Builds Responses directly, with plain-object headers: the cheapest form for every runtime (the
+ * Node adapter writes such headers without building a Headers object), and one request id each.
+ */
+export function createResponder(nextRequestId: () => string): Responder {
+  const send = (body: BodyInit | null, status: number, headers: Record<string, string>): Response => {
+    headers['x-request-id'] = nextRequestId();
+    return new Response(body, { status, headers });
+  };
+  const json = (body: unknown, status = 200, headers?: Record<string, string>): Response => {
+    const all: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': '' };
+    if (headers) Object.assign(all, headers);
+    return send(JSON.stringify(body), status, all);
+  };
+  return {
+    send,
+    json,
+    fail(code, message, param, headers) {
+      const text = message ?? DEFAULT_MESSAGES[code] ?? code.replace(/_/g, ' ');
+      return json(errorBody(code, text, param), ERROR_CODES[code].status, headers);
+    },
+  };
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null when missing, empty or malformed. */

@@ -18,6 +18,11 @@ export class TaskStore {
     return this.tasks.size;
   }
 
+  /** Whether the id is taken (expired or not). */
+  has(id: string): boolean {
+    return this.tasks.has(id);
+  }
+
   /** The task, unless it has expired (then it is dropped). */
   get(id: string, now: number): TaskRecord | undefined {
     const task = this.tasks.get(id);

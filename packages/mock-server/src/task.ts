@@ -97,35 +97,73 @@ export interface VideoTaskJson {
   usage: { billing_rule: 'per_call'; credits_reserved: number; user_group: string };
 }
 
-/** The task at instant `now`; `publicUrl` is the base of result URLs. */
+/**
+ * The task at instant `now`; `publicUrl` is the base of result URLs. Each state's object is built
+ * in one literal (a fixed shape per state keeps JSON.stringify on its fast path).
+ */
 export function renderTask(task: TaskRecord, now: number, publicUrl: string): VideoTaskJson {
   const { status, progress } = stateAt(task, now);
-  const json: VideoTaskJson = {
-    created: Math.floor(task.createdAt / 1000),
-    id: task.id,
-    model: 'sora-2',
-    object: 'video.generation.task',
-    progress,
-    status,
-    task_info: { can_cancel: status === 'pending' || status === 'processing' },
-    type: 'video',
-    usage: {
-      billing_rule: 'per_call',
-      credits_reserved: status === 'failed' ? 0 : task.priceMilli / 1000,
-      user_group: 'default',
-    },
-  };
-  if (status === 'pending') {
-    const nominalEnd = task.processingAt + task.processingMs;
-    json.task_info.estimated_time = Math.max(0, Math.ceil((nominalEnd - now) / 1000));
-    json.task_info.video_duration = task.duration;
-  } else if (status === 'completed') {
-    json.results = [resultUrl(publicUrl, task.id)];
-  } else if (status === 'failed') {
-    const code = task.failureCode ?? 'unknown_error';
-    json.error = { code, message: failureMessage(code), type: 'task_error' };
+  const created = Math.floor(task.createdAt / 1000);
+  const usage = (reserved: number) =>
+    ({ billing_rule: 'per_call', credits_reserved: reserved, user_group: 'default' }) as const;
+  switch (status) {
+    case 'pending':
+      return {
+        created,
+        id: task.id,
+        model: 'sora-2',
+        object: 'video.generation.task',
+        progress,
+        status,
+        task_info: {
+          can_cancel: true,
+          estimated_time: Math.max(0, Math.ceil((task.processingAt + task.processingMs - now) / 1000)),
+          video_duration: task.duration,
+        },
+        type: 'video',
+        usage: usage(task.priceMilli / 1000),
+      };
+    case 'processing':
+      return {
+        created,
+        id: task.id,
+        model: 'sora-2',
+        object: 'video.generation.task',
+        progress,
+        status,
+        task_info: { can_cancel: true },
+        type: 'video',
+        usage: usage(task.priceMilli / 1000),
+      };
+    case 'completed':
+      return {
+        created,
+        id: task.id,
+        model: 'sora-2',
+        object: 'video.generation.task',
+        progress,
+        results: [resultUrl(publicUrl, task.id)],
+        status,
+        task_info: { can_cancel: false },
+        type: 'video',
+        usage: usage(task.priceMilli / 1000),
+      };
+    default: {
+      const code = task.failureCode ?? 'unknown_error';
+      return {
+        created,
+        id: task.id,
+        model: 'sora-2',
+        object: 'video.generation.task',
+        progress,
+        status,
+        error: { code, message: failureMessage(code), type: 'task_error' },
+        task_info: { can_cancel: false },
+        type: 'video',
+        usage: usage(0),
+      };
+    }
   }
-  return json;
 }
 
 export function resultUrl(publicUrl: string, id: string): string {
