@@ -1,0 +1,161 @@
+// `pnpm bench`: create and query throughput against the running Node server, measured with autocannon
+// from this (second) process beside a bare Hono route on the same server; then the heap of 100,000 tasks.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', here('./server.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> });
+    lines.once('line', (line) => {
+      const match = /^Listening on (\S+)$/.exec(line);
+      if (match?.[1]) resolve({ child, url: match[1] });
+      else reject(new Error(`unexpected first line: ${line}`));
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+interface Row {
+  name: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(name: string, options: autocannon.Options, duration = DURATION): Promise<Row> {
+  const result = await autocannon({ connections: CONNECTIONS, pipelining: 1, ...options, duration });
+  return {
+    name,
+    reqPerSec: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+const CREATE_BODY = JSON.stringify({ model: 'sora-2', prompt: 'A cat playing piano', duration: 10 });
+const HEADERS = { authorization: 'Bearer sk-bench', 'content-type': 'application/json' };
+
+async function main() {
+  const { child, url } = await startServer();
+  try {
+    // The queried task is created just before each query round (creates may evict old tasks).
+    const freshTask = async () => {
+      const created = await fetch(`${url}/v1/videos/generations`, {
+        method: 'POST',
+        headers: HEADERS,
+        body: CREATE_BODY,
+      });
+      return ((await created.json()) as { id: string }).id;
+    };
+    type Target = autocannon.Options | (() => Promise<autocannon.Options>);
+    const targets: [string, Target][] = [
+      ['ceiling: bare Hono route, static JSON (GET)', { url: `${url}/__bench/static` }],
+      [
+        'query GET /v1/tasks/{id}',
+        async () => ({ url: `${url}/v1/tasks/${await freshTask()}`, headers: HEADERS }),
+      ],
+      [
+        'create POST /v1/videos/generations',
+        { url: `${url}/v1/videos/generations`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
+      ],
+      [
+        'context: bare route reading the body (POST)',
+        { url: `${url}/__bench/static`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
+      ],
+    ];
+    // Warm-up: JIT, connection pools.
+    const resolve = async (target: Target) => (typeof target === 'function' ? target() : target);
+    for (const [, target] of targets) await load('warm-up', await resolve(target), 1);
+    // Rounds interleave the routes, and each route's median round counts: on a shared 2-core
+    // machine a burst of other work then skews one round, not one route.
+    const runs = new Map<string, Row[]>(targets.map(([name]) => [name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, target] of targets) runs.get(name)?.push(await load(name, await resolve(target)));
+    }
+    const median = (list: Row[]) =>
+      [...list].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor(list.length / 2)] as Row;
+    const rows = targets.map(([name]) => median(runs.get(name) ?? []));
+    const [ceiling, query, create] = rows as [Row, Row, Row, Row];
+    for (const row of [...runs.values()].flat()) {
+      if (row.non2xx || row.errors)
+        throw new Error(`${row.name}: ${row.non2xx} non-2xx answers, ${row.errors} errors`);
+    }
+    // Each round measures every route back to back, so a route's ratio to the ceiling is taken
+    // within a round and the median of those ratios is reported (load from elsewhere cancels out).
+    const ratioOf = (name: string) => {
+      const own = runs.get(name) ?? [];
+      const base = runs.get(ceiling.name) ?? [];
+      const perRound = own
+        .map((r, i) => r.reqPerSec / (base[i]?.reqPerSec ?? Number.NaN))
+        .sort((a, b) => a - b);
+      return perRound[Math.floor(perRound.length / 2)] as number;
+    };
+    const ratios = { create: ratioOf(create.name), query: ratioOf(query.name) };
+
+    child.kill('SIGTERM');
+    const memory = process.env.BENCH_SKIP_MEMORY
+      ? []
+      : await new Promise<{ label: string; tasks: number; heapUsedMB: number; bytesPerTask: number }[]>(
+          (resolve, reject) => {
+            const m = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', here('./memory.ts')], {
+              stdio: ['ignore', 'pipe', 'inherit'],
+            });
+            let out = '';
+            m.stdout?.on('data', (chunk) => {
+              out += chunk;
+            });
+            m.once('exit', (code) =>
+              code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`memory run exited ${code}`)),
+            );
+          },
+        );
+
+    const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+    console.log(
+      `\nThroughput: median of ${ROUNDS} interleaved rounds of ${DURATION} s, ${CONNECTIONS} connections, autocannon in a second process\n`,
+    );
+    console.log('| route | req/s, median (each round) | p50 ms | p99 ms | of ceiling, median of rounds |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const row of rows) {
+      const all = (runs.get(row.name) ?? []).map((r) => r.reqPerSec).join(' / ');
+      console.log(
+        `| ${row.name} | ${row.reqPerSec} (${all}) | ${row.p50} | ${row.p99} | ${pct(ratioOf(row.name))} |`,
+      );
+    }
+    console.log(
+      `\nGoals: create ≥ 50 % of ceiling (${pct(ratios.create)}), query ≥ 70 % (${pct(ratios.query)})`,
+    );
+    console.log('\nMemory (heapUsed after GC, before and after creating the tasks)\n');
+    for (const m of memory) {
+      console.log(
+        `- ${m.tasks} ${m.label}: ${m.heapUsedMB.toFixed(1)} MB (${Math.round(m.bytesPerTask)} bytes per task)`,
+      );
+    }
+    console.log('Goal: 100,000 tasks ≤ 200 MB');
+
+    mkdirSync(here('../reports'), { recursive: true });
+    writeFileSync(
+      here('../reports/bench.json'),
+      `${JSON.stringify({ node: process.version, duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, rows, runs: Object.fromEntries(runs), ratios, memory }, null, 2)}\n`,
+    );
+  } finally {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  }
+}
+
+await main();

@@ -1,0 +1,48 @@
+// The benchmark's server process: the mock on a port, beside a bare Hono route with static JSON (the ceiling).
+
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createMockServer } from '../src/index.js';
+
+/** The same shape and size as a task, so the ceiling serialises a comparable body. */
+const STATIC = {
+  created: 1757169743,
+  id: 'task-unified-1757169743-7cvnl5zw',
+  model: 'sora-2',
+  object: 'video.generation.task',
+  progress: 45,
+  status: 'processing',
+  task_info: { can_cancel: true },
+  type: 'video',
+  usage: { billing_rule: 'per_call', credits_reserved: 3.737, user_group: 'default' },
+};
+export const CEILING_PATH = '/__bench/static';
+
+const bare = new Hono();
+bare.get(CEILING_PATH, (c) => c.json(STATIC));
+// For context only: the same route reading a JSON body first (what any POST handler pays).
+bare.post(CEILING_PATH, async (c) => {
+  await c.req.json();
+  return c.json(STATIC);
+});
+
+const mock = createMockServer({
+  credits: 1e12,
+  seed: 'bench',
+  speed: 1,
+  ...(process.env.BENCH_MAX_TASKS ? { maxTasks: Number(process.env.BENCH_MAX_TASKS) } : {}),
+});
+const server = createAdaptorServer({
+  // One cheap test per request, the same for every route measured.
+  fetch: (request: Request) =>
+    request.url.endsWith(CEILING_PATH) ? bare.fetch(request) : mock.app.fetch(request),
+});
+server.listen(0, '127.0.0.1', () => {
+  const { port } = server.address() as AddressInfo;
+  process.stdout.write(`Listening on http://127.0.0.1:${port}\n`);
+});
+process.on('SIGTERM', () => {
+  void mock.close();
+  server.close(() => process.exit(0));
+});
