@@ -97,8 +97,9 @@ function swap(el, markup) {
   el.innerHTML = markup;
   for (const d of el.querySelectorAll('details[data-key]')) if (open.has(d.dataset.key)) d.open = true;
   if (selector) {
+    // The same control if it is still there and usable, else the first one in its place.
     let target = el.querySelector(selector);
-    if (target && target.disabled) target = el.querySelector('button:not([disabled]), a[href]');
+    if (!target || target.disabled) target = el.querySelector('a[href], button:not([disabled]), input, select, textarea');
     if (target) target.focus();
   }
 }
@@ -269,7 +270,10 @@ function connect() {
 
 const busy = new WeakSet();
 
-/** Runs an action for a form or button: one at a time, errors shown in the page. */
+/**
+ * Runs an action for a form or button: one at a time, errors shown in the page, and the page brought
+ * up to date afterwards whatever the answer (a refused action may still have changed something).
+ */
 async function act(container, fn) {
   if (busy.has(container)) return;
   busy.add(container);
@@ -283,6 +287,7 @@ async function act(container, fn) {
     busy.delete(container);
     container.removeAttribute('aria-busy');
   }
+  await refreshAll();
 }
 
 const numberOf = (value) => (String(value).trim() === '' ? undefined : Number(value));
@@ -313,7 +318,6 @@ const submitHandlers = {
     return act(form, async () => {
       const answer = await request('POST', ADMIN + '/clock/advance', { body: { ms } });
       notice('Clock advanced by ' + Number(ms).toLocaleString('en-US') + ' ms, to ' + answer.iso + '.');
-      await refreshAll();
     });
   },
   'fault-form': (form) => {
@@ -329,7 +333,6 @@ const submitHandlers = {
           (fault.status ? 'answer ' + fault.status : 'answer normally') +
           (fault.delayMs ? ' after ' + fault.delayMs + ' ms' : '') + '.',
       );
-      await refreshList();
     });
   },
   'filter-form': (form) => {
@@ -349,7 +352,6 @@ const submitHandlers = {
     return act(form, async () => {
       const answer = await request('POST', ADMIN + '/tasks/' + encodeURIComponent(id) + '/redeliver', { body });
       notice('Redelivery ' + answer.webhookId + ' (' + answer.mutate + ') sent to ' + answer.url + '.');
-      await refreshTask();
     });
   },
 };
@@ -373,13 +375,11 @@ const clickHandlers = {
       const id = button.dataset.task;
       await request('POST', ADMIN + '/tasks/' + encodeURIComponent(id) + '/cancel');
       notice('Task ' + id + ' cancelled: it ends as failed / request_cancelled.');
-      await refreshAll();
     }),
   'clear-faults': (button) =>
     act(button, async () => {
       await request('DELETE', ADMIN + '/faults');
       notice('Every injected fault dropped.');
-      await refreshList();
     }),
   reset: (button) => {
     if (!window.confirm('Reset the mock? Every task, credit balance, callback attempt and fault is forgotten.')) return;
@@ -388,7 +388,6 @@ const clickHandlers = {
       closeTask(false);
       notice('The mock was reset.');
       state.offset = 0;
-      await refreshList();
     });
   },
 };

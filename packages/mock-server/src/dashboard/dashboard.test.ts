@@ -284,7 +284,7 @@ describe('live updates (server-sent events)', () => {
     const first = await events.next();
     expect(first.event).toBe('change');
     const summary = JSON.parse(first.data);
-    expect(summary).toMatchObject({ clock: 'manual', now: START, counts: { all: 0 } });
+    expect(summary).toMatchObject({ clock: 'manual', now: START, counts: { all: 0 }, pages: 1 });
 
     const task = await create(s);
     const second = JSON.parse((await events.next()).data);
@@ -307,12 +307,38 @@ describe('live updates (server-sent events)', () => {
     await expect.poll(() => watcherFor(s.core).subscribers).toBe(0);
   });
 
-  test('two pages share one watcher', async () => {
+  test('a change that comes and goes between two looks is still announced when a page saw it', async () => {
     const s = start();
+    const events = sseReader(await get(s, `${UI}/events`));
+    const first = JSON.parse((await events.next()).data);
+    // Within a few ms, far less than the watcher's 250 ms: a fault appears, a page is shown it, it is used up.
+    await s.app.request('/__mock/faults', {
+      method: 'POST',
+      body: JSON.stringify({ status: 503, count: 1 }),
+    });
+    const view = (await (await get(s, `${UI}/view`)).json()) as { parts: Record<string, string> };
+    expect(view.parts.faults).toContain('answers <strong>503</strong>');
+    const refused = await s.app.request('/v1/videos/generations', {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-x', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'sora-2', prompt: 'p' }),
+    });
+    expect(refused.status).toBe(503);
+    // The state is back where it was, but that page shows the fault: it must hear of the change.
+    const next = JSON.parse((await events.next(2000)).data);
+    expect(next.version).toBeGreaterThan(first.version);
+    await events.cancel();
+  });
+
+  test('two pages share one watcher; a HEAD starts no stream', async () => {
+    const s = start();
+    const head = await s.app.request(`${UI}/events`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(watcherFor(s.core).subscribers).toBe(0);
     const a = sseReader(await get(s, `${UI}/events`));
     const b = sseReader(await get(s, `${UI}/events`));
     await a.next();
-    await b.next();
+    expect(JSON.parse((await b.next()).data).pages).toBe(2);
     expect(watcherFor(s.core).subscribers).toBe(2);
     await create(s);
     expect(JSON.parse((await a.next()).data).version).toBe(JSON.parse((await b.next()).data).version);

@@ -11,7 +11,7 @@ import { DASHBOARD_JS } from './client.js';
 import { parseTaskQuery, queryTasks } from './query.js';
 import { DASHBOARD_CSS } from './styles.js';
 import { listParts, type PageConfig, renderLoginPage, renderPage, taskParts } from './views.js';
-import { type ChangeSummary, watcherFor } from './watch.js';
+import { type ChangeSummary, fingerprint, watcherFor } from './watch.js';
 
 export const DASHBOARD_PATH = '/__mock/ui';
 const ADMIN_BASE = '/__mock';
@@ -108,7 +108,7 @@ export function mountDashboard(app: Hono, core: MockCore): void {
   app.get(base, (c) => {
     const parsed = parseTaskQuery((name) => c.req.query(name));
     const query = parsed.ok ? parsed.query : { offset: 0, limit: 50, status: null, q: '' };
-    const page = queryTasks(core, query);
+    const { page } = queryTasks(core, query);
     return c.html(renderPage(pageConfig(), page, core.faults.list(), query), 200, {
       'content-security-policy': PAGE_CSP,
       'cache-control': 'no-store',
@@ -119,14 +119,17 @@ export function mountDashboard(app: Hono, core: MockCore): void {
   app.get(`${base}/tasks`, (c) => {
     const parsed = parseTaskQuery((name) => c.req.query(name));
     if (!parsed.ok) return fail(c, 'invalid_request', parsed.message, parsed.param);
-    const { rows, ...page } = queryTasks(core, parsed.query);
+    const { rows, ...page } = queryTasks(core, parsed.query).page;
     return c.json({ ...page, data: rows }, 200, { 'cache-control': 'no-store' });
   });
 
   app.get(`${base}/view`, (c) => {
     const parsed = parseTaskQuery((name) => c.req.query(name));
     if (!parsed.ok) return fail(c, 'invalid_request', parsed.message, parsed.param);
-    const page = queryTasks(core, parsed.query);
+    const { page, scan } = queryTasks(core, parsed.query);
+    // The page will show this state: the event stream must notice when it changes again.
+    const watcher = watcherFor(core);
+    if (watcher.subscribers) watcher.observe(fingerprint(core, scan));
     const selected = c.req.query('selected') ?? null;
     return c.json(
       {
@@ -152,6 +155,8 @@ export function mountDashboard(app: Hono, core: MockCore): void {
   });
 
   app.get(`${base}/events`, (c) => {
+    // A HEAD answer's body is dropped unread: do not start a stream that nobody would end.
+    if (c.req.method === 'HEAD') return c.body(null, 200, { 'content-type': 'text/event-stream' });
     const watcher = watcherFor(core);
     return streamSSE(c, async (stream) => {
       // The newest change not sent yet (changes that come faster than they are sent are merged).
@@ -177,7 +182,7 @@ export function mountDashboard(app: Hono, core: MockCore): void {
         stream.writeSSE({
           event: 'change',
           id: String(summary.version),
-          data: JSON.stringify(summary),
+          data: JSON.stringify({ ...summary, pages: watcher.subscribers }),
           retry,
         });
       try {

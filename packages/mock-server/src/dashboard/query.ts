@@ -92,36 +92,83 @@ export function emptyCounts(): StatusCounts {
   return { all: 0, pending: 0, processing: 0, completed: 0, failed: 0 };
 }
 
+const STATUS_CODE: Record<TaskStatus, number> = { pending: 1, processing: 2, completed: 3, failed: 4 };
+export const FNV_OFFSET = 0x811c9dc5;
+export const mixNumber = (h: number, n: number) => Math.imul(h ^ (n | 0), 0x01000193) >>> 0;
+export function mixString(h: number, text: string): number {
+  let out = h;
+  for (let i = 0; i < text.length; i++) out = mixNumber(out, text.charCodeAt(i));
+  return out;
+}
+
+interface Picked {
+  task: TaskRecord;
+  status: TaskStatus;
+  progress: number;
+}
+
+/** What one pass over the store finds. */
+export interface TaskScan {
+  now: number;
+  counts: StatusCounts;
+  /** A hash of every live task's status and progress, and of which tasks exist (see watch.ts). */
+  hash: number;
+  /** Some task is pending (its estimated_time counts down each second). */
+  waiting: boolean;
+  /** Tasks matching the query, and the page of them asked for. */
+  matched: number;
+  picked: Picked[];
+}
+
 /**
- * One page of tasks, newest first. Work is one pass over the store (status and progress are derived
- * from the clock), plus the callback attempts of the rows on the page only: 10,000 tasks cost a few
- * milliseconds and the answer carries `limit` rows at most.
+ * One pass over the store, newest first: the count per status, the hash of the tasks' states, and,
+ * given a query, the tasks on the page it asks for. Status and progress are derived from the clock.
  */
-export function queryTasks(core: MockCore, query: TaskQuery): TaskPage {
+export function scanTasks(core: MockCore, query: TaskQuery | null): TaskScan {
   const now = core.now();
-  core.billing.settleDue(now);
   const tasks = [...core.store.values()];
   const counts = emptyCounts();
-  const needle = query.q.toLowerCase();
-  const picked: { task: TaskRecord; status: TaskStatus; progress: number }[] = [];
+  const needle = query?.q.toLowerCase() ?? '';
+  const picked: Picked[] = [];
   let matched = 0;
+  let hash = FNV_OFFSET;
+  let waiting = false;
   for (let i = tasks.length - 1; i >= 0; i--) {
     const task = tasks[i] as TaskRecord;
     if (task.expiresAt <= now) continue;
     const { status, progress } = stateAt(task, now);
     counts[status]++;
     counts.all++;
+    if (status === 'pending') waiting = true;
+    hash = mixNumber(hash, STATUS_CODE[status] * 256 + progress + (task.cancelled ? 128 : 0));
+    if (!query) continue;
     if (query.status && status !== query.status) continue;
     if (needle && !matches(task, needle)) continue;
     if (matched >= query.offset && picked.length < query.limit) picked.push({ task, status, progress });
     matched++;
   }
+  hash = mixNumber(hash, counts.all);
+  if (counts.all) {
+    hash = mixString(hash, (tasks.at(-1) as TaskRecord).id);
+    hash = mixString(hash, (tasks[0] as TaskRecord).id);
+  }
+  return { now, counts, hash, waiting, matched, picked };
+}
+
+/**
+ * One page of tasks, newest first: one pass over the store, plus the callback attempts of the rows
+ * on the page only. 10,000 tasks cost a few milliseconds, and the answer carries `limit` rows at most.
+ * The scan comes back too: the event stream's watcher learns from it what the page was shown.
+ */
+export function queryTasks(core: MockCore, query: TaskQuery): { page: TaskPage; scan: TaskScan } {
+  core.billing.settleDue(core.now());
+  const scan = scanTasks(core, query);
   // Past the end (tasks went away since the page was opened): answer the last page instead.
-  if (!picked.length && matched > 0 && query.offset >= matched) {
-    const last = Math.floor((matched - 1) / query.limit) * query.limit;
+  if (!scan.picked.length && scan.matched > 0 && query.offset >= scan.matched) {
+    const last = Math.floor((scan.matched - 1) / query.limit) * query.limit;
     return queryTasks(core, { ...query, offset: last });
   }
-  const rows = picked.map(({ task, status, progress }): TaskRow => {
+  const rows = scan.picked.map(({ task, status, progress }): TaskRow => {
     const attempts = core.deliveries.list({ taskId: task.id });
     return {
       id: task.id,
@@ -138,5 +185,13 @@ export function queryTasks(core: MockCore, query: TaskQuery): TaskPage {
       lastOutcome: attempts.at(-1)?.outcome ?? null,
     };
   });
-  return { total: matched, offset: query.offset, limit: query.limit, counts, now, rows };
+  const page = {
+    total: scan.matched,
+    offset: query.offset,
+    limit: query.limit,
+    counts: scan.counts,
+    now: scan.now,
+    rows,
+  };
+  return { page, scan };
 }

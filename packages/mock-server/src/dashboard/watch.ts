@@ -1,8 +1,7 @@
 // Change detection for the dashboard's event stream: a fingerprint of what the page shows, taken a
 // few times a second while at least one page listens, and a version number that rises when it changes.
 import type { MockCore } from '../core.js';
-import { stateAt, type TaskStatus } from '../lifecycle.js';
-import { emptyCounts, type StatusCounts } from './query.js';
+import { emptyCounts, mixNumber, mixString, type StatusCounts, scanTasks, type TaskScan } from './query.js';
 
 /** What each change event carries. */
 export interface ChangeSummary {
@@ -13,39 +12,15 @@ export interface ChangeSummary {
   counts: StatusCounts;
 }
 
-const STATUS_CODE: Record<TaskStatus, number> = { pending: 1, processing: 2, completed: 3, failed: 4 };
-
-const FNV_OFFSET = 0x811c9dc5;
-const mixNumber = (h: number, n: number) => Math.imul(h ^ (n | 0), 0x01000193) >>> 0;
-function mixString(h: number, text: string): number {
-  let out = h;
-  for (let i = 0; i < text.length; i++) out = mixNumber(out, text.charCodeAt(i));
-  return out;
-}
-
 /**
- * A fingerprint of everything the dashboard shows: each task's status and progress (in store order),
- * which tasks exist, the callback attempts and their outcomes, pending timers, injected faults, and
- * the clock when it is manual (a real clock moves on its own; what it changes is in the tasks).
+ * A fingerprint of everything the dashboard shows: each task's status and progress, which tasks
+ * exist, the callback attempts and their outcomes, pending timers, injected faults, and the clock
+ * when it is manual (a real clock moves on its own; what it changes is in the tasks). Pass the scan
+ * a page query already made, to save a second pass over the store.
  */
-export function fingerprint(core: MockCore): { hash: string; now: number; counts: StatusCounts } {
-  const now = core.now();
-  const counts = emptyCounts();
-  let h = FNV_OFFSET;
-  let first = '';
-  let last = '';
-  let waiting = false;
-  for (const task of core.store.values()) {
-    if (task.expiresAt <= now) continue;
-    const { status, progress } = stateAt(task, now);
-    counts[status]++;
-    counts.all++;
-    if (status === 'pending') waiting = true;
-    h = mixNumber(h, STATUS_CODE[status] * 256 + progress + (task.cancelled ? 128 : 0));
-    if (!first) first = task.id;
-    last = task.id;
-  }
-  h = mixString(mixString(mixNumber(h, counts.all), first), last);
+export function fingerprint(core: MockCore, scan: TaskScan = scanTasks(core, null)): Fingerprint {
+  const { now } = scan;
+  let h = scan.hash;
   const attempts = core.deliveries.list();
   h = mixNumber(h, attempts.length);
   for (const attempt of attempts.slice(-20)) h = mixString(mixNumber(h, attempt.attempt), attempt.outcome);
@@ -53,9 +28,15 @@ export function fingerprint(core: MockCore): { hash: string; now: number; counts
   h = mixNumber(h, core.scheduler.pending);
   for (const fault of core.faults.list()) h = mixNumber(mixNumber(h, fault.id), fault.remaining);
   // Whole seconds: a pending task's estimated_time counts down in them.
-  if (core.scheduler.mode === 'manual' || waiting) h = mixNumber(h, Math.floor(now / 1000));
+  if (core.scheduler.mode === 'manual' || scan.waiting) h = mixNumber(h, Math.floor(now / 1000));
   if (core.scheduler.mode === 'manual') h = mixNumber(h, now % 1000);
-  return { hash: h.toString(36), now, counts };
+  return { hash: h.toString(36), now, counts: scan.counts };
+}
+
+export interface Fingerprint {
+  hash: string;
+  now: number;
+  counts: StatusCounts;
 }
 
 const BASE_INTERVAL_MS = 250;
@@ -65,6 +46,8 @@ const MAX_DUTY = 0.1;
 export class ChangeWatcher {
   private hash = '';
   private summary: ChangeSummary;
+  /** A page saw a change the listeners were not told of yet. */
+  private unannounced = false;
   private readonly listeners = new Set<(summary: ChangeSummary) => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -76,15 +59,36 @@ export class ChangeWatcher {
     return this.listeners.size;
   }
 
-  /** Takes a fingerprint now; bumps the version (and tells every listener) when it changed. */
+  /** Takes a fingerprint now; tells every listener when it changed (or a page saw a change first). */
   check(): ChangeSummary {
-    const { hash, now, counts } = fingerprint(this.core);
-    if (hash !== this.hash) {
-      this.hash = hash;
-      this.summary = { version: this.summary.version + 1, now, clock: this.core.scheduler.mode, counts };
+    const changed = this.record(fingerprint(this.core));
+    if (changed || this.unannounced) {
+      this.unannounced = false;
       for (const listener of this.listeners) listener(this.summary);
     }
     return this.summary;
+  }
+
+  /**
+   * What a page was just shown. A change that comes and goes between two looks (a fault injected and
+   * used up within 250 ms) would otherwise leave that page showing the state in between; recorded
+   * here, going back is a change too. Announced at the next look, so a busy page cannot make the
+   * stream go faster than the watcher's pace.
+   */
+  observe(seen: Fingerprint): void {
+    if (this.listeners.size && this.record(seen)) this.unannounced = true;
+  }
+
+  private record(next: Fingerprint): boolean {
+    if (next.hash === this.hash) return false;
+    this.hash = next.hash;
+    this.summary = {
+      version: this.summary.version + 1,
+      now: next.now,
+      clock: this.core.scheduler.mode,
+      counts: next.counts,
+    };
+    return true;
   }
 
   /** Listens for changes; the watcher runs only while someone listens. Returns the unsubscribe. */
