@@ -130,12 +130,14 @@ export interface CliConfig {
 }
 
 function usage(): string {
-  const width = Math.max(...FLAGS.map((f) => f.flag.length + (f.value ? f.value.length + 1 : 0)));
-  const lines = FLAGS.map((f) => {
-    const left = `--${f.flag}${f.value ? ` ${f.value}` : ''}`;
-    return `  ${left.padEnd(width + 3)}${f.help} [${f.env}]`;
-  });
-  return `Usage: videotask-mock [options]\n\nAn offline mock of the sora-2 video task API.\n\n${lines.join('\n')}\n  --help${' '.repeat(width - 1)}show this help\n  --version${' '.repeat(width - 4)}print the version\n`;
+  const rows = [
+    ...FLAGS.map((f) => [`--${f.flag}${f.value ? ` ${f.value}` : ''}`, `${f.help} [${f.env}]`]),
+    ['--help', 'show this help'],
+    ['--version', 'print the version'],
+  ];
+  const width = Math.max(...rows.map(([left]) => (left as string).length)) + 2;
+  const lines = rows.map(([left, right]) => `  ${(left as string).padEnd(width)}${right}`);
+  return `Usage: videotask-mock [options]\n\nAn offline mock of the sora-2 video task API.\n\n${lines.join('\n')}\n`;
 }
 
 function parseBoolean(name: string, text: string): boolean {
@@ -301,15 +303,20 @@ export async function main(
     io.out(version());
     return undefined;
   }
+  // Log lines wait until the start lines are out, so `Listening on` is always the first line.
+  let held: string[] | undefined = [];
+  const logger = (line: string) => (held ? held.push(line) : io.out(line));
   let running: RunningMockServer;
   try {
-    running = await serveMockServer({ ...config.serve, logger: config.quiet ? undefined : io.out });
+    running = await serveMockServer({ ...config.serve, logger: config.quiet ? undefined : logger });
   } catch (error) {
     io.err(`videotask-mock: ${(error as Error).message}`);
     process.exitCode = 1;
     return undefined;
   }
   for (const line of startLines(running)) io.out(line);
+  for (const line of held) io.out(line);
+  held = undefined;
   if (handleSignals) {
     let stopping = false;
     const stop = (signal: string) => {
