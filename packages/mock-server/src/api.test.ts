@@ -345,11 +345,13 @@ describe('routes', () => {
     await expectError(await server.app.request('/v1/boom', { headers: auth() }), 500, 'internal_error');
   });
 
-  test('fetch works like app.fetch, with a URL or a Request', async () => {
+  test('fetch works like app.fetch, with a URL, a path or a Request', async () => {
     server = manualServer();
     const a = await server.fetch('http://mock.test/v1/credits', { headers: auth() });
     const b = await server.fetch(new Request('http://mock.test/v1/credits', { headers: auth() }));
-    expect([a.status, b.status]).toEqual([200, 200]);
+    const c = await server.fetch('/v1/credits', { headers: auth() });
+    const d = await server.fetch(new URL('http://mock.test/v1/credits'), { headers: auth() });
+    expect([a.status, b.status, c.status, d.status]).toEqual([200, 200, 200, 200]);
   });
 });
 

@@ -60,8 +60,12 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
 
   return {
     app,
-    fetch: async (input, init) =>
-      app.fetch(input instanceof Request && init === undefined ? input : new Request(input, init)),
+    fetch: async (input, init) => {
+      if (input instanceof Request && init === undefined) return app.fetch(input);
+      // A bare path ('/v1/credits') is taken relative to the mock.
+      const target = typeof input === 'string' && input.startsWith('/') ? `http://mock.local${input}` : input;
+      return app.fetch(new Request(target, init));
+    },
     clock,
     webhookSecret: resolved.webhookSecret,
     deliveries: {
