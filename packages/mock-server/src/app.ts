@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { ADMIN_ROUTES, registerAdmin } from './admin.js';
 import { registerApi } from './api.js';
 import type { MockCore } from './core.js';
+import { mountDashboard } from './dashboard/index.js';
 import { registerDocs } from './docs.js';
 
 /** The non-admin routes and their methods (a HEAD is answered wherever a GET is). */
@@ -46,6 +47,7 @@ export function createApp(core: MockCore): Hono {
 
   registerApi(app, core);
   registerDocs(app, core);
+  if (core.options.admin) mountDashboard(app, core); // /__mock/ui, before the admin routes: it checks the token itself
   if (core.options.admin) registerAdmin(app, core);
 
   const allowed = allowTable([
