@@ -1,9 +1,8 @@
-// Test helpers for the dashboard: a manual-clock mock with the dashboard mounted, and an SSE reader.
-import { Hono } from 'hono';
+// Test helpers for the dashboard: a manual-clock mock with its core at hand, and an SSE reader.
+import type { Hono } from 'hono';
 import { createApp } from '../app.js';
 import { MockCore } from '../core.js';
 import { type MockServerOptions, resolveOptions } from '../options.js';
-import { mountDashboard } from './index.js';
 
 export const START = Date.UTC(2025, 0, 1, 12);
 
@@ -14,17 +13,14 @@ export interface DashboardServer {
 }
 
 /**
- * The mock's app with the dashboard mounted as the wiring in app.ts does it: before the admin routes,
- * and only when the admin API is on.
+ * The mock's app (createApp mounts the dashboard when the admin API is on), with its core at hand
+ * for the clock, the deliveries and the watcher.
  */
 export function dashboardServer(options: MockServerOptions = {}): DashboardServer {
   const core = new MockCore(
     resolveOptions({ clock: 'manual', startTime: START, seed: 'dashboard', ...options }),
   );
-  const app = new Hono();
-  if (core.options.admin) mountDashboard(app, core);
-  app.route('/', createApp(core));
-  return { app, core, close: () => core.close() };
+  return { app: createApp(core), core, close: () => core.close() };
 }
 
 export interface SseEvent {
