@@ -74,8 +74,10 @@ export function createRetryLayer(
 ): RetryLayer {
   const { policy, clock, timeoutMs } = options;
   const budgeted = timeoutMs > 0 && Number.isFinite(timeoutMs);
-  // When each call's first attempt started (by the clock), to keep retries within timeoutMs.
-  const started = new WeakMap<Request, number>();
+  // When each call's first attempt started (by the clock), to keep retries within timeoutMs. A symbol
+  // property on the Request: cheaper than a WeakMap entry per request.
+  const STARTED = Symbol('videotask.started');
+  type Stamped = Request & { [STARTED]?: number };
   // Pristine copies of request bodies, taken just before the first attempt consumes them.
   const bodies = new WeakMap<Request, Request>();
   // Requests the retry loop sends: their bodies come from a kept copy already.
@@ -88,7 +90,8 @@ export function createRetryLayer(
     // Like fetch itself: an aborted request is never sent (custom fetches may not check).
     if (request.signal.aborted) return Promise.reject(abortError(request.signal));
     if (!retries.has(request)) {
-      if (budgeted && !started.has(request)) started.set(request, clock.now());
+      if (budgeted && (request as Stamped)[STARTED] === undefined)
+        (request as Stamped)[STARTED] = clock.now();
       if (keepBodies && request.body !== null && isRetryableRequest(request))
         bodies.set(request, request.clone());
     }
@@ -104,7 +107,9 @@ export function createRetryLayer(
     const template = request.body === null ? undefined : bodies.get(request);
     if (request.body !== null && !template) return first.response ?? first.error;
     const signal = request.signal;
-    const deadline = budgeted ? (started.get(request) ?? clock.now()) + timeoutMs : Number.POSITIVE_INFINITY;
+    const deadline = budgeted
+      ? ((request as Stamped)[STARTED] ?? clock.now()) + timeoutMs
+      : Number.POSITIVE_INFINITY;
     let last = first;
     for (let retry = 0; retry < policy.maxRetries; retry++) {
       let delay = backoffDelay(retry, policy, clock.random);
