@@ -1,6 +1,7 @@
 // The dashboard's routes over app.request(): page and assets, paging (10,000 tasks), the HTML parts
 // (escaped), the event stream, the admin switch and the admin token.
 import { afterEach, describe, expect, test } from 'vitest';
+import { createMockServer } from '../index.js';
 import { DASHBOARD_JS } from './client.js';
 import { DASHBOARD_PATH, TOKEN_COOKIE } from './index.js';
 import { DASHBOARD_CSS } from './styles.js';
@@ -349,6 +350,21 @@ describe('live updates (server-sent events)', () => {
 });
 
 describe('admin switch and admin token', () => {
+  test('createMockServer serves it under the admin API, and not with admin: false', async () => {
+    const on = createMockServer({ clock: 'manual' });
+    const off = createMockServer({ clock: 'manual', admin: false });
+    try {
+      expect((await on.app.request(UI)).status).toBe(200);
+      expect((await on.app.request(`${UI}/tasks`)).status).toBe(200);
+      const gone = await off.app.request(UI);
+      expect(gone.status).toBe(404);
+      expect((await gone.json()).error.code).toBe('not_found');
+    } finally {
+      await on.close();
+      await off.close();
+    }
+  });
+
   test('with the admin API off there is no dashboard', async () => {
     const s = start({ admin: false });
     for (const path of [UI, `${UI}/assets/dashboard.js`, `${UI}/tasks`, `${UI}/events`]) {
