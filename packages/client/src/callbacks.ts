@@ -3,6 +3,7 @@
 // back from the API (the live API does not sign). Web Crypto only: Node 20+, browsers, Deno, Bun, edge.
 import { WebhookVerificationError } from './errors.js';
 import type { FinishedTask, VideoTask } from './types.js';
+import { randomUUID } from './uuid.js';
 
 /** A raw request body exactly as received: never re-serialise parsed JSON before verifying it. */
 export type RawBody = string | Uint8Array | ArrayBuffer;
@@ -95,7 +96,7 @@ export async function signCallback(
   secret: string,
   options: { id?: string; timestamp?: number } = {},
 ): Promise<CallbackHeaders> {
-  const id = options.id ?? `msg_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
+  const id = options.id ?? `msg_${randomUUID().replaceAll('-', '')}`;
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const key = await importSecret(secret, 'sign');
   const mac = await subtle().sign(

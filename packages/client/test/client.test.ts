@@ -399,3 +399,16 @@ describe('timeouts', () => {
     expect(hanging.calls()).toBe(1);
   });
 });
+
+describe('randomUUID', () => {
+  test('falls back to getRandomValues where randomUUID is missing (insecure browser contexts)', async () => {
+    const { randomUUID } = await import('../src/uuid.js');
+    const real = globalThis.crypto;
+    vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array) => real.getRandomValues(bytes) });
+    const ids = [randomUUID(), randomUUID()];
+    vi.unstubAllGlobals();
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+});
