@@ -106,9 +106,11 @@ for (const name of names) {
     `${name.padEnd(26)} ${s.opsPerSec.toFixed(0).padStart(7)} ${s.mean.toFixed(1).padStart(10)} ${s.p50.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)}`,
   );
 }
-const overPlain = (c.mean / p.mean - 1) * 100;
-const overRaw = (c.mean / r.mean - 1) * 100;
+const pct = (a: number, b: number) => {
+  const value = (a / b - 1) * 100;
+  return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
+};
 console.log(
-  `\nclient vs openapi-fetch: ${overPlain >= 0 ? '+' : ''}${overPlain.toFixed(1)}% mean (goal ≤ +5%)` +
-    `\nclient vs raw fetch:     ${overRaw >= 0 ? '+' : ''}${overRaw.toFixed(1)}% mean (goal ≤ +25%)`,
+  `\nclient vs openapi-fetch: ${pct(c.mean, p.mean)} mean, ${pct(c.p50, p.p50)} p50 (goal ≤ +5%)` +
+    `\nclient vs raw fetch:     ${pct(c.mean, r.mean)} mean, ${pct(c.p50, r.p50)} p50 (goal ≤ +25%)`,
 );

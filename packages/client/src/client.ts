@@ -20,7 +20,7 @@ const createClient: typeof openapiFetch.default =
     ? openapiFetch.default
     : (openapiFetch.default as unknown as { default: typeof openapiFetch.default }).default;
 
-/** The production server (the first of the spec's `servers`; test/client.test.ts keeps them equal). */
+/** The production server (the first of the spec's `servers`; test/package.test.ts keeps them equal). */
 export const DEFAULT_BASE_URL = 'https://api.evolink.ai';
 /** Environment variable read when `apiKey` is not given. */
 export const API_KEY_ENV = 'EVOLINK_API_KEY';
