@@ -577,13 +577,20 @@ describe('lifecycle', () => {
     expect((await getTask(server, stuck.id)).status).toBe('processing');
   });
 
-  test('maxTasks evicts the oldest task', async () => {
-    server = manualServer({ maxTasks: 2 });
+  test('maxTasks evicts the oldest task; an evicted running task gives its credits back', async () => {
+    server = manualServer({ maxTasks: 2, credits: 20 });
     const a = await createTask(server);
     const b = await createTask(server);
     const c = await createTask(server);
     expect(server.tasks.list().map((t) => t.task.id)).toEqual([b.id, c.id]);
     expect((await server.app.request(`/v1/tasks/${a.id}`, { headers: auth() })).status).toBe(404);
+    // Three reserved, one returned.
+    expect(server.credits.get(KEY).data.token.remaining_credits).toBe(12.526);
+    await server.clock.advance(UNTIL_ANY_END_MS);
+    expect(server.credits.get(KEY).data.token).toMatchObject({
+      remaining_credits: 12.526,
+      used_credits: 7.474,
+    });
   });
 
   test('a real clock reads the wall clock and refuses advance', async () => {

@@ -60,4 +60,27 @@ describe('Billing', () => {
       success: true,
     });
   });
+
+  test('forget: a running task gives its reservation back; an ended one settles as usual', () => {
+    const billing = new Billing(10_000);
+    const running = task('k', 500, 'completed');
+    const ended = task('k', 100, 'completed', 2300);
+    billing.reserve(running);
+    billing.reserve(ended);
+    billing.forget(running, 200);
+    billing.forget(ended, 200);
+    expect(billing.account('k')).toEqual({ remaining: 10_000 - 2300, used: 2300 });
+    expect(billing.pending).toBe(0);
+    billing.settleDue(1e12);
+    expect(billing.account('k')).toEqual({ remaining: 10_000 - 2300, used: 2300 });
+  });
+
+  test('a task settled early (cancelled) leaves the queue at once', () => {
+    const billing = new Billing(10_000);
+    const t = task('k', 1000, 'failed');
+    billing.reserve(t);
+    expect(billing.pending).toBe(1);
+    billing.settle(t);
+    expect(billing.pending).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 // Credits per API key: a create reserves the price, completion consumes it, failure returns it.
-import { MinHeap } from './heap.js';
+import { IndexedHeap } from './heap.js';
 import type { TaskRecord } from './task.js';
 
 export interface Account {
@@ -7,12 +7,6 @@ export interface Account {
   remaining: number;
   /** Millicredits consumed by completed tasks. */
   used: number;
-}
-
-interface Settlement {
-  at: number;
-  seq: number;
-  task: TaskRecord;
 }
 
 /** The spec's `CreditsResponse`. */
@@ -27,8 +21,14 @@ export interface CreditsJson {
 
 export class Billing {
   private readonly accounts = new Map<string, Account>();
-  /** Unsettled tasks by end time: settled lazily, whenever anyone looks. */
-  private readonly queue = new MinHeap<Settlement>();
+  /** Unsettled tasks by end time: settled lazily, whenever anyone looks. Holds only stored tasks. */
+  private readonly queue = new IndexedHeap<TaskRecord>(
+    (a, b) => a.settleAt < b.settleAt || (a.settleAt === b.settleAt && a.settleSeq < b.settleSeq),
+    (task, index) => {
+      task.settleIndex = index;
+    },
+    (task) => task.settleIndex,
+  );
   private seq = 0;
 
   constructor(private readonly startingMilli: number) {}
@@ -49,14 +49,17 @@ export class Billing {
   /** Takes the task's price off its key's balance until the task ends. */
   reserve(task: TaskRecord): void {
     this.account(task.apiKey).remaining -= task.priceMilli;
-    if (Number.isFinite(task.endAt)) this.queue.push({ at: task.endAt, seq: this.seq++, task });
+    if (Number.isFinite(task.endAt)) {
+      task.settleAt = task.endAt;
+      task.settleSeq = this.seq++;
+      this.queue.push(task);
+    }
   }
 
   /** Settles every task that has ended by `now`. O(1) when none has. */
   settleDue(now: number): void {
-    for (let top = this.queue.peek(); top && top.at <= now; top = this.queue.peek()) {
-      this.queue.pop();
-      this.settle(top.task);
+    for (let top = this.queue.peek(); top && top.settleAt <= now; top = this.queue.peek()) {
+      this.settle(top);
     }
   }
 
@@ -64,9 +67,30 @@ export class Billing {
   settle(task: TaskRecord): void {
     if (task.settled) return;
     task.settled = true;
+    this.queue.remove(task);
     const account = this.account(task.apiKey);
     if (task.outcome === 'completed') account.used += task.priceMilli;
     else account.remaining += task.priceMilli;
+  }
+
+  /**
+   * A task leaves the store (expired, evicted, reset): an ended one settles as usual; a running
+   * one gives its reservation back, since it will never finish.
+   */
+  forget(task: TaskRecord, now: number): void {
+    if (task.settled) return;
+    if (task.endAt <= now) {
+      this.settle(task);
+      return;
+    }
+    task.settled = true;
+    this.queue.remove(task);
+    this.account(task.apiKey).remaining += task.priceMilli;
+  }
+
+  /** Tasks waiting to settle (for tests and the admin view). */
+  get pending(): number {
+    return this.queue.size;
   }
 
   view(apiKey: string): CreditsJson {

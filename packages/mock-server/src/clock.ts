@@ -180,6 +180,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return {
         cancel() {
           entry.cancelled = true;
+          // Let go of what the task holds (a cancelled entry waits in the heap until its time).
+          entry.task = noopTask;
         },
       };
     },
@@ -201,3 +203,7 @@ export function withinGrace(work: Promise<unknown>, ms: number): Promise<void> {
 }
 
 function noop(): void {}
+
+function noopTask(): undefined {
+  return undefined;
+}

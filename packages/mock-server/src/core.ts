@@ -79,6 +79,7 @@ export class MockCore {
     this.store = new TaskStore(options.maxTasks, (task) => {
       task.callbackTimer?.cancel();
       task.callbackTimer = null;
+      this.billing.forget(task, this.now());
     });
     this.billing = new Billing(toMilli(options.credits));
     this.deliveries = new DeliveryEngine({

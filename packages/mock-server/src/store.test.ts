@@ -77,4 +77,20 @@ describe('TaskStore', () => {
     expect(store.size).toBe(0);
     expect(a.removed).toBe(true);
   });
+
+  test('eviction stays in creation order through many removals, expired ones included', () => {
+    const removed: string[] = [];
+    const store = new TaskStore(10, (t, why) => removed.push(`${t.id}:${why}`));
+    for (let i = 0; i < 5000; i++) {
+      // Every third task ends early and is read after it expired, which removes it out of order.
+      const t = task(`t${i}`, i % 3 === 0 ? 0 : 1e15);
+      store.add(t, 0);
+      if (i % 3 === 0) store.get(t.id, RETENTION_MS);
+    }
+    const ids = [...store.values()].map((t) => Number(t.id.slice(1)));
+    const survivors = Array.from({ length: 5000 }, (_, i) => i).filter((i) => i % 3 !== 0);
+    expect(ids.length).toBeGreaterThanOrEqual(9);
+    expect(ids).toEqual(survivors.slice(-ids.length));
+    expect(removed.filter((r) => r.endsWith(':expired'))).toHaveLength(1667);
+  });
 });

@@ -7,6 +7,13 @@ const SWEEP_EVERY_MS = 60_000;
 export class TaskStore {
   private readonly tasks = new Map<string, TaskRecord>();
   private readonly idempotency = new Map<string, TaskRecord>();
+  /**
+   * Tasks in creation order, for eviction. A Map's first entry is not O(1) to reach once many
+   * entries were deleted from its front (V8 skips the holes), so the order is kept here: removed
+   * tasks stay until the head passes them or a sweep compacts the list.
+   */
+  private order: TaskRecord[] = [];
+  private head = 0;
   private lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -44,11 +51,15 @@ export class TaskStore {
 
   add(task: TaskRecord, now: number): void {
     this.sweep(now);
-    while (this.tasks.size >= this.maxTasks) {
-      const oldest = this.tasks.values().next().value as TaskRecord | undefined;
-      if (!oldest) break;
-      this.remove(oldest, 'evicted');
+    while (this.tasks.size >= this.maxTasks && this.head < this.order.length) {
+      const oldest = this.order[this.head++] as TaskRecord;
+      if (!oldest.removed) this.remove(oldest, 'evicted');
     }
+    if (this.head > 1024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
+    }
+    this.order.push(task);
     this.tasks.set(task.id, task);
     if (task.idempotencyKey !== null) {
       this.idempotency.set(idempotencyIndex(task.apiKey, task.idempotencyKey), task);
@@ -59,9 +70,15 @@ export class TaskStore {
   sweep(now: number, force = false): void {
     if (!force && now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    for (const task of this.tasks.values()) {
+    const kept: TaskRecord[] = [];
+    for (let i = this.head; i < this.order.length; i++) {
+      const task = this.order[i] as TaskRecord;
+      if (task.removed) continue;
       if (task.expiresAt <= now) this.remove(task, 'expired');
+      else kept.push(task);
     }
+    this.order = kept;
+    this.head = 0;
   }
 
   remove(task: TaskRecord, why: 'expired' | 'evicted' | 'reset'): void {
@@ -83,6 +100,8 @@ export class TaskStore {
   clear(): void {
     for (const task of [...this.tasks.values()]) this.remove(task, 'reset');
     this.idempotency.clear();
+    this.order = [];
+    this.head = 0;
   }
 }
 

@@ -42,6 +42,10 @@ export class TaskRecord implements Timeline {
   readonly seed: number;
   /** Credits consumed (completed) or returned (failed). */
   settled = false;
+  /** Billing queue bookkeeping: when the credits settle, tie-breaker, position in the queue. */
+  settleAt = Number.POSITIVE_INFINITY;
+  settleSeq = 0;
+  settleIndex = -1;
   cancelled = false;
   /** Gone from the store (expired, evicted, reset). */
   removed = false;
