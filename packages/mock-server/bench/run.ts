@@ -12,7 +12,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', here('./server.ts')], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', here('./server.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -31,17 +31,32 @@ interface Row {
   reqPerSec: number;
   p50: number;
   p99: number;
+  /** The server process's CPU time per request (all threads), µs: independent of the load generator. */
+  cpuMicros: number;
   non2xx: number;
   errors: number;
 }
 
+let serverUrl = '';
+/** Resets the mock and collects garbage in the server before a run. */
+async function settle(): Promise<void> {
+  await (await fetch(`${serverUrl}/__bench/settle`, { method: 'POST' })).arrayBuffer();
+}
+async function serverCpu(): Promise<number> {
+  const res = await fetch(`${serverUrl}/__bench/cpu`);
+  return ((await res.json()) as { micros: number }).micros;
+}
+
 async function load(name: string, options: autocannon.Options, duration = DURATION): Promise<Row> {
+  const before = await serverCpu();
   const result = await autocannon({ connections: CONNECTIONS, pipelining: 1, ...options, duration });
+  const cpu = (await serverCpu()) - before;
   return {
     name,
     reqPerSec: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
+    cpuMicros: Math.round((cpu / Math.max(1, result.requests.total)) * 10) / 10,
     non2xx: result.non2xx,
     errors: result.errors,
   };
@@ -55,8 +70,9 @@ const HEADERS = { ...AUTH, 'content-type': 'application/json' };
 
 async function main() {
   const { child, url } = await startServer();
+  serverUrl = url;
   try {
-    // The queried task is created just before each query round (creates may evict old tasks).
+    // The queried task is created just before each query run (each run starts from an empty store).
     const freshTask = async () => {
       const created = await fetch(`${url}/v1/videos/generations`, {
         method: 'POST',
@@ -83,12 +99,18 @@ async function main() {
     ];
     // Warm-up: JIT, connection pools.
     const resolve = async (target: Target) => (typeof target === 'function' ? target() : target);
-    for (const [, target] of targets) await load('warm-up', await resolve(target), 1);
+    for (const [, target] of targets) {
+      await settle();
+      await load('warm-up', await resolve(target), 1);
+    }
     // Rounds interleave the routes, and each route's median round counts: on a shared 2-core
     // machine a burst of other work then skews one round, not one route.
     const runs = new Map<string, Row[]>(targets.map(([name]) => [name, []]));
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [name, target] of targets) runs.get(name)?.push(await load(name, await resolve(target)));
+      for (const [name, target] of targets) {
+        await settle();
+        runs.get(name)?.push(await load(name, await resolve(target)));
+      }
     }
     const median = (list: Row[]) =>
       [...list].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor(list.length / 2)] as Row;
@@ -132,14 +154,24 @@ async function main() {
     console.log(
       `\nThroughput: median of ${ROUNDS} interleaved rounds of ${DURATION} s, ${CONNECTIONS} connections, autocannon in a second process\n`,
     );
-    console.log('| route | req/s, median (each round) | p50 ms | p99 ms | of ceiling, median of rounds |');
-    console.log('|---|---:|---:|---:|---:|');
+    console.log(
+      '| route | req/s, median (each round) | p50 ms | p99 ms | of ceiling, median of rounds | server CPU µs/req (median) |',
+    );
+    console.log('|---|---:|---:|---:|---:|---:|');
+    const medianCpu = (name: string) => {
+      const list = (runs.get(name) ?? []).map((r) => r.cpuMicros).sort((a, b) => a - b);
+      return list[Math.floor(list.length / 2)] as number;
+    };
     for (const row of rows) {
       const all = (runs.get(row.name) ?? []).map((r) => r.reqPerSec).join(' / ');
       console.log(
-        `| ${row.name} | ${row.reqPerSec} (${all}) | ${row.p50} | ${row.p99} | ${pct(ratioOf(row.name))} |`,
+        `| ${row.name} | ${row.reqPerSec} (${all}) | ${row.p50} | ${row.p99} | ${pct(ratioOf(row.name))} | ${medianCpu(row.name)} |`,
       );
     }
+    const cpuRatio = (name: string) => pct(medianCpu(ceiling.name) / medianCpu(name));
+    console.log(
+      `\nBy server CPU per request (what the ratios would be with a core to spare for the load generator): create ${cpuRatio(create.name)}, query ${cpuRatio(query.name)} of the ceiling.`,
+    );
     console.log(
       `\nGoals: create ≥ 50 % of ceiling (${pct(ratios.create)}), query ≥ 70 % (${pct(ratios.query)})`,
     );

@@ -21,6 +21,18 @@ export const CEILING_PATH = '/__bench/static';
 
 const bare = new Hono();
 bare.get(CEILING_PATH, (c) => c.json(STATIC));
+// Between load runs: forget every task and collect garbage (the server runs with --expose-gc), so
+// each run starts from the same state and no run pays for the garbage of the one before.
+bare.post('/__bench/settle', (c) => {
+  mock.reset();
+  (globalThis as { gc?: () => void }).gc?.();
+  return c.json({ settled: true });
+});
+// The server process's CPU time (all threads, user + system, µs), read between load runs.
+bare.get('/__bench/cpu', (c) => {
+  const { user, system } = process.cpuUsage();
+  return c.json({ micros: user + system });
+});
 // For context only: the same route reading a JSON body first (what any POST handler pays).
 bare.post(CEILING_PATH, async (c) => {
   await c.req.json();
@@ -36,7 +48,7 @@ const mock = createMockServer({
 const server = createAdaptorServer({
   // One cheap test per request, the same for every route measured.
   fetch: (request: Request) =>
-    request.url.endsWith(CEILING_PATH) ? bare.fetch(request) : mock.app.fetch(request),
+    request.url.includes('/__bench/') ? bare.fetch(request) : mock.app.fetch(request),
 });
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
