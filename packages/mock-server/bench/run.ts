@@ -12,7 +12,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', here('./server.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', here('./server.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -38,7 +38,7 @@ interface Row {
 }
 
 let serverUrl = '';
-/** Resets the mock and collects garbage in the server before a run. */
+/** Resets the mock (an empty store) before a run. */
 async function settle(): Promise<void> {
   await (await fetch(`${serverUrl}/__bench/settle`, { method: 'POST' })).arrayBuffer();
 }

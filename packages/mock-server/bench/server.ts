@@ -21,11 +21,10 @@ export const CEILING_PATH = '/__bench/static';
 
 const bare = new Hono();
 bare.get(CEILING_PATH, (c) => c.json(STATIC));
-// Between load runs: forget every task and collect garbage (the server runs with --expose-gc), so
-// each run starts from the same state and no run pays for the garbage of the one before.
+// Between load runs: forget every task, so each run starts from an empty store. (A forced GC here
+// made the next run slower: V8 shrinks the heap and grows it again during the run.)
 bare.post('/__bench/settle', (c) => {
   mock.reset();
-  (globalThis as { gc?: () => void }).gc?.();
   return c.json({ settled: true });
 });
 // The server process's CPU time (all threads, user + system, µs), read between load runs.
