@@ -1,7 +1,8 @@
 // Per-request cost over loopback HTTP, in one run: @videotask/client's getTask, plain openapi-fetch
 // GET /v1/tasks/{task_id}, and a raw fetch of the same URL. The server runs in a child process (its
 // own core); requests are sequential, variants are interleaved call by call in rotating order, and
-// each variant is warmed up first. Prints ops/s, mean, p50 and p99 per call, and the two ratios of means.
+// each variant is warmed up first. Prints ops/s, mean, p50 and p99 per call, the two ratios, and an
+// A/A control (a second, identical openapi-fetch client) showing how large a difference noise makes.
 //
 //   pnpm --filter @videotask/client bench                 # against the mock server
 //   pnpm --filter @videotask/client bench -- --standin    # against a fixed-answer node:http server
@@ -18,7 +19,7 @@ const flag = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const standin = args.includes('--standin');
-const ROUNDS = flag('rounds', 12);
+const ROUNDS = flag('rounds', 20);
 const PER_ROUND = flag('n', 1000);
 const WARMUP = flag('warmup', 3000);
 const API_KEY = 'sk-bench';
@@ -39,12 +40,21 @@ const url = `${baseUrl}/v1/tasks/${taskId}`;
 
 const client = createVideoTaskClient({ apiKey: API_KEY, baseUrl });
 const plain = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${API_KEY}` } });
+// An identical second openapi-fetch client: its distance from the first is the measurement noise.
+const control = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${API_KEY}` } });
 const rawHeaders = { Authorization: `Bearer ${API_KEY}` };
 
 const variants: Record<string, () => Promise<unknown>> = {
   '@videotask/client getTask': () => client.getTask(taskId),
   'openapi-fetch GET': async () => {
     const { data, error } = await plain.GET('/v1/tasks/{task_id}', { params: { path: { task_id: taskId } } });
+    if (error !== undefined || data === undefined) throw new Error('openapi-fetch: error answer');
+    return data;
+  },
+  'openapi-fetch (A/A)': async () => {
+    const { data, error } = await control.GET('/v1/tasks/{task_id}', {
+      params: { path: { task_id: taskId } },
+    });
     if (error !== undefined || data === undefined) throw new Error('openapi-fetch: error answer');
     return data;
   },
@@ -90,10 +100,11 @@ const stats = (values: number[]) => {
   return { mean, p50: at(0.5), p99: at(0.99), opsPerSec: 1e6 / mean };
 };
 const table = Object.fromEntries(names.map((n) => [n, stats(samples[n] as number[])]));
-const [clientName, plainName, rawName] = names as [string, string, string];
+const [clientName, plainName, controlName, rawName] = names as [string, string, string, string];
 const c = table[clientName] as ReturnType<typeof stats>;
 const p = table[plainName] as ReturnType<typeof stats>;
 const r = table[rawName] as ReturnType<typeof stats>;
+const a = table[controlName] as ReturnType<typeof stats>;
 
 console.log(
   `\nserver: ${standin ? 'node:http stand-in' : '@videotask/mock-server'} on ${baseUrl} (child process); ` +
@@ -112,5 +123,6 @@ const pct = (a: number, b: number) => {
 };
 console.log(
   `\nclient vs openapi-fetch: ${pct(c.mean, p.mean)} mean, ${pct(c.p50, p.p50)} p50 (goal ≤ +5%)` +
-    `\nclient vs raw fetch:     ${pct(c.mean, r.mean)} mean, ${pct(c.p50, r.p50)} p50 (goal ≤ +25%)`,
+    `\nclient vs raw fetch:     ${pct(c.mean, r.mean)} mean, ${pct(c.p50, r.p50)} p50 (goal ≤ +25%)` +
+    `\nnoise (A/A):             ${pct(a.mean, p.mean)} mean, ${pct(a.p50, p.p50)} p50 between two identical openapi-fetch clients`,
 );

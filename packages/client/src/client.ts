@@ -101,30 +101,79 @@ function isTaskLike(value: unknown): value is VideoTask {
 type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 const METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 
+interface PendingCall {
+  deadline: number;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Rejects calls that outlive `timeoutMs`. One interval timer per client sweeps the calls in flight
+ * (every timeoutMs/8, at most every second) instead of a timer per call: a timer set and cleared
+ * on every call cost more on loopback than the rest of the client's layers. A call therefore
+ * rejects between timeoutMs and timeoutMs + timeoutMs/8 (+1 s at most) after it started. The
+ * interval stops once a sweep finds nothing in flight, and never keeps a process alive.
+ */
+class DeadlineWatch {
+  readonly #pending = new Set<PendingCall>();
+  readonly #timeoutMs: number;
+  readonly #tickMs: number;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(timeoutMs: number) {
+    this.#timeoutMs = timeoutMs;
+    this.#tickMs = Math.max(1, Math.min(1000, Math.ceil(timeoutMs / 8)));
+  }
+
+  add(reject: (error: unknown) => void): PendingCall {
+    const call = { deadline: Date.now() + this.#timeoutMs, reject };
+    this.#pending.add(call);
+    if (this.#timer === undefined) {
+      this.#timer = setInterval(() => this.#sweep(), this.#tickMs);
+      (this.#timer as { unref?: () => void }).unref?.();
+    }
+    return call;
+  }
+
+  delete(call: PendingCall): void {
+    this.#pending.delete(call);
+  }
+
+  #sweep(): void {
+    if (this.#pending.size === 0) {
+      clearInterval(this.#timer);
+      this.#timer = undefined;
+      return;
+    }
+    const now = Date.now();
+    for (const call of this.#pending) {
+      if (call.deadline > now) continue;
+      this.#pending.delete(call);
+      call.reject(new APITimeoutError(`Request timed out after ${this.#timeoutMs} ms.`));
+    }
+  }
+}
+
 /**
  * The openapi-fetch client with `timeoutMs` applied to every call: past it, the call rejects with
- * APITimeoutError (and the retry middleware starts no wait that would end past it). A timer per
- * call, no AbortSignal: giving undici's Request a signal costs more than the rest of this client's
- * layers together. The abandoned exchange is closed by the runtime's own timeouts; pass `signal`
- * to cut it at once.
+ * APITimeoutError (and the retry middleware starts no wait that would end past it). No AbortSignal:
+ * giving undici's Request a signal costs more than the rest of this client's layers together. The
+ * abandoned exchange is closed by the runtime's own timeouts; pass `signal` to cut it at once.
  */
 function withTimeout(inner: RawClient, timeoutMs: number): RawClient {
   if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) return inner;
+  const watch = new DeadlineWatch(timeoutMs);
   const timed =
     <A extends unknown[]>(call: (...args: A) => Promise<unknown>) =>
     (...args: A): Promise<unknown> =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new APITimeoutError(`Request timed out after ${timeoutMs} ms.`)),
-          timeoutMs,
-        );
+        const pending = watch.add(reject);
         call(...args).then(
           (value) => {
-            clearTimeout(timer);
+            watch.delete(pending);
             resolve(value);
           },
           (error: unknown) => {
-            clearTimeout(timer);
+            watch.delete(pending);
             reject(error);
           },
         );

@@ -385,6 +385,18 @@ describe('timeouts', () => {
     expect(settled).toMatchObject({ status: 503, retryAfterMs: 2000 });
   });
 
+  test('the timeout sweep runs only while calls are in flight', async () => {
+    vi.useFakeTimers();
+    const { client } = testClient([json(pendingTask), json(pendingTask)], { timeoutMs: 800 });
+    expect(vi.getTimerCount()).toBe(0);
+    await client.getTask(TASK_ID);
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(100); // one sweep (every 800/8 ms) finds nothing in flight
+    expect(vi.getTimerCount()).toBe(0);
+    await client.getTask(TASK_ID);
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
   test("the caller's abort is not a timeout and is not retried", async () => {
     const hanging = hangingFetch();
     const client = createVideoTaskClient({ apiKey: 'k', baseUrl: 'http://x.test', fetch: hanging.fetch });
