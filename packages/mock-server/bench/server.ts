@@ -1,9 +1,10 @@
 // The benchmark's server process: the mock on a port, beside a bare Hono route with static JSON (the ceiling).
 
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
+import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createMockServer } from '../src/index.js';
+import { nodeFetchHandler } from '../src/node.js';
 
 /** The same shape and size as a task, so the ceiling serialises a comparable body. */
 const STATIC = {
@@ -44,10 +45,12 @@ const mock = createMockServer({
   speed: 1,
   ...(process.env.BENCH_MAX_TASKS ? { maxTasks: Number(process.env.BENCH_MAX_TASKS) } : {}),
 });
+// The mock behind the Node entry's own handler, as `videotask-mock` serves it.
+const mockHandler = nodeFetchHandler(() => mock.app);
 const server = createAdaptorServer({
   // One cheap test per request, the same for every route measured.
-  fetch: (request: Request) =>
-    request.url.includes('/__bench/') ? bare.fetch(request) : mock.app.fetch(request),
+  fetch: (request: Request, env: HttpBindings | Http2Bindings) =>
+    request.url.includes('/__bench/') ? bare.fetch(request) : mockHandler(request, env),
 });
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;

@@ -5,13 +5,16 @@ import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createAdaptorServer } from '@hono/node-server';
+import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hono/node-server';
+import type { Hono } from 'hono';
 import {
   createMockServer,
   type DocsAssetProvider,
   type MockServer,
   type MockServerOptions,
 } from './index.js';
+import { readIncomingBody } from './node-body.js';
+import { MAX_BODY_BYTES } from './respond.js';
 
 export interface ServeOptions extends MockServerOptions {
   /** Port to listen on; 0 picks a free one (default 4010). */
@@ -67,6 +70,23 @@ export function swaggerUiAssets(): DocsAssetProvider {
   };
 }
 
+/**
+ * The fetch handler for @hono/node-server: bodies are read here, off the Node stream, and handed to
+ * the core ready (see PrereadBody in respond.ts); reading them through a Web ReadableStream cost more
+ * than the rest of a create.
+ */
+export function nodeFetchHandler(app: () => Hono | undefined) {
+  return (request: Request, env: HttpBindings | Http2Bindings): Response | Promise<Response> => {
+    const current = app();
+    if (!current) return new Response('starting', { status: 503 });
+    if (request.method === 'GET' || request.method === 'HEAD') return current.fetch(request, env);
+    return readIncomingBody(env.incoming, MAX_BODY_BYTES).then(
+      (prereadBody) => current.fetch(request, { ...env, prereadBody }),
+      () => new Response(null, { status: 400 }),
+    );
+  };
+}
+
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -79,10 +99,7 @@ export async function serveMockServer(options: ServeOptions = {}): Promise<Runni
   const { port = DEFAULT_PORT, host = DEFAULT_HOST, ...mockOptions } = options;
   let mock: MockServer | undefined;
   const server = createAdaptorServer({
-    fetch: (request: Request) => {
-      if (!mock) return new Response('starting', { status: 503 });
-      return mock.app.fetch(request);
-    },
+    fetch: nodeFetchHandler(() => mock?.app),
   }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
