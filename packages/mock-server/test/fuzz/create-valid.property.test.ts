@@ -1,0 +1,111 @@
+// Property: every create body the spec's schema calls valid is accepted — 200 and a pending task that
+// reflects the body (defaults filled from the schema's `default`s) — whatever else it carries.
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
+import { checkCallbackUrl } from '../../src/callback-url.js';
+import { createMockServer } from '../../src/index.js';
+import { checkImageUrl } from '../../src/validation.js';
+import { START } from '../helpers.js';
+import { createBodySchema, fcParameters, parameterSchema, specValidator, videoTask } from './fuzz-support.js';
+import { resolveRef, schemaArbitrary } from './schema-arbitrary.js';
+
+const PRICES: Record<string, number> = {
+  '10:false': 2.3,
+  '10:true': 3.737,
+  '15:false': 3.737,
+  '15:true': 5.175,
+};
+const requestSchema = specValidator.compile(createBodySchema);
+const bodySchema = resolveRef(createBodySchema) as { properties: Record<string, { default?: unknown }> };
+const defaultOf = (field: string) => bodySchema.properties[field]?.default;
+
+/** Why a generated body is not a valid request after all (null when it is). */
+function invalidBecause(body: Record<string, unknown>): string | null {
+  // Safety net 1: the schema itself (the generator should already guarantee this).
+  if (!requestSchema(body)) return `schema: ${requestSchema.issues[0]?.message}`;
+  // Safety net 2: the rules the spec states in words and the mock enforces in code.
+  for (const url of (body.image_urls as string[] | undefined) ?? []) {
+    const problem = checkImageUrl(url);
+    if (problem) return `image_urls: ${problem}`;
+  }
+  if (typeof body.callback_url === 'string') {
+    const check = checkCallbackUrl(body.callback_url);
+    if (!check.ok) return `callback_url: ${check.reason}`;
+  }
+  return null;
+}
+
+const stats = { generated: 0, discarded: 0, reasons: new Map<string, number>() };
+afterAll(() => {
+  const rate = stats.generated ? (100 * stats.discarded) / stats.generated : 0;
+  console.log(
+    `create-valid: ${stats.generated} bodies generated, ${stats.discarded} discarded by the safety nets (${rate.toFixed(1)} %)`,
+    Object.fromEntries(stats.reasons),
+  );
+});
+
+const validBody = (schemaArbitrary(createBodySchema) as fc.Arbitrary<Record<string, unknown>>).filter(
+  (body) => {
+    stats.generated++;
+    const reason = invalidBecause(body);
+    if (reason === null) return true;
+    stats.discarded++;
+    const kind = reason.split(':')[0] as string;
+    stats.reasons.set(kind, (stats.reasons.get(kind) ?? 0) + 1);
+    return false;
+  },
+);
+
+// Header values are HTTP field values: visible ASCII, no surrounding whitespace.
+const idempotencyKey = schemaArbitrary(parameterSchema('createVideoGeneration', 'Idempotency-Key'), {
+  stringUnit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)),
+}) as fc.Arbitrary<string>;
+
+describe('valid create bodies (generated from the spec) are always accepted', () => {
+  const mock = createMockServer({
+    clock: 'manual',
+    startTime: START,
+    seed: 'fuzz-create',
+    credits: 1e9,
+    // Tasks ending in the test never reach the network.
+    fetch: async () => new Response(null, { status: 204 }),
+  });
+  afterAll(() => mock.close());
+
+  test('200, a pending task that matches the body; a replay of its Idempotency-Key returns it', async () => {
+    await fc.assert(
+      fc.asyncProperty(validBody, fc.option(idempotencyKey, { nil: undefined }), async (body, key) => {
+        const headers: Record<string, string> = {
+          authorization: 'Bearer sk-fuzz',
+          'content-type': 'application/json',
+        };
+        // A key must be new to this server, or it would replay an earlier (different) body.
+        if (key !== undefined) headers['idempotency-key'] = `${key}`.slice(0, 200) + stats.generated;
+        const init = { method: 'POST', headers, body: JSON.stringify(body) };
+        const res = await mock.app.request('/v1/videos/generations', init);
+        const text = await res.text();
+        expect(res.status, text).toBe(200);
+        const task = JSON.parse(text);
+        expect(videoTask(task), JSON.stringify(videoTask.issues)).toBe(true);
+        expect(task).toMatchObject({ status: 'pending', progress: 0, model: body.model });
+        const duration = body.duration ?? defaultOf('duration');
+        const removeWatermark = body.remove_watermark ?? defaultOf('remove_watermark');
+        expect(task.task_info.video_duration).toBe(duration);
+        expect(task.usage.credits_reserved).toBe(PRICES[`${duration}:${removeWatermark}`]);
+        const stored = mock.tasks.get(task.id);
+        expect(stored?.aspectRatio).toBe(body.aspect_ratio ?? defaultOf('aspect_ratio'));
+        expect(stored?.callbackUrl).toBe(body.callback_url ?? null);
+        expect(stored?.imageToVideo).toBe(Boolean((body.image_urls as unknown[] | undefined)?.length));
+        if (key !== undefined) {
+          const replay = await mock.app.request('/v1/videos/generations', init);
+          expect(replay.status).toBe(200);
+          expect(replay.headers.get('idempotency-replayed')).toBe('true');
+          expect((await replay.json()).id).toBe(task.id);
+        }
+      }),
+      fcParameters(150),
+    );
+    // The safety nets must stay nets: a generator that mostly misses would test little.
+    expect(stats.discarded / stats.generated).toBeLessThan(0.1);
+  });
+});
