@@ -74,8 +74,10 @@ export function createRetryLayer(
 ): RetryLayer {
   const { policy, clock, timeoutMs } = options;
   const budgeted = timeoutMs > 0 && Number.isFinite(timeoutMs);
-  // When each call's first attempt started (by the clock), to keep retries within timeoutMs. A symbol
-  // property on the Request: cheaper than a WeakMap entry per request.
+  // When a write's first attempt started (by the clock), so that no retry of it starts after the
+  // caller's deadline (a late create would make a task the caller never hears of). A symbol property
+  // on the Request: cheaper than a WeakMap entry. Reads are not stamped (the hot path): their budget
+  // is counted from their first failed answer, which is at worst one attempt's latency generous.
   const STARTED = Symbol('videotask.started');
   type Stamped = Request & { [STARTED]?: number };
   // Pristine copies of request bodies, taken just before the first attempt consumes them.
@@ -89,11 +91,11 @@ export function createRetryLayer(
   const fetch: FetchLike = (request) => {
     // Like fetch itself: an aborted request is never sent (custom fetches may not check).
     if (request.signal.aborted) return Promise.reject(abortError(request.signal));
-    if (!retries.has(request)) {
+    // Reads (no body) pass straight through: nothing to stamp or keep.
+    if (request.body !== null && !retries.has(request)) {
       if (budgeted && (request as Stamped)[STARTED] === undefined)
         (request as Stamped)[STARTED] = clock.now();
-      if (keepBodies && request.body !== null && isRetryableRequest(request))
-        bodies.set(request, request.clone());
+      if (keepBodies && isRetryableRequest(request)) bodies.set(request, request.clone());
     }
     return baseFetch(request);
   };

@@ -385,6 +385,44 @@ describe('timeouts', () => {
     expect(settled).toMatchObject({ status: 503, retryAfterMs: 2000 });
   });
 
+  test("a create's retries are budgeted from its start; a read's from its first failed answer", async () => {
+    vi.useFakeTimers();
+    // Every answer takes 2 s to arrive and says: 503, retry after 2 s. timeoutMs is 7 s.
+    const slow503 = () =>
+      new Promise<Response>((resolve) =>
+        setTimeout(
+          () => resolve(apiError(503, 'service_unavailable', 'busy', {}, { 'retry-after': '2' })),
+          2000,
+        ),
+      );
+    const make = () => {
+      const scripted = scriptedFetch([slow503, slow503, slow503, slow503]);
+      const client = createVideoTaskClient({
+        apiKey: 'k',
+        baseUrl: 'http://127.0.0.1:4010',
+        fetch: scripted.fetch,
+        timeoutMs: 7000,
+        maxRetries: 5,
+      });
+      return { client, seen: scripted.seen };
+    };
+    // Answers at 2 s and 6 s; after the second, a 2 s wait would end at 8 s.
+    const create = make();
+    const created = create.client.createVideo({ model: 'sora-2', prompt: 'x' }).catch((e: unknown) => e);
+    const read = make();
+    const got = read.client.getTask(TASK_ID).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(7000);
+    // The create's deadline is 7 s after it started: at 6 s it hands back the 503 rather than wait,
+    // and never makes a third attempt (a late create could make a task the caller never hears of).
+    expect(await created).toMatchObject({ name: 'InternalServerError', status: 503 });
+    expect(await got).toBeInstanceOf(APITimeoutError);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(create.seen).toHaveLength(2);
+    // The read is not stamped (the hot path): its budget runs from its first answer (2 s + 7 s), so
+    // one more, harmless, attempt goes out at 8 s after the caller has been told it timed out.
+    expect(read.seen).toHaveLength(3);
+  });
+
   test('the timeout sweep runs only while calls are in flight', async () => {
     vi.useFakeTimers();
     const { client } = testClient([json(pendingTask), json(pendingTask)], { timeoutMs: 800 });
