@@ -14,6 +14,7 @@ import {
   type MockServerOptions,
 } from './index.js';
 import { readIncomingBody } from './node-body.js';
+import { limitedCreateServer, type ServerLimits } from './node-limits.js';
 import { MAX_BODY_BYTES } from './respond.js';
 
 export interface ServeOptions extends MockServerOptions {
@@ -21,6 +22,8 @@ export interface ServeOptions extends MockServerOptions {
   port?: number;
   /** Interface to listen on (default 127.0.0.1). */
   host?: string;
+  /** Timeouts and size limits against slow and oversized clients (see node-limits.ts for the defaults). */
+  limits?: ServerLimits;
 }
 
 export interface RunningMockServer {
@@ -96,10 +99,11 @@ function urlHost(host: string): string {
  * works); a wildcard host (0.0.0.0, ::) is written as 127.0.0.1 there.
  */
 export async function serveMockServer(options: ServeOptions = {}): Promise<RunningMockServer> {
-  const { port = DEFAULT_PORT, host = DEFAULT_HOST, ...mockOptions } = options;
+  const { port = DEFAULT_PORT, host = DEFAULT_HOST, limits, ...mockOptions } = options;
   let mock: MockServer | undefined;
   const server = createAdaptorServer({
     fetch: nodeFetchHandler(() => mock?.app),
+    createServer: limitedCreateServer(limits),
   }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
