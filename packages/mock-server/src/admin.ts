@@ -6,6 +6,7 @@ import { FAULT_STATUSES, type FaultSpec } from './faults.js';
 import { stateAt, type TaskStatus } from './lifecycle.js';
 import { toMilli } from './prices.js';
 import { bearerToken, readBodyLimited } from './respond.js';
+import { createSecretMatcher } from './secure-compare.js';
 
 /** Every admin route, for GET /__mock and the 405 answers. */
 export const ADMIN_ROUTES = [
@@ -55,10 +56,11 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 export function registerAdmin(app: Hono, core: MockCore): void {
   const { adminToken } = core.options;
   if (adminToken) {
+    const tokenMatches = createSecretMatcher([adminToken]);
     // `/__mock/*` matches `/__mock` itself too.
     app.use('/__mock/*', async (c, next) => {
       const token = bearerToken(c.req.header('authorization')) ?? c.req.header('x-admin-token');
-      if (token !== adminToken)
+      if (!tokenMatches(token))
         return core.fail(
           'unauthorized',
           'The admin API needs the admin token (Authorization: Bearer <token> or x-admin-token).',

@@ -7,6 +7,7 @@ import { stateAt } from './lifecycle.js';
 import { priceMilli } from './prices.js';
 import { bearerToken, canonicalJson, MAX_BODY_BYTES, readBodyLimited } from './respond.js';
 import { parseScenario, SCENARIO_HEADER } from './scenarios.js';
+import { createSecretMatcher } from './secure-compare.js';
 import { checkImageUrl, requestValidators } from './validation.js';
 
 export function registerApi(app: Hono, core: MockCore): void {
@@ -14,7 +15,8 @@ export function registerApi(app: Hono, core: MockCore): void {
   const createValidator = core.options.allowLocalCallbacks
     ? validators.createBodyLocal
     : validators.createBody;
-  const { apiKeys } = core.options;
+  // Keys are checked in constant time: a comparison that stops at the first differing character can be timed.
+  const keyMatches = core.options.apiKeys ? createSecretMatcher(core.options.apiKeys) : null;
 
   /** Runs an API handler, after the next injected fault if one applies (fast path: none). */
   type Handler = (c: Context) => Response | Promise<Response>;
@@ -35,7 +37,7 @@ export function registerApi(app: Hono, core: MockCore): void {
   /** The caller's API key, or the 401/429 answer. */
   function authenticate(c: Context): string | Response {
     const key = bearerToken(c.req.header('authorization'));
-    if (key === null || (apiKeys !== null && !apiKeys.has(key))) return core.fail('unauthorized');
+    if (key === null || (keyMatches !== null && !keyMatches(key))) return core.fail('unauthorized');
     if (core.rateLimiter) {
       const wait = core.rateLimiter.take(key, core.now());
       if (wait) {

@@ -7,6 +7,7 @@ import { streamSSE } from 'hono/streaming';
 import type { MockCore } from '../core.js';
 import { ERROR_CODES, type ErrorCode, errorBody } from '../errors.js';
 import { bearerToken } from '../respond.js';
+import { createSecretMatcher } from '../secure-compare.js';
 import { DASHBOARD_JS } from './client.js';
 import { parseTaskQuery, queryTasks } from './query.js';
 import { DASHBOARD_CSS } from './styles.js';
@@ -70,6 +71,8 @@ function fail(
 export function mountDashboard(app: Hono, core: MockCore): void {
   const base = DASHBOARD_PATH;
   const token = core.options.adminToken;
+  // Checked in constant time (the header, the cookie and ?token= alike).
+  const tokenMatches = createSecretMatcher(token ? [token] : []);
 
   // The assets hold no data: served without the token (the login page uses the stylesheet).
   const assets: Record<string, { body: string; type: string }> = {
@@ -89,7 +92,7 @@ export function mountDashboard(app: Hono, core: MockCore): void {
   // `/x/*` matches `/x` itself too.
   app.use(`${base}/*`, async (c, next) => {
     if (token) {
-      const denied = checkToken(c, token, base);
+      const denied = checkToken(c, token, base, tokenMatches);
       if (denied) return denied;
     }
     await next();
@@ -225,7 +228,12 @@ export function mountDashboard(app: Hono, core: MockCore): void {
 }
 
 /** The 401 answer when the request does not carry the admin token; undefined when it does. */
-function checkToken(c: Context, token: string, base: string): Response | undefined {
+function checkToken(
+  c: Context,
+  token: string,
+  base: string,
+  matches: (presented: string | null | undefined) => boolean,
+): Response | undefined {
   const header = bearerToken(c.req.header('authorization')) ?? c.req.header('x-admin-token');
   const safe = c.req.method === 'GET' || c.req.method === 'HEAD';
   const https = new URL(c.req.url).protocol === 'https:';
@@ -236,16 +244,16 @@ function checkToken(c: Context, token: string, base: string): Response | undefin
       sameSite: 'Strict',
       secure: https,
     });
-  if (header === token) {
+  if (matches(header)) {
     // The page's event stream cannot send a header: remember the token for it.
     if (c.req.path === base) remember();
     return undefined;
   }
   // A cookie is enough to read (the page, its parts, its stream), never to act: no cross-site forgery.
-  if (safe && getCookie(c, TOKEN_COOKIE) === token) return undefined;
+  if (safe && matches(getCookie(c, TOKEN_COOKIE))) return undefined;
   if (safe && c.req.path === base) {
     const given = c.req.query('token');
-    if (given === token) {
+    if (matches(given)) {
       remember();
       return c.redirect(base, 303);
     }
