@@ -1,6 +1,7 @@
 // The Hono app: the API, files, docs and admin routes; 404 and 405 in the envelope; a log line per request.
 import { Hono } from 'hono';
 import { ADMIN_ROUTES, registerAdmin } from './admin.js';
+import { registerAdminGuard } from './admin-guard.js';
 import { registerApi } from './api.js';
 import type { MockCore } from './core.js';
 import { mountDashboard } from './dashboard/index.js';
@@ -47,6 +48,7 @@ export function createApp(core: MockCore): Hono {
 
   registerApi(app, core);
   registerDocs(app, core);
+  if (core.options.admin) registerAdminGuard(app, core); // cross-site POSTs to /__mock/* refused, first
   if (core.options.admin) mountDashboard(app, core); // /__mock/ui, before the admin routes: it checks the token itself
   if (core.options.admin) registerAdmin(app, core);
 

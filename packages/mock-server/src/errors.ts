@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   unauthorized: { status: 401, type: 'authentication_error' },
   insufficient_quota: { status: 402, type: 'insufficient_quota' },
   model_access_denied: { status: 403, type: 'invalid_request_error' },
+  forbidden: { status: 403, type: 'invalid_request_error' },
   not_found: { status: 404, type: 'invalid_request_error' },
   task_not_found: { status: 404, type: 'invalid_request_error' },
   method_not_allowed: { status: 405, type: 'invalid_request_error' },
