@@ -1,7 +1,7 @@
 // Retries under openapi-fetch: a middleware that retries 429/502/503/504 answers and network errors
 // with exponential backoff and full jitter, honouring Retry-After, plus the fetch wrapper that keeps
-// a copy of a request body when (and only when) that request may be retried. The success path
-// allocates nothing: no clone, no promise beyond openapi-fetch's own.
+// a copy of a request body when (and only when) that request may be retried. A read that succeeds
+// costs a few checks and one set lookup: no clone, no timer, no promise beyond openapi-fetch's own.
 import type { Middleware } from 'openapi-fetch';
 import { APIConnectionError, parseRetryAfter } from './errors.js';
 import type { Clock } from './timing.js';
