@@ -1,6 +1,7 @@
 // Callback delivery: signed POSTs, 10 s timeout and retries 1/2/4 s on the server's clock, every attempt recorded.
 import { classifyHost, isForbiddenAddress } from './callback-url.js';
-import { type Scheduler, withinGrace } from './clock.js';
+import { type Scheduler, type Timer, withinGrace } from './clock.js';
+import { RETENTION_MS } from './lifecycle.js';
 import type { Random } from './random.js';
 import { createSigner, generateWebhookSecret, type Signer } from './signature.js';
 
@@ -55,6 +56,8 @@ export interface DeliveryOptions {
   retryDelaysMs?: readonly number[];
   /** Attempts kept for listing; the oldest go first (default 10,000). */
   maxRecords?: number;
+  /** Attempts are forgotten this long after they started, by the server's clock (default 24 h, as tasks). */
+  retentionMs?: number;
   /**
    * Real-time ms the promise of an attempt waits for the receiver's answer once the request is sent
    * (default 200); a manual advance awaits that promise, so a hanging receiver cannot block it.
@@ -92,6 +95,9 @@ export class DeliveryEngine {
   private readonly retryDelays: readonly number[];
   private readonly maxRecords: number;
   private readonly graceMs: number;
+  private readonly retentionMs: number;
+  /** One timer at a time, due when the oldest record expires. */
+  private pruneTimer: Timer | null = null;
   private generation = 0;
 
   constructor(private readonly options: DeliveryOptions) {
@@ -100,6 +106,7 @@ export class DeliveryEngine {
     this.retryDelays = options.retryDelaysMs ?? [1000, 2000, 4000];
     this.maxRecords = options.maxRecords ?? 10_000;
     this.graceMs = options.graceMs ?? 200;
+    this.retentionMs = options.retentionMs ?? RETENTION_MS;
   }
 
   newWebhookId(): string {
@@ -147,6 +154,38 @@ export class DeliveryEngine {
     for (const controller of this.controllers) controller.abort();
     this.controllers.clear();
     this.records = [];
+    this.pruneTimer?.cancel();
+    this.pruneTimer = null;
+  }
+
+  /** Forgets attempts that started more than the retention ago (never one still in flight). */
+  prune(now: number): void {
+    const cutoff = now - this.retentionMs;
+    let drop = 0;
+    while (drop < this.records.length) {
+      const record = this.records[drop] as DeliveryAttempt;
+      if (record.at > cutoff || record.outcome === 'in_flight') break;
+      drop++;
+    }
+    if (drop) this.records = this.records.slice(drop);
+  }
+
+  /** Keeps one timer armed for when the oldest record expires (records are in start order). */
+  private armPrune(): void {
+    const oldest = this.records[0];
+    if (this.pruneTimer || !oldest) return;
+    const { scheduler } = this.options;
+    // An oldest attempt still in flight (it cannot be for long: 10 s timeout) is looked at again later.
+    const due = Math.max(
+      oldest.at + this.retentionMs,
+      oldest.outcome === 'in_flight' ? scheduler.now() + 60_000 : 0,
+    );
+    this.pruneTimer = scheduler.schedule(due, () => {
+      this.pruneTimer = null;
+      this.prune(scheduler.now());
+      this.armPrune();
+      return undefined;
+    });
   }
 
   close(): void {
@@ -179,6 +218,7 @@ export class DeliveryEngine {
     if (this.records.length > this.maxRecords * 1.1) {
       this.records = this.records.slice(this.records.length - this.maxRecords);
     }
+    this.armPrune();
   }
 
   private async run(delivery: Delivery, n: number, sent: () => void): Promise<void> {
