@@ -1,0 +1,277 @@
+// Soak: a steady mixed load (creates, reads, credits, callbacks) against the mock in its own process
+// for SOAK_SECONDS (default 180), its memory (heapUsed after GC, and RSS) sampled every
+// SOAK_SAMPLE_SECONDS. The manual clock runs fast (SOAK_CLOCK_STEP_MS of mock time each real
+// second, default 20 min), so tasks complete, call back and expire while the load goes on. Then the
+// load stops, the clock passes 25 h, every task expires, and the heap must be back at its baseline.
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Receiver, startReceiver } from './receiver.js';
+
+const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
+const SAMPLE_SECONDS = Number(process.env.SOAK_SAMPLE_SECONDS ?? 5);
+const RPS = Number(process.env.SOAK_RPS ?? 200);
+const CLOCK_STEP_MS = Number(process.env.SOAK_CLOCK_STEP_MS ?? 20 * 60_000);
+const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 10);
+const DAY_MS = 24 * 60 * 60_000;
+/** The heap after expiry may exceed the baseline by this much at most: 2 MB or 10 %, whichever is larger. */
+const TOLERANCE = { bytes: 2 * 1024 * 1024, ratio: 0.1 };
+
+interface MemorySample {
+  heapUsed: number;
+  heapTotal: number;
+  rss: number;
+}
+interface Row {
+  t: number;
+  phase: string;
+  heapUsedMB: number;
+  heapTotalMB: number;
+  rssMB: number;
+  tasks: number;
+  requests: number;
+}
+
+let child: ChildProcess;
+let url = '';
+let receiver: Receiver;
+const MB = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+function ask<T>(type: string, answer: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { type: string }) => {
+      if (message.type !== answer) return;
+      child.off('message', onMessage);
+      resolve(message as T);
+    };
+    child.on('message', onMessage);
+    child.send({ type });
+  });
+}
+
+beforeAll(async () => {
+  child = fork(fileURLToPath(new URL('./soak-server.ts', import.meta.url)), [], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise<{ url: string }>((resolve) => {
+    child.once('message', (m: { url: string }) => resolve(m));
+  });
+  url = ready.url;
+  // 10 % of callbacks fail once (then the retry is delivered).
+  receiver = await startReceiver((path, n) => (n === 1 && path.endsWith('0') ? 500 : 204));
+});
+afterAll(async () => {
+  if (child?.connected) child.send({ type: 'stop' });
+  await receiver?.close();
+});
+
+const counts = { requests: 0, create: 0, read: 0, credits: 0, file: 0, admin: 0 };
+const unexpected: string[] = [];
+const recent: string[] = [];
+let serial = 0;
+
+async function call(kind: keyof typeof counts, path: string, init?: RequestInit): Promise<Response> {
+  counts.requests++;
+  counts[kind]++;
+  return fetch(`${url}${path}`, init);
+}
+
+/** One request of the mix: 40 % create, 35 % read, 15 % credits, 10 % a result video. */
+async function oneRequest(): Promise<void> {
+  const n = serial++;
+  const key = `sk-soak-${n % 8}`;
+  const roll = n % 20;
+  try {
+    if (roll < 8 || recent.length === 0) {
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        'x-mock-scenario': n % 10 === 3 ? 'fail:generation_timeout' : 'success',
+      };
+      if (n % 4 === 0) headers['idempotency-key'] = `soak-${n}`;
+      const body: Record<string, unknown> = {
+        model: 'sora-2',
+        prompt: `soak ${n}`,
+        duration: n % 3 ? 10 : 15,
+      };
+      if (n % 2 === 0) body.callback_url = `${receiver.url}/cb/${n}`;
+      const res = await call('create', '/v1/videos/generations', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (res.status !== 200) unexpected.push(`create ${res.status} ${text}`);
+      else {
+        recent.push(`${key} ${(JSON.parse(text) as { id: string }).id}`);
+        if (recent.length > 500) recent.shift();
+      }
+    } else if (roll < 15) {
+      const [owner, id] = (recent[n % recent.length] as string).split(' ');
+      const res = await call('read', `/v1/tasks/${id}`, { headers: { authorization: `Bearer ${owner}` } });
+      await res.arrayBuffer();
+      // A task read after it expired is 404: expected once the clock has moved a day on.
+      if (res.status !== 200 && res.status !== 404) unexpected.push(`read ${res.status}`);
+    } else if (roll < 18) {
+      const res = await call('credits', '/v1/credits', { headers: { authorization: `Bearer ${key}` } });
+      await res.arrayBuffer();
+      if (res.status !== 200) unexpected.push(`credits ${res.status}`);
+    } else {
+      const id = (recent[n % recent.length] as string).split(' ')[1];
+      const res = await call('file', `/files/${id}.mp4`, { headers: { range: 'bytes=0-1023' } });
+      await res.arrayBuffer();
+      if (![200, 206, 404].includes(res.status)) unexpected.push(`file ${res.status}`);
+    }
+  } catch (error) {
+    unexpected.push(`${String(error)}`);
+  }
+}
+
+async function admin(path: string, body?: unknown): Promise<unknown> {
+  counts.requests++;
+  counts.admin++;
+  const res = await fetch(`${url}/__mock${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) unexpected.push(`admin ${path} ${res.status}`);
+  return json;
+}
+
+/** Stored tasks (the admin list also sweeps expired ones). */
+async function storedTasks(): Promise<number> {
+  return ((await admin('/tasks?limit=1')) as { total: number }).total;
+}
+
+/** Runs the mix at RPS for `seconds`, moving the clock every second; calls `tick` every SAMPLE_SECONDS. */
+async function load(seconds: number, tick: (elapsed: number) => Promise<void>): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  let issued = 0;
+  let nextClock = 1000;
+  let nextSample = SAMPLE_SECONDS * 1000;
+  let advancing: Promise<unknown> | null = null;
+  for (;;) {
+    const elapsed = performance.now() - started;
+    if (elapsed >= seconds * 1000) break;
+    // Keep to the rate: issue what is due, with at most 64 requests in flight.
+    while (issued < (elapsed / 1000) * RPS && inFlight.size < 64) {
+      const p = oneRequest().finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      issued++;
+    }
+    if (elapsed >= nextClock && !advancing) {
+      nextClock += 1000;
+      advancing = admin('/clock/advance', { ms: CLOCK_STEP_MS }).finally(() => {
+        advancing = null;
+      });
+    }
+    if (elapsed >= nextSample) {
+      nextSample += SAMPLE_SECONDS * 1000;
+      await tick(elapsed);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await Promise.all([...inFlight, advancing]);
+}
+
+describe('soak', () => {
+  test(`${SOAK_SECONDS} s of mixed load at ${RPS} req/s: memory returns to its baseline once tasks expire`, async () => {
+    const rows: Row[] = [];
+    const t0 = performance.now();
+    const sample = async (phase: string) => {
+      const tasks = await storedTasks();
+      const m = await ask<MemorySample>('sample', 'sample');
+      const row = {
+        t: Math.round((performance.now() - t0) / 100) / 10,
+        phase,
+        heapUsedMB: MB(m.heapUsed),
+        heapTotalMB: MB(m.heapTotal),
+        rssMB: MB(m.rss),
+        tasks,
+        requests: counts.requests,
+      };
+      rows.push(row);
+      return { ...m, tasks };
+    };
+    const expireEverything = async () => {
+      await admin('/clock/advance', { ms: DAY_MS + 60 * 60_000 });
+      await storedTasks();
+    };
+
+    // Warm-up (JIT, validators, connection pools), then its tasks expire: that is the baseline.
+    await load(WARMUP_SECONDS, async () => {});
+    await expireEverything();
+    const baseline = await sample('baseline');
+    expect(baseline.tasks).toBe(0);
+
+    const soakStarted = counts.requests;
+    const soakT0 = performance.now();
+    await load(SOAK_SECONDS, async () => {
+      await sample('load');
+    });
+    const soakSeconds = (performance.now() - soakT0) / 1000;
+    const soakRequests = counts.requests - soakStarted;
+    const atEnd = await sample('end of load');
+
+    await expireEverything();
+    const after = await sample('after expiry');
+    const afterAgain = await sample('after expiry');
+
+    const loadRows = rows.filter((r) => r.phase === 'load' || r.phase === 'end of load');
+    const peakHeap = Math.max(...loadRows.map((r) => r.heapUsedMB));
+    const peakRss = Math.max(...loadRows.map((r) => r.rssMB));
+    const delivered = receiver.arrivals.filter((a) => a.answer !== 'hang' && a.answer < 300).length;
+    const summary = {
+      soakSeconds: Math.round(soakSeconds),
+      requests: soakRequests,
+      requestsPerSecond: Math.round(soakRequests / soakSeconds),
+      mix: { ...counts },
+      callbacksReceived: receiver.arrivals.length,
+      callbacksDelivered: delivered,
+      mockHoursWalked: Math.round(
+        ((SOAK_SECONDS + WARMUP_SECONDS) * CLOCK_STEP_MS + 2 * (DAY_MS + 3_600_000)) / 3_600_000,
+      ),
+      tasksStoredAtEndOfLoad: atEnd.tasks,
+      heapUsedMB: {
+        baseline: MB(baseline.heapUsed),
+        peak: peakHeap,
+        endOfLoad: MB(atEnd.heapUsed),
+        afterExpiry: MB(after.heapUsed),
+      },
+      rssMB: {
+        baseline: MB(baseline.rss),
+        peak: peakRss,
+        endOfLoad: MB(atEnd.rss),
+        afterExpiry: MB(after.rss),
+      },
+      tolerance: `heap after expiry ≤ baseline + max(${MB(TOLERANCE.bytes)} MB, ${TOLERANCE.ratio * 100} %)`,
+      unexpectedAnswers: unexpected.length,
+      node: process.version,
+    };
+    console.log('\nSoak: memory of the mock process (heapUsed after GC; RSS)\n');
+    console.table(rows.map((r) => ({ ...r })));
+    console.log(JSON.stringify(summary, null, 2));
+    mkdirSync('reports', { recursive: true });
+    writeFileSync(
+      'reports/soak-samples.csv',
+      `t_s,phase,heap_used_mb,heap_total_mb,rss_mb,tasks_stored,requests\n${rows
+        .map((r) => [r.t, r.phase, r.heapUsedMB, r.heapTotalMB, r.rssMB, r.tasks, r.requests].join(','))
+        .join('\n')}\n`,
+    );
+    writeFileSync('reports/soak.json', `${JSON.stringify({ summary, samples: rows }, null, 2)}\n`);
+
+    expect(unexpected.slice(0, 5)).toEqual([]);
+    expect(after.tasks).toBe(0);
+    expect(atEnd.tasks).toBeGreaterThan(0);
+    const allowed = baseline.heapUsed + Math.max(TOLERANCE.bytes, baseline.heapUsed * TOLERANCE.ratio);
+    expect(
+      Math.min(after.heapUsed, afterAgain.heapUsed),
+      JSON.stringify(summary.heapUsedMB),
+    ).toBeLessThanOrEqual(allowed);
+  });
+});
