@@ -384,8 +384,10 @@ const clickHandlers = {
   reset: (button) => {
     if (!window.confirm('Reset the mock? Every task, credit balance, callback attempt and fault is forgotten.')) return;
     return act(button, async () => {
-      await request('POST', ADMIN + '/reset');
+      // Closed first: the change event of the reset may arrive before its answer, and a refresh of
+      // the open task would then ask for a task that no longer exists.
       closeTask(false);
+      await request('POST', ADMIN + '/reset');
       notice('The mock was reset.');
       state.offset = 0;
     });
