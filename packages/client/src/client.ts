@@ -4,7 +4,13 @@
 import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
 import { readEnv } from './env.js';
-import { APITimeoutError, errorFromResponse, UnexpectedResponseError, VideoTaskError } from './errors.js';
+import {
+  APIConnectionError,
+  APITimeoutError,
+  errorFromResponse,
+  UnexpectedResponseError,
+  VideoTaskError,
+} from './errors.js';
 import type { paths } from './generated/openapi.generated.js';
 import { createRetryLayer, DEFAULT_RETRY_POLICY, type FetchLike } from './retry.js';
 import { type Clock, systemClock } from './timing.js';
@@ -207,10 +213,22 @@ function checkTask(task: VideoTask): VideoTask {
   return task;
 }
 
-/** openapi-fetch parses a 2xx body with JSON.parse: a SyntaxError means the answer was not JSON; other errors pass. */
+/**
+ * Errors raised while openapi-fetch reads an answer's body: a SyntaxError means the answer was not
+ * JSON; a TypeError from the body stream (undici's "terminated", a browser's "network error") means
+ * the connection broke mid-answer, a connection error like any other. Other errors pass.
+ */
 function notJson(error: unknown): never {
   if (error instanceof SyntaxError) {
     throw new UnexpectedResponseError(`The answer is not JSON: ${error.message}`, { cause: error });
+  }
+  if (
+    error instanceof TypeError &&
+    (error.cause !== undefined || /terminated|network|body|stream/i.test(error.message))
+  ) {
+    throw new APIConnectionError(`Connection lost while reading the answer: ${error.message}`, {
+      cause: error,
+    });
   }
   throw error;
 }
