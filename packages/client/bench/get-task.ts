@@ -7,6 +7,7 @@
 //   pnpm --filter @videotask/client bench                 # against the mock server
 //   pnpm --filter @videotask/client bench -- --standin    # against a fixed-answer node:http server
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import createClient from 'openapi-fetch';
@@ -126,3 +127,10 @@ console.log(
     `\nclient vs raw fetch:     ${pct(c.mean, r.mean)} mean, ${pct(c.p50, r.p50)} p50 (goal ≤ +25%)` +
     `\nnoise (A/A):             ${pct(a.mean, p.mean)} mean, ${pct(a.p50, p.p50)} p50 between two identical openapi-fetch clients`,
 );
+// `--json <file>`: the same figures, machine-readable (the root `pnpm bench` reads them for its table).
+const jsonArg = args.indexOf('--json');
+if (jsonArg >= 0 && args[jsonArg + 1]) {
+  const server = standin ? 'node:http stand-in' : '@videotask/mock-server';
+  const config = { server, rounds: ROUNDS, perRound: PER_ROUND, warmup: WARMUP, node: process.version };
+  writeFileSync(args[jsonArg + 1] as string, `${JSON.stringify({ config, variants: table }, null, 2)}\n`);
+}

@@ -9,6 +9,9 @@ import autocannon from 'autocannon';
 const DURATION = Number(process.env.BENCH_DURATION ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+/** `--json <file>`: also write the results there (the root `pnpm bench` reads them for its table). */
+const jsonArg = process.argv.indexOf('--json');
+const JSON_OUT = jsonArg >= 0 ? process.argv[jsonArg + 1] : undefined;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
@@ -184,10 +187,9 @@ async function main() {
     console.log('Goal: 100,000 tasks ≤ 200 MB');
 
     mkdirSync(here('../reports'), { recursive: true });
-    writeFileSync(
-      here('../reports/bench.json'),
-      `${JSON.stringify({ node: process.version, duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, rows, runs: Object.fromEntries(runs), ratios, memory }, null, 2)}\n`,
-    );
+    const report = `${JSON.stringify({ node: process.version, duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, rows, runs: Object.fromEntries(runs), ratios, memory }, null, 2)}\n`;
+    writeFileSync(here('../reports/bench.json'), report);
+    if (JSON_OUT) writeFileSync(JSON_OUT, report);
   } finally {
     if (child.exitCode === null) child.kill('SIGTERM');
   }
