@@ -39,7 +39,7 @@ const STATUSES: TaskStatus[] = ['pending', 'processing', 'completed', 'failed'];
 
 /** Reads a JSON object body; a Response when it is not one. */
 async function jsonObject(core: MockCore, c: Context): Promise<Record<string, unknown> | Response> {
-  const text = await readBodyLimited(c.req.raw, c.env);
+  const text = await readBodyLimited(c.req.raw);
   if (text === null) return core.fail('request_too_large');
   if (text.trim() === '') return {};
   try {

@@ -73,7 +73,7 @@ export function registerApi(app: Hono, core: MockCore): void {
       const scenario = scenarioHeader === undefined ? null : parseScenario(scenarioHeader);
       if (typeof scenario === 'string') return core.fail('invalid_request', scenario, SCENARIO_HEADER);
 
-      const text = await readBodyLimited(c.req.raw, c.env);
+      const text = await readBodyLimited(c.req.raw);
       if (text === null)
         return core.fail('request_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
       let body: unknown;

@@ -13,9 +13,7 @@ import {
   type MockServer,
   type MockServerOptions,
 } from './index.js';
-import { readIncomingBody } from './node-body.js';
 import { limitedCreateServer, type ServerLimits } from './node-limits.js';
-import { MAX_BODY_BYTES } from './respond.js';
 
 export interface ServeOptions extends MockServerOptions {
   /** Port to listen on; 0 picks a free one (default 4010). */
@@ -73,21 +71,10 @@ export function swaggerUiAssets(): DocsAssetProvider {
   };
 }
 
-/**
- * The fetch handler for @hono/node-server: bodies are read here, off the Node stream, and handed to
- * the core ready (see PrereadBody in respond.ts); reading them through a Web ReadableStream cost more
- * than the rest of a create.
- */
+/** The fetch handler for @hono/node-server, shared by serveMockServer and the benchmark's server. */
 export function nodeFetchHandler(app: () => Hono | undefined) {
-  return (request: Request, env: HttpBindings | Http2Bindings): Response | Promise<Response> => {
-    const current = app();
-    if (!current) return new Response('starting', { status: 503 });
-    if (request.method === 'GET' || request.method === 'HEAD') return current.fetch(request, env);
-    return readIncomingBody(env.incoming, MAX_BODY_BYTES).then(
-      (prereadBody) => current.fetch(request, { ...env, prereadBody }),
-      () => new Response(null, { status: 400 }),
-    );
-  };
+  return (request: Request, env: HttpBindings | Http2Bindings): Response | Promise<Response> =>
+    app()?.fetch(request, env) ?? new Response('starting', { status: 503 });
 }
 
 function urlHost(host: string): string {

@@ -46,23 +46,8 @@ export function bearerToken(header: string | undefined): string | null {
   return token;
 }
 
-/**
- * What a platform entry may pass as Hono's `env` beside its own bindings: the body, already read
- * (null when it was over the limit). The Node entry does, because reading a Node request through a
- * Web ReadableStream costs more than the rest of a create; other runtimes leave it out.
- */
-export interface PrereadBody {
-  prereadBody?: string | null;
-}
-
 /** The request body as text, or null when it is over `limit` bytes. */
-export async function readBodyLimited(
-  request: Request,
-  env?: unknown,
-  limit = MAX_BODY_BYTES,
-): Promise<string | null> {
-  const preread = (env as PrereadBody | undefined)?.prereadBody;
-  if (preread !== undefined) return preread;
+export async function readBodyLimited(request: Request, limit = MAX_BODY_BYTES): Promise<string | null> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) return null;
   if (declared !== null) return request.text();

@@ -1,8 +1,8 @@
-// The Node entry's body path: bodies read off the socket reach the core whole, bounded, and byte-exact.
+// Bodies through the Node entry: whole across chunks, bounded at 1 MiB declared or streamed, and the server goes on.
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningMockServer, serveMockServer } from './node.js';
-import { MAX_BODY_BYTES } from './respond.js';
+import { type RunningMockServer, serveMockServer } from '../src/node.js';
+import { MAX_BODY_BYTES } from '../src/respond.js';
 
 let running: RunningMockServer;
 beforeAll(async () => {
