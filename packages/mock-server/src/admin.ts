@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import type { MockCore } from './core.js';
 import { REDELIVER_MUTATIONS, type RedeliverMutation } from './deliveries.js';
 import { FAULT_STATUSES, type FaultSpec } from './faults.js';
-import { stateAt, type TaskStatus } from './lifecycle.js';
+import { stateAt, TASK_STATUSES, type TaskStatus } from './lifecycle.js';
 import { toMilli } from './prices.js';
 import { bearerToken, readBodyLimited } from './respond.js';
 import { createSecretMatcher } from './secure-compare.js';
@@ -34,8 +34,6 @@ export const ADMIN_ROUTES = [
   ['POST', '/__mock/credits', 'set a key\'s remaining credits: {"apiKey": "...", "credits": N}'],
   ['POST', '/__mock/reset', 'forget tasks, credits, deliveries, faults; re-seed'],
 ] as const;
-
-const STATUSES: TaskStatus[] = ['pending', 'processing', 'completed', 'failed'];
 
 /** Reads a JSON object body; a Response when it is not one. */
 async function jsonObject(core: MockCore, c: Context): Promise<Record<string, unknown> | Response> {
@@ -98,8 +96,8 @@ export function registerAdmin(app: Hono, core: MockCore): void {
 
   app.get('/__mock/tasks', (c) => {
     const status = c.req.query('status');
-    if (status !== undefined && !STATUSES.includes(status as TaskStatus)) {
-      return core.fail('invalid_request', `status must be one of: ${STATUSES.join(', ')}`, 'status');
+    if (status !== undefined && !TASK_STATUSES.includes(status as TaskStatus)) {
+      return core.fail('invalid_request', `status must be one of: ${TASK_STATUSES.join(', ')}`, 'status');
     }
     const apiKey = c.req.query('api_key');
     const limitText = c.req.query('limit');

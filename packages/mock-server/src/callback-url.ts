@@ -1,4 +1,5 @@
 // Callback URL rules a schema cannot say: no loopback/private/link-local/metadata host in any spelling.
+import { spec } from '@videotask/spec';
 
 export interface CallbackUrlOptions {
   /** Local development and tests: allow http:// and any host. */
@@ -7,7 +8,10 @@ export interface CallbackUrlOptions {
 
 export type CallbackUrlCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
-export const MAX_CALLBACK_URL_LENGTH = 2048;
+/** The spec's `maxLength` of `callback_url`: also applied to URLs the admin API redelivers to. */
+export const MAX_CALLBACK_URL_LENGTH: number = (
+  spec.components.schemas.VideoGenerationRequest as { properties: { callback_url: { maxLength: number } } }
+).properties.callback_url.maxLength;
 
 /** Names that always mean this machine or a cloud metadata service. */
 const FORBIDDEN_NAMES = new Set([

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { endNow, PROGRESS_STEPS, planTimeline, progressAt, stateAt, type Timeline } from './lifecycle.js';
+import {
+  endNow,
+  PROGRESS_STEPS,
+  planTimeline,
+  progressAt,
+  stateAt,
+  TASK_STATUSES,
+  type TaskStatus,
+  type Timeline,
+} from './lifecycle.js';
 import { createRandom } from './random.js';
 
 const plan = (overrides: Partial<Parameters<typeof planTimeline>[0]> = {}, seed = 's') =>
@@ -107,4 +116,10 @@ describe('stateAt', () => {
     endNow(t, t.createdAt + 100);
     expect(stateAt(t, t.createdAt + 100)).toEqual({ status: 'failed', progress: 0 });
   });
+});
+
+test('the TaskStatus type and the spec enum list the same statuses, in lifecycle order', () => {
+  // A Record over the union stops compiling when the type gains or loses a member; the spec side is runtime.
+  const order: Record<TaskStatus, number> = { pending: 0, processing: 1, completed: 2, failed: 3 };
+  expect([...TASK_STATUSES]).toEqual(Object.keys(order));
 });

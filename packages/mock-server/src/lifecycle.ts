@@ -1,4 +1,5 @@
 // A task's timeline and its state at any instant: derived from the clock when read, never from timers.
+import { spec } from '@videotask/spec';
 import { mix, type Random } from './random.js';
 import type { Outcome } from './scenarios.js';
 
@@ -8,6 +9,11 @@ export const PROGRESS_STEPS = 20;
 export const RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export type TaskStatus = 'pending' | 'processing' | 'completed' | 'failed';
+
+/** Every status, in lifecycle order, as the spec's `TaskStatus` enum lists them (a test keeps the type in step). */
+export const TASK_STATUSES: readonly TaskStatus[] = (
+  spec.components.schemas.TaskStatus as { enum: TaskStatus[] }
+).enum;
 
 /** The timing facts of one task (ms since epoch, by the server's clock). */
 export interface Timeline {

@@ -1,10 +1,11 @@
 // The task table's data: one page of tasks (newest first, filtered) and the count per status, in one pass.
 import type { MockCore } from '../core.js';
 import type { AttemptOutcome } from '../deliveries.js';
-import { stateAt, type TaskStatus } from '../lifecycle.js';
+import { stateAt, TASK_STATUSES, type TaskStatus } from '../lifecycle.js';
 import type { TaskRecord } from '../task.js';
 
-export const STATUSES: readonly TaskStatus[] = ['pending', 'processing', 'completed', 'failed'];
+/** The statuses a page can filter on (the spec's enum). */
+export const STATUSES: readonly TaskStatus[] = TASK_STATUSES;
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 export const MAX_QUERY_LENGTH = 200;
