@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { PRODUCTION_BASE_URL } from '@videotask/spec';
 import type { TestProject } from 'vitest/node';
 import { LIVE_HOW_TO, type Target, targetNameFromEnv } from './target.js';
 
@@ -58,7 +59,7 @@ export default async function setup(project: TestProject) {
     const apiKey = process.env.EVOLINK_API_KEY ?? '';
     const callbackUrl = process.env.CONTRACT_CALLBACK_URL;
     const callbackPort = Number(process.env.CONTRACT_CALLBACK_PORT ?? 0);
-    const baseUrl = process.env.EVOLINK_BASE_URL ?? 'https://api.evolink.ai';
+    const baseUrl = process.env.EVOLINK_BASE_URL ?? PRODUCTION_BASE_URL;
     const target: Target = {
       name,
       available: apiKey !== '',
