@@ -2,22 +2,14 @@
 
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hono/node-server';
+import { spec } from '@videotask/spec';
+import { deref } from '@videotask/spec/validator';
 import { Hono } from 'hono';
 import { createMockServer } from '../src/index.js';
 import { nodeFetchHandler } from '../src/node.js';
 
-/** The same shape and size as a task, so the ceiling serialises a comparable body. */
-const STATIC = {
-  created: 1757169743,
-  id: 'task-unified-1757169743-7cvnl5zw',
-  model: 'sora-2',
-  object: 'video.generation.task',
-  progress: 45,
-  status: 'processing',
-  task_info: { can_cancel: true },
-  type: 'video',
-  usage: { billing_rule: 'per_call', credits_reserved: 3.737, user_group: 'default' },
-};
+/** The spec's example of a processing task: the ceiling serialises a body of a task's shape and size. */
+const STATIC = deref<{ value: object }>(spec, spec.components.examples?.ProcessingTask).value;
 export const CEILING_PATH = '/__bench/static';
 
 const bare = new Hono();
