@@ -6,13 +6,13 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hono/node-server';
-import type { Hono } from 'hono';
 import {
   createMockServer,
   type DocsAssetProvider,
   type MockServer,
   type MockServerOptions,
 } from './index.js';
+import { withBufferedBody } from './node-body.js';
 import { limitedCreateServer, type ServerLimits } from './node-limits.js';
 
 export interface ServeOptions extends MockServerOptions {
@@ -71,10 +71,19 @@ export function swaggerUiAssets(): DocsAssetProvider {
   };
 }
 
-/** The fetch handler for @hono/node-server, shared by serveMockServer and the benchmark's server. */
-export function nodeFetchHandler(app: () => Hono | undefined) {
-  return (request: Request, env: HttpBindings | Http2Bindings): Response | Promise<Response> =>
-    app()?.fetch(request, env) ?? new Response('starting', { status: 503 });
+/** What answers requests behind the Node entry: the mock's Hono app, or any app with its `fetch`. */
+export interface FetchApp {
+  fetch(request: Request, env: HttpBindings | Http2Bindings): Response | Promise<Response>;
+}
+
+/**
+ * The fetch handler for @hono/node-server, shared by serveMockServer and the benchmark's server.
+ * Request bodies that arrived with their headers are handed over whole (see node-body.ts).
+ */
+export function nodeFetchHandler(app: () => FetchApp | undefined) {
+  return withBufferedBody(
+    (request, env) => app()?.fetch(request, env) ?? new Response('starting', { status: 503 }),
+  );
 }
 
 function urlHost(host: string): string {
