@@ -90,6 +90,17 @@ describe('withBufferedBody', () => {
     expect(seen.at(-1)).toEqual({ method: 'PUT', rawBody: 'abcde', text: 'abcde' });
   });
 
+  test('pipelined requests in one write each get their own body', async () => {
+    const keepAlive = (body: string) =>
+      request('POST', body).replace('connection: close', 'connection: keep-alive');
+    const answer = await rawExchange([keepAlive('{"n":1}') + request('POST', '{"n":2}')]);
+    expect(answer.match(/HTTP\/1.1 200/g)).toHaveLength(2);
+    expect(seen.slice(-2).map((s) => [s.rawBody, s.text])).toEqual([
+      ['{"n":1}', '{"n":1}'],
+      ['{"n":2}', '{"n":2}'],
+    ]);
+  });
+
   test('a GET is handed over without a rawBody', async () => {
     await rawExchange([request('GET', null)]);
     expect(seen.at(-1)).toEqual({ method: 'GET', rawBody: undefined, text: '' });
