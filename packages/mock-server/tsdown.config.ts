@@ -2,7 +2,7 @@ import { defineConfig } from 'tsdown';
 
 export default defineConfig({
   // index: the Web-only core; node: the Node entry (server, DNS, docs assets); cli: the bin.
-  entry: ['src/index.ts', 'src/node.ts', 'src/cli.ts'],
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/node/cli.ts' },
   format: ['esm'],
   dts: true,
   platform: 'node',

@@ -6,7 +6,7 @@ import { spec } from '@videotask/spec';
 import { deref } from '@videotask/spec/validator';
 import { Hono } from 'hono';
 import { createMockServer } from '../src/index.js';
-import { nodeFetchHandler } from '../src/node.js';
+import { nodeFetchHandler } from '../src/node/index.js';
 
 /** The spec's example of a processing task: the ceiling serialises a body of a task's shape and size. */
 const STATIC = deref<{ value: object }>(spec, spec.components.examples?.ProcessingTask).value;

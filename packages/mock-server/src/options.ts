@@ -1,6 +1,7 @@
 // createMockServer's options, their defaults, and the checks that refuse nonsense early.
-import { randomSeed } from './random.js';
-import { generateWebhookSecret, secretKeyBytes } from './signature.js';
+
+import { generateWebhookSecret, secretKeyBytes } from './delivery/signature.js';
+import { randomSeed } from './domain/random.js';
 
 /** Serves a static file of the API reference page (`/docs/<name>`); the Node entry reads swagger-ui-dist. */
 export type DocsAssetProvider = (

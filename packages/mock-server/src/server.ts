@@ -1,14 +1,14 @@
 // createMockServer: the runtime-agnostic mock (Web APIs only) — the Hono app plus a controller for tests.
 import type { Hono } from 'hono';
-import { createApp } from './app.js';
-import type { CreditsJson } from './billing.js';
-import type { Clock } from './clock.js';
-import { type AdminTask, MockCore } from './core.js';
-import type { DeliveryAttempt, RedeliverMutation } from './deliveries.js';
-import type { Fault, FaultSpec } from './faults.js';
+import { type AdminTask, MockCore } from './core/commands.js';
+import type { DeliveryAttempt, RedeliverMutation } from './delivery/engine.js';
+import type { Clock } from './domain/clock.js';
+import { toMilli } from './domain/prices.js';
+import { createApp } from './http/app.js';
+import { requestValidators } from './http/validation.js';
 import { type MockServerOptions, type ResolvedOptions, resolveOptions } from './options.js';
-import { toMilli } from './prices.js';
-import { requestValidators } from './validation.js';
+import type { CreditsJson } from './store/billing.js';
+import type { Fault, FaultSpec } from './store/faults.js';
 
 export interface MockServer {
   /** The Hono app: `app.request()` and `app.fetch` work without a port. */

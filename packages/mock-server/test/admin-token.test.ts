@@ -1,9 +1,9 @@
 // --admin-token over real HTTP: every admin and dashboard route (the assets excepted) answers 401
 // without the exact token — whatever it is near — acts on nothing, and leaves the public API alone.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ADMIN_ROUTES } from '../src/admin.js';
 import { DASHBOARD_ROUTES } from '../src/dashboard/index.js';
-import { type RunningMockServer, serveMockServer } from '../src/node.js';
+import { ADMIN_ROUTES } from '../src/http/admin.js';
+import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
 import { errorEnvelope } from './fuzz/fuzz-support.js';
 import { START } from './helpers.js';
 

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../src/index.js';
-import { type RunningMockServer, serveMockServer } from '../src/node.js';
+import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
 import { errorEnvelope } from './fuzz/fuzz-support.js';
 import { START } from './helpers.js';
 

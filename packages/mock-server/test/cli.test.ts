@@ -3,8 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { FLAGS, main, parseCliArgs } from '../src/cli.js';
-import type { RunningMockServer } from '../src/node.js';
+import { FLAGS, main, parseCliArgs } from '../src/node/cli.js';
+import type { RunningMockServer } from '../src/node/index.js';
 
 describe('parseCliArgs', () => {
   test('no flags: defaults left to the server', () => {

@@ -36,17 +36,16 @@ describe('the core is Web-only', () => {
     const names = [...modules.keys()].map((f) => relative(srcDir, f)).sort();
     for (const expected of [
       'server.ts',
-      'app.ts',
-      'deliveries.ts',
-      'callback-url.ts',
-      'signature.ts',
-      'files.ts',
-      'videos.generated.ts',
+      'http/app.ts',
+      'delivery/engine.ts',
+      'delivery/callback-url.ts',
+      'delivery/signature.ts',
+      'http/files.ts',
+      'http/videos.generated.ts',
     ]) {
       expect(names).toContain(expected);
     }
-    expect(names).not.toContain('node.ts');
-    expect(names).not.toContain('cli.ts');
+    expect(names.some((n) => n.startsWith('node/'))).toBe(false);
     expect(names.some((n) => n.endsWith('.test.ts'))).toBe(false);
   });
 

@@ -2,9 +2,9 @@
 // The timeouts are set small here (hundreds of ms) so the slow-client tests take a couple of seconds.
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningMockServer, serveMockServer } from '../src/node.js';
-import { DEFAULT_LIMITS, resolveLimits } from '../src/node-limits.js';
-import { MAX_BODY_BYTES } from '../src/respond.js';
+import { MAX_BODY_BYTES } from '../src/http/respond.js';
+import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
+import { DEFAULT_LIMITS, resolveLimits } from '../src/node/limits.js';
 import { errorEnvelope } from './fuzz/fuzz-support.js';
 import { START } from './helpers.js';
 

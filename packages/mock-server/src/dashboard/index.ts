@@ -4,10 +4,10 @@
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
-import type { MockCore } from '../core.js';
-import { ERROR_CODES, type ErrorCode, errorBody } from '../errors.js';
-import { bearerToken } from '../respond.js';
-import { createSecretMatcher } from '../secure-compare.js';
+import type { MockCore } from '../core/commands.js';
+import { ERROR_CODES, type ErrorCode, errorBody } from '../http/errors.js';
+import { bearerToken } from '../http/respond.js';
+import { createSecretMatcher } from '../http/secure-compare.js';
 import { DASHBOARD_JS } from './client.js';
 import { parseTaskQuery, queryTasks } from './query.js';
 import { DASHBOARD_CSS } from './styles.js';

@@ -1,8 +1,8 @@
 // The task table's data: one page of tasks (newest first, filtered) and the count per status, in one pass.
-import type { MockCore } from '../core.js';
-import type { AttemptOutcome } from '../deliveries.js';
-import { stateAt, TASK_STATUSES, type TaskStatus } from '../lifecycle.js';
-import type { TaskRecord } from '../task.js';
+import type { MockCore } from '../core/commands.js';
+import type { AttemptOutcome } from '../delivery/engine.js';
+import { stateAt, TASK_STATUSES, type TaskStatus } from '../domain/lifecycle.js';
+import type { TaskRecord } from '../domain/task.js';
 
 /** The statuses a page can filter on (the spec's enum). */
 export const STATUSES: readonly TaskStatus[] = TASK_STATUSES;

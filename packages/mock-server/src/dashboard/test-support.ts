@@ -1,7 +1,7 @@
 // Test helpers for the dashboard: a manual-clock mock with its core at hand, and an SSE reader.
 import type { Hono } from 'hono';
-import { createApp } from '../app.js';
-import { MockCore } from '../core.js';
+import { MockCore } from '../core/commands.js';
+import { createApp } from '../http/app.js';
 import { type MockServerOptions, resolveOptions } from '../options.js';
 
 export const START = Date.UTC(2025, 0, 1, 12);

@@ -1,11 +1,11 @@
 // The dashboard's markup, rendered on the server: the page, and the parts the page swaps in as things
 // change. Every value that comes from a request (keys, URLs, scenarios, callback bodies, receiver
 // errors) goes through `html`, which escapes it.
-import type { AdminTask } from '../core.js';
-import { type DeliveryAttempt, REDELIVER_MUTATIONS } from '../deliveries.js';
-import type { Fault } from '../faults.js';
-import { FAULT_STATUSES } from '../faults.js';
-import { FAILURE_CODES } from '../scenarios.js';
+import type { AdminTask } from '../core/commands.js';
+import { type DeliveryAttempt, REDELIVER_MUTATIONS } from '../delivery/engine.js';
+import { FAILURE_CODES } from '../domain/scenarios.js';
+import type { Fault } from '../store/faults.js';
+import { FAULT_STATUSES } from '../store/faults.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { STATUSES, shortKey, type TaskPage, type TaskQuery, type TaskRow } from './query.js';
 

@@ -1,6 +1,6 @@
 // Change detection for the dashboard's event stream: a fingerprint of what the page shows, taken a
 // few times a second while at least one page listens, and a version number that rises when it changes.
-import type { MockCore } from '../core.js';
+import type { MockCore } from '../core/commands.js';
 import { emptyCounts, mixNumber, mixString, type StatusCounts, scanTasks, type TaskScan } from './query.js';
 
 /** What each change event carries. */

@@ -2,9 +2,9 @@
 // reflects the body (defaults filled from the schema's `default`s) — whatever else it carries.
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkCallbackUrl } from '../../src/callback-url.js';
+import { checkCallbackUrl } from '../../src/delivery/callback-url.js';
+import { checkImageUrl } from '../../src/http/validation.js';
 import { createMockServer } from '../../src/index.js';
-import { checkImageUrl } from '../../src/validation.js';
 import { START } from '../helpers.js';
 import { createBodySchema, fcParameters, parameterSchema, specValidator, videoTask } from './fuzz-support.js';
 import { resolveRef, schemaArbitrary } from './schema-arbitrary.js';

@@ -1,12 +1,12 @@
 // The API routes: POST /v1/videos/generations, GET /v1/tasks/{task_id}, GET /v1/credits, GET /files/<id>.mp4.
 import type { Context, Hono } from 'hono';
-import type { CreateBody, MockCore } from './core.js';
+import type { CreateBody, MockCore } from '../core/commands.js';
+import { stateAt } from '../domain/lifecycle.js';
+import { priceMilli } from '../domain/prices.js';
+import { parseScenario, SCENARIO_HEADER } from '../domain/scenarios.js';
 import { codeForStatus } from './errors.js';
 import { serveBytes, videoFor } from './files.js';
-import { stateAt } from './lifecycle.js';
-import { priceMilli } from './prices.js';
 import { bearerToken, canonicalJson, MAX_BODY_BYTES, readBodyLimited } from './respond.js';
-import { parseScenario, SCENARIO_HEADER } from './scenarios.js';
 import { createSecretMatcher } from './secure-compare.js';
 import { checkImageUrl, requestValidators } from './validation.js';
 

@@ -9,7 +9,7 @@
 // `Sec-Fetch-Site` (every current browser) and `Origin` (on every cross-origin POST, older ones
 // too). Clients that are not browsers send neither and are not affected.
 import type { Context, Hono } from 'hono';
-import type { MockCore } from './core.js';
+import type { MockCore } from '../core/commands.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -11,9 +11,9 @@ import {
   type DocsAssetProvider,
   type MockServer,
   type MockServerOptions,
-} from './index.js';
-import { withBufferedBody } from './node-body.js';
-import { limitedCreateServer, type ServerLimits } from './node-limits.js';
+} from '../index.js';
+import { withBufferedBody } from './body.js';
+import { limitedCreateServer, type ServerLimits } from './limits.js';
 
 export interface ServeOptions extends MockServerOptions {
   /** Port to listen on; 0 picks a free one (default 4010). */

@@ -1,18 +1,18 @@
 // The mock's state and operations (create, read, cancel, redeliver, reset), shared by the HTTP routes and the controller.
 
-import { Billing } from './billing.js';
-import { checkCallbackUrl } from './callback-url.js';
-import { createScheduler, type Scheduler } from './clock.js';
-import { DeliveryEngine, type RedeliverMutation } from './deliveries.js';
-import { Faults, RateLimiter } from './faults.js';
-import { endNow, planTimeline, RETENTION_MS, stateAt } from './lifecycle.js';
-import type { ResolvedOptions } from './options.js';
-import { priceMilli, toMilli, type VideoDuration } from './prices.js';
-import { createRandom, type Random } from './random.js';
-import { createResponder, type Responder } from './respond.js';
-import { RANDOM_FAILURE_CODES, type Scenario } from './scenarios.js';
-import { TaskStore } from './store.js';
-import { renderTask, TaskRecord, type VideoTaskJson } from './task.js';
+import { checkCallbackUrl } from '../delivery/callback-url.js';
+import { DeliveryEngine, type RedeliverMutation } from '../delivery/engine.js';
+import { createScheduler, type Scheduler } from '../domain/clock.js';
+import { endNow, planTimeline, RETENTION_MS, stateAt } from '../domain/lifecycle.js';
+import { priceMilli, toMilli, type VideoDuration } from '../domain/prices.js';
+import { createRandom, type Random } from '../domain/random.js';
+import { RANDOM_FAILURE_CODES, type Scenario } from '../domain/scenarios.js';
+import { renderTask, TaskRecord, type VideoTaskJson } from '../domain/task.js';
+import { createResponder, type Responder } from '../http/respond.js';
+import type { ResolvedOptions } from '../options.js';
+import { Billing } from '../store/billing.js';
+import { Faults, RateLimiter } from '../store/faults.js';
+import { TaskStore } from '../store/tasks.js';
 
 /** A create body after validation (defaults filled in). */
 export interface CreateBody {

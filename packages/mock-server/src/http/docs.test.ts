@@ -1,7 +1,7 @@
 import { spec } from '@videotask/spec';
 import { afterEach, describe, expect, test } from 'vitest';
-import { manualServer } from '../test/helpers.js';
-import type { DocsAssetProvider, MockServer } from './index.js';
+import { manualServer } from '../../test/helpers.js';
+import type { DocsAssetProvider, MockServer } from '../index.js';
 
 let server: MockServer;
 afterEach(async () => {

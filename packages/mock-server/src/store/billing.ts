@@ -1,6 +1,6 @@
 // Credits per API key: a create reserves the price, completion consumes it, failure returns it.
-import { IndexedHeap } from './heap.js';
-import type { TaskRecord } from './task.js';
+import { IndexedHeap } from '../domain/heap.js';
+import type { TaskRecord } from '../domain/task.js';
 
 export interface Account {
   /** Millicredits left (reservations already taken off). */

@@ -1,5 +1,5 @@
 // Result videos: GET /files/<task_id>.mp4 serves a real MP4 (landscape or portrait) with byte ranges.
-import { base64ToBytes } from './signature.js';
+import { base64ToBytes } from '../delivery/signature.js';
 import { LANDSCAPE_MP4_BASE64, PORTRAIT_MP4_BASE64 } from './videos.generated.js';
 
 let videos: { landscape: Uint8Array; portrait: Uint8Array } | undefined;

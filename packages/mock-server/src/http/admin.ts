@@ -1,10 +1,10 @@
 // The admin API under /__mock/: tasks, cancel, redeliver, clock, deliveries, faults, credits, reset.
 import type { Context, Hono } from 'hono';
-import type { MockCore } from './core.js';
-import { REDELIVER_MUTATIONS, type RedeliverMutation } from './deliveries.js';
-import { FAULT_STATUSES, type FaultSpec } from './faults.js';
-import { stateAt, TASK_STATUSES, type TaskStatus } from './lifecycle.js';
-import { toMilli } from './prices.js';
+import type { MockCore } from '../core/commands.js';
+import { REDELIVER_MUTATIONS, type RedeliverMutation } from '../delivery/engine.js';
+import { stateAt, TASK_STATUSES, type TaskStatus } from '../domain/lifecycle.js';
+import { toMilli } from '../domain/prices.js';
+import { FAULT_STATUSES, type FaultSpec } from '../store/faults.js';
 import { bearerToken, readBodyLimited } from './respond.js';
 import { createSecretMatcher } from './secure-compare.js';
 

@@ -1,5 +1,5 @@
 // The task store: tasks by id, Idempotency-Key index, expiry 24 h after a task ends, and a size bound.
-import type { TaskRecord } from './task.js';
+import type { TaskRecord } from '../domain/task.js';
 
 /** Expired tasks are swept at most this often (by the server's clock); reads check expiry themselves. */
 const SWEEP_EVERY_MS = 60_000;

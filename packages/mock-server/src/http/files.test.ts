@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
-import { renderVideosModule } from '../scripts/embed-fixtures.js';
-import { createTask, manualServer, UNTIL_ANY_END_MS } from '../test/helpers.js';
+import { renderVideosModule } from '../../scripts/embed-fixtures.js';
+import { createTask, manualServer, UNTIL_ANY_END_MS } from '../../test/helpers.js';
+import type { MockServer } from '../index.js';
 import { parseRange, videoFor } from './files.js';
-import type { MockServer } from './index.js';
 
 const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
+  new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
 
 /** Width and height of the first track, from its `tkhd` box (16.16 fixed point, the box's last 8 bytes). */
 function trackSize(mp4: Uint8Array): [number, number] {
@@ -19,7 +19,7 @@ function trackSize(mp4: Uint8Array): [number, number] {
 }
 
 describe('the MP4 fixtures', () => {
-  test('src/videos.generated.ts matches fixtures/*.mp4 (run `pnpm fixtures` after changing them)', () => {
+  test('src/http/videos.generated.ts matches fixtures/*.mp4 (run `pnpm fixtures` after changing them)', () => {
     expect(readFileSync(new URL('./videos.generated.ts', import.meta.url), 'utf8')).toBe(
       renderVideosModule(),
     );

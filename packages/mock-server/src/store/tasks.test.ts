@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { RETENTION_MS } from './lifecycle.js';
-import { TaskStore } from './store.js';
-import { TaskRecord } from './task.js';
+import { RETENTION_MS } from '../domain/lifecycle.js';
+import { TaskRecord } from '../domain/task.js';
+import { TaskStore } from './tasks.js';
 
 function task(id: string, endAt: number, idempotencyKey: string | null = null): TaskRecord {
   return new TaskRecord(

@@ -1,14 +1,14 @@
 // The `videotask-mock` command: flags and MOCK_* environment variables → a listening mock server.
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import type { MockServerOptions } from './index.js';
+import type { MockServerOptions } from '../index.js';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
   type RunningMockServer,
   type ServeOptions,
   serveMockServer,
-} from './node.js';
+} from './index.js';
 
 type Kind = 'string' | 'boolean';
 
@@ -270,9 +270,8 @@ export function startLines(running: RunningMockServer): string[] {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
+  // By the package's own name: the same from src/node/ (tests) and dist/ (the bin).
+  const pkg = createRequire(import.meta.url)('@videotask/mock-server/package.json') as { version: string };
   return pkg.version;
 }
 

@@ -1,7 +1,7 @@
 // The API reference: /openapi.json (the spec) and /docs (swagger-ui from local assets, or a plain page from the spec).
 import { spec } from '@videotask/spec';
 import type { Hono } from 'hono';
-import type { MockCore } from './core.js';
+import type { MockCore } from '../core/commands.js';
 
 /** The swagger-ui-dist files the page loads. */
 export const DOCS_ASSETS = [

@@ -1,10 +1,10 @@
 // The Hono app: the API, files, docs and admin routes; 404 and 405 in the envelope; a log line per request.
 import { Hono } from 'hono';
+import type { MockCore } from '../core/commands.js';
+import { mountDashboard } from '../dashboard/index.js';
 import { ADMIN_ROUTES, registerAdmin } from './admin.js';
 import { registerAdminGuard } from './admin-guard.js';
 import { registerApi } from './api.js';
-import type { MockCore } from './core.js';
-import { mountDashboard } from './dashboard/index.js';
 import { registerDocs } from './docs.js';
 
 /** The non-admin routes and their methods (a HEAD is answered wherever a GET is). */

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createSpecValidator } from '@videotask/spec/validator';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { admin, createTask, getTask, manualServer, UNTIL_ANY_END_MS } from '../test/helpers.js';
-import { tamper } from './deliveries.js';
-import { createMockServer, type MockServer, type MockServerOptions } from './index.js';
+import { admin, createTask, getTask, manualServer, UNTIL_ANY_END_MS } from '../../test/helpers.js';
+import { createMockServer, type MockServer, type MockServerOptions } from '../index.js';
+import { tamper } from './engine.js';
 
 const finishedTask = createSpecValidator().webhookBody('taskFinished');
 

@@ -1,8 +1,8 @@
 // The record of callback attempts is forgotten 24 h after each attempt started, as tasks are 24 h
 // after they end: a mock left running for weeks does not keep every attempt it ever made.
 import { afterEach, describe, expect, test } from 'vitest';
-import { createTask, manualServer } from '../test/helpers.js';
-import type { MockServer } from './index.js';
+import { createTask, manualServer } from '../../test/helpers.js';
+import type { MockServer } from '../index.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 let server: MockServer;

@@ -1,8 +1,9 @@
 // Callback delivery: signed POSTs, 10 s timeout and retries 1/2/4 s on the server's clock, every attempt recorded.
+
+import { type Scheduler, type Timer, withinGrace } from '../domain/clock.js';
+import { RETENTION_MS } from '../domain/lifecycle.js';
+import type { Random } from '../domain/random.js';
 import { classifyHost, isForbiddenAddress } from './callback-url.js';
-import { type Scheduler, type Timer, withinGrace } from './clock.js';
-import { RETENTION_MS } from './lifecycle.js';
-import type { Random } from './random.js';
 import { createSigner, generateWebhookSecret, type Signer } from './signature.js';
 
 export const REDELIVER_MUTATIONS = [

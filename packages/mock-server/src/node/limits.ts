@@ -11,7 +11,7 @@ import {
   STATUS_CODES,
 } from 'node:http';
 import type { Socket } from 'node:net';
-import { MAX_BODY_BYTES } from './respond.js';
+import { MAX_BODY_BYTES } from '../http/respond.js';
 
 export interface ServerLimits {
   /** Real-time ms a client has to send a request's headers (default 10,000); then 408 and closed. */

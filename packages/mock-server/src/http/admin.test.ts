@@ -8,8 +8,8 @@ import {
   post,
   START,
   UNTIL_ANY_END_MS,
-} from '../test/helpers.js';
-import { createMockServer, type MockServer } from './index.js';
+} from '../../test/helpers.js';
+import { createMockServer, type MockServer } from '../index.js';
 
 let server: MockServer;
 afterEach(async () => {

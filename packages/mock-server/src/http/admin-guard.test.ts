@@ -1,9 +1,9 @@
 // The admin API refuses what a browser sends on behalf of another site (CSRF), and nothing else.
 import { afterEach, describe, expect, test } from 'vitest';
-import { errorEnvelope } from '../test/fuzz/fuzz-support.js';
-import { createTask, manualServer } from '../test/helpers.js';
+import { errorEnvelope } from '../../test/fuzz/fuzz-support.js';
+import { createTask, manualServer } from '../../test/helpers.js';
+import type { MockServer } from '../index.js';
 import { crossSiteReason } from './admin-guard.js';
-import type { MockServer } from './index.js';
 
 let server: MockServer;
 afterEach(async () => {

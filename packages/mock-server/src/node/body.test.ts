@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { withBufferedBody } from './node-body.js';
+import { withBufferedBody } from './body.js';
 
 interface Seen {
   method: string;

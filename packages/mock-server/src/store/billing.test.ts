@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { TaskRecord } from '../domain/task.js';
 import { Billing } from './billing.js';
-import { TaskRecord } from './task.js';
 
 function task(apiKey: string, endAt: number, outcome: 'completed' | 'failed' | 'stuck', priceMilli = 3737) {
   return new TaskRecord(
