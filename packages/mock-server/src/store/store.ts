@@ -133,3 +133,8 @@ export interface MockStore {
   clear(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The store cannot be reached (a shared store down): the API answers 503 service_unavailable. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
