@@ -52,7 +52,11 @@ function task(shape: TaskShape = {}): TaskRecord {
   );
 }
 
-function attempt(taskId: string, at: number, outcome: DeliveryAttempt['outcome'] = 'delivered'): DeliveryAttempt {
+function attempt(
+  taskId: string,
+  at: number,
+  outcome: DeliveryAttempt['outcome'] = 'delivered',
+): DeliveryAttempt {
   return {
     webhookId: `msg_${taskId}`,
     taskId,
@@ -87,7 +91,13 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       const outcome = await store.insertTask(t, T0);
       expect(outcome.kind).toBe('created');
       const read = await store.getTask(t.id, T0 + 1);
-      expect(read).toMatchObject({ id: t.id, apiKey: 'sk-a', priceMilli: 3737, endAt: t.endAt, outcome: 'completed' });
+      expect(read).toMatchObject({
+        id: t.id,
+        apiKey: 'sk-a',
+        priceMilli: 3737,
+        endAt: t.endAt,
+        outcome: 'completed',
+      });
       expect(read?.callbackUrl).toBe('https://hooks.example.com/x');
       expect(read?.expiresAt).toBe(t.endAt + DAY);
       expect(await store.getTask('task-unified-1-unknown0', T0)).toBeUndefined();
@@ -130,10 +140,13 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       await store.insertTask(first, T0);
       const replay = await store.insertTask(task({ idempotencyKey: 'k', fingerprint: 'body-1' }), T0 + 5);
       expect(replay).toMatchObject({ kind: 'replayed', task: { id: first.id } });
-      expect((await store.insertTask(task({ idempotencyKey: 'k', fingerprint: 'body-2' }), T0 + 5)).kind).toBe(
-        'conflict',
+      expect(
+        (await store.insertTask(task({ idempotencyKey: 'k', fingerprint: 'body-2' }), T0 + 5)).kind,
+      ).toBe('conflict');
+      const other = await store.insertTask(
+        task({ apiKey: 'sk-b', idempotencyKey: 'k', fingerprint: 'body-2' }),
+        T0,
       );
-      const other = await store.insertTask(task({ apiKey: 'sk-b', idempotencyKey: 'k', fingerprint: 'body-2' }), T0);
       expect(other.kind).toBe('created');
       expect((await store.account('sk-a', T0)).remaining).toBe(10_000 - 3737);
     });
@@ -236,7 +249,13 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
     });
 
     test('a retry job keeps its delivery (webhook-id, body, attempt) through the store', async () => {
-      const retry = { webhookId: 'msg_1', url: 'https://h.example.com', body: '{"a":1}', mutate: null, attempt: 2 };
+      const retry = {
+        webhookId: 'msg_1',
+        url: 'https://h.example.com',
+        body: '{"a":1}',
+        mutate: null,
+        attempt: 2,
+      };
       await store.scheduleCallback({ id: 'retry:msg_1:2', at: T0, taskId: 't', retry });
       expect(await store.claimDueCallbacks(T0, 'r1', 1000)).toEqual([
         { id: 'retry:msg_1:2', at: T0, taskId: 't', retry },

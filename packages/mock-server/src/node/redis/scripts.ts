@@ -129,6 +129,7 @@ while redis.call('ZCARD', P .. 'tasks') >= MAX_TASKS do
   local o = load(oldest)
   if o then remove(o, now) else redis.call('ZREM', P .. 'tasks', oldest) end
 end
+remaining, used = account(t.apiKey)
 setAccount(t.apiKey, remaining - t.priceMilli, used)
 local seq = redis.call('INCR', P .. 'tasks:seq')
 redis.call('ZADD', P .. 'tasks', seq, t.id)

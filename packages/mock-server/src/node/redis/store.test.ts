@@ -13,4 +13,6 @@ afterAll(async () => {
 });
 
 // Each test gets its own prefix: an empty store in the same Redis.
-describeStore('redis', () => RedisStore.connect({ url: redis.url, prefix: `suite${n++}:`, ...SUITE_SETTINGS }));
+describeStore('redis', () =>
+  RedisStore.connect({ url: redis.url, prefix: `suite${n++}:`, ...SUITE_SETTINGS }),
+);

@@ -79,6 +79,7 @@ export class RedisStore implements MockStore {
   private readonly prefix: string;
   private readonly shas = new Map<string, string>();
   private readonly settings: string[];
+  private connected = false;
 
   private constructor(private readonly options: RedisStoreOptions) {
     this.prefix = options.prefix ?? 'videotask:';
@@ -94,8 +95,15 @@ export class RedisStore implements MockStore {
       // Fail fast while disconnected instead of queueing: the API answers 503 at once.
       disableOfflineQueue: true,
       commandOptions: { timeout: options.commandTimeoutMs ?? 2000, rejectInFlight: true },
-      socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 1000) },
+      socket: {
+        connectTimeout: 2000,
+        // At start a Redis that cannot be reached is an error; once connected, reconnect for ever.
+        reconnectStrategy: (retries, cause) => (this.connected ? Math.min(100 * 2 ** retries, 1000) : cause),
+      },
     }) as RedisClientType;
+    this.client.on('ready', () => {
+      this.connected = true;
+    });
     // Errors surface on the commands; a listener keeps a dropped connection from crashing the process.
     this.client.on('error', () => {});
   }
@@ -107,7 +115,9 @@ export class RedisStore implements MockStore {
       await store.client.connect();
     } catch (error) {
       await store.client.destroy();
-      throw new StoreUnavailableError(`Redis at ${redactUrl(options.url)} cannot be reached (${reason(error)})`);
+      throw new StoreUnavailableError(
+        `Redis at ${redactUrl(options.url)} cannot be reached (${reason(error)})`,
+      );
     }
     return store;
   }
@@ -207,7 +217,11 @@ export class RedisStore implements MockStore {
     const count = spec.count ?? 1;
     const fault: Fault = { ...spec, id, count, remaining: count };
     await this.call((c) =>
-      c.multi().hSet(this.key('fault'), String(id), JSON.stringify(fault)).zAdd(this.key('faults'), { score: id, value: String(id) }).exec(),
+      c
+        .multi()
+        .hSet(this.key('fault'), String(id), JSON.stringify(fault))
+        .zAdd(this.key('faults'), { score: id, value: String(id) })
+        .exec(),
     );
     return fault;
   }
@@ -242,7 +256,9 @@ export class RedisStore implements MockStore {
     const refs = await this.call((c) => c.zRange(this.key('attempts'), 0, -1));
     if (!refs.length) return [];
     const raws = await this.call((c) => c.hmGet(this.key('attempt'), refs));
-    const all = raws.filter((r): r is string => typeof r === 'string').map((r) => JSON.parse(r) as DeliveryAttempt);
+    const all = raws
+      .filter((r): r is string => typeof r === 'string')
+      .map((r) => JSON.parse(r) as DeliveryAttempt);
     return filter.taskId ? all.filter((a) => a.taskId === filter.taskId) : all;
   }
 
