@@ -1,7 +1,7 @@
 // The dashboard's markup, rendered on the server: the page, and the parts the page swaps in as things
 // change. Every value that comes from a request (keys, URLs, scenarios, callback bodies, receiver
 // errors) goes through `html`, which escapes it.
-import type { AdminTask } from '../core/commands.js';
+import type { AdminTask } from '../core/views.js';
 import { type DeliveryAttempt, REDELIVER_MUTATIONS } from '../delivery/engine.js';
 import { FAILURE_CODES } from '../domain/scenarios.js';
 import type { Fault } from '../store/faults.js';

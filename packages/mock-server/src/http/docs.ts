@@ -1,7 +1,7 @@
 // The API reference: /openapi.json (the spec) and /docs (swagger-ui from local assets, or a plain page from the spec).
 import { spec } from '@videotask/spec';
 import type { Hono } from 'hono';
-import type { MockCore } from '../core/commands.js';
+import type { Http } from './answer.js';
 
 /** The swagger-ui-dist files the page loads. */
 export const DOCS_ASSETS = [
@@ -74,21 +74,21 @@ ${sections.join('\n')}
 `;
 }
 
-export function registerDocs(app: Hono, core: MockCore): void {
-  const assets = core.options.docsAssets;
+export function registerDocs(app: Hono, http: Http): void {
+  const assets = http.core.options.docsAssets;
   const specJson = JSON.stringify(spec);
   app.get('/openapi.json', () =>
-    core.send(specJson, 200, { 'content-type': 'application/json; charset=utf-8' }),
+    http.send(specJson, 200, { 'content-type': 'application/json; charset=utf-8' }),
   );
   const page = assets ? swaggerPage(String(spec.info.title)) : plainPage();
-  app.get('/docs', () => core.send(page, 200, { 'content-type': 'text/html; charset=utf-8' }));
-  app.get('/docs/', () => core.send(null, 301, { location: '/docs' }));
+  app.get('/docs', () => http.send(page, 200, { 'content-type': 'text/html; charset=utf-8' }));
+  app.get('/docs/', () => http.send(null, 301, { location: '/docs' }));
   app.get('/docs/assets/:name', async (c) => {
     const name = c.req.param('name');
     const asset =
       assets && (DOCS_ASSETS as readonly string[]).includes(name) ? await assets(name) : undefined;
-    if (!asset) return core.fail('not_found', `No asset ${name}.`);
-    return core.send(asset.body as BodyInit, 200, {
+    if (!asset) return http.fail('not_found', `No asset ${name}.`);
+    return http.send(asset.body as BodyInit, 200, {
       'content-type': asset.contentType,
       'cache-control': 'public, max-age=3600',
     });
