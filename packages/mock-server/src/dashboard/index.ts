@@ -107,6 +107,7 @@ export function mountDashboard(app: Hono, http: Http): void {
     clock: core.scheduler.mode,
     defaultApiKey: core.options.apiKeys ? ([...core.options.apiKeys][0] as string) : 'sk-dashboard',
     allowLocalCallbacks: core.options.allowLocalCallbacks,
+    unsignedCallbacks: core.options.unsignedCallbacks,
   });
 
   app.get(base, async (c) => {

@@ -122,6 +122,21 @@ describe('admin: clock', () => {
 });
 
 describe('admin: faults', () => {
+  test("an injected answer carries x-mock-fault: injected; the mock's own errors do not", async () => {
+    server = manualServer({ rateLimit: 1 });
+    await server.faults.add({ status: 503 });
+    const injected = await server.app.request('/v1/credits', { headers: auth() });
+    expect(injected.status).toBe(503);
+    expect(injected.headers.get('x-mock-fault')).toBe('injected');
+    const unauthorized = await server.app.request('/v1/credits');
+    expect(unauthorized.status).toBe(401);
+    expect(unauthorized.headers.get('x-mock-fault')).toBeNull();
+    expect((await server.app.request('/v1/credits', { headers: auth() })).status).toBe(200);
+    const limited = await server.app.request('/v1/credits', { headers: auth() });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('x-mock-fault')).toBeNull();
+  });
+
   test('the next N requests answer the injected status with Retry-After; then requests pass again', async () => {
     server = manualServer();
     const res = await admin(server, 'POST', '/faults', { status: 503, count: 2, retryAfter: 3 });
@@ -149,6 +164,7 @@ describe('admin: faults', () => {
     const r = await post(server);
     expect(r.status).toBe(status);
     expect(r.headers.get('retry-after')).toBe(retryAfter);
+    expect(r.headers.get('x-mock-fault')).toBe('injected');
     expect((await r.json()).error.code).toBe(code);
     // A fault does not create a task.
     expect(await server.tasks.list()).toEqual([]);
