@@ -2,13 +2,15 @@
 // The controller is an adapter over the command core, like the HTTP routes: a refusal throws with its message.
 import type { Hono } from 'hono';
 import { MockCore } from './core/commands.js';
+import { parseCreate } from './core/create-input.js';
 import type { TaskListPage, TaskListQuery } from './core/list.js';
 import type { Result } from './core/result.js';
 import type { AdminTask } from './core/views.js';
 import type { DeliveryAttempt, RedeliverMutation } from './delivery/attempt.js';
 import type { Clock } from './domain/clock.js';
+import type { VideoTaskJson } from './domain/task.js';
+import { requestValidators } from './domain/validation.js';
 import { createApp } from './http/app.js';
-import { requestValidators } from './http/validation.js';
 import { type MockServerOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import type { CreditsJson } from './store/billing.js';
 import type { Fault, FaultSpec } from './store/faults.js';
@@ -44,6 +46,14 @@ export interface MockServer {
     idle(): Promise<void>;
   };
   tasks: {
+    /**
+     * Creates a task as POST /v1/videos/generations does (same validation, idempotency, credits);
+     * `replayed` when the Idempotency-Key was used before with the same body. Throws MockRefusedError.
+     */
+    create(
+      body: unknown,
+      options?: { apiKey?: string; idempotencyKey?: string; scenario?: string },
+    ): Promise<{ task: VideoTaskJson; replayed: boolean }>;
     /** Every stored task, oldest first, as the admin API shows it. */
     list(): Promise<AdminTask[]>;
     /** The one task query the admin API and the dashboard use (filters, paging newest first, counts). */
@@ -113,6 +123,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
 
 function controllerTasks(core: MockCore): MockServer['tasks'] {
   return {
+    create: async (body, options = {}) => {
+      const { apiKey = 'sk-controller', idempotencyKey = null, scenario = null } = options;
+      const request = { apiKey, body, idempotencyKey, scenario };
+      return unwrap(await core.create(unwrap(parseCreate(request, core.options.allowLocalCallbacks))));
+    },
     list: async () => {
       const page = await core.listTasks({ limit: Number.MAX_SAFE_INTEGER });
       return Promise.all(page.items.reverse().map(({ task }) => core.view(task)));

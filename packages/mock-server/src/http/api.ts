@@ -1,14 +1,14 @@
 // The public API routes, adapters over the core: POST /v1/videos/generations, GET /v1/tasks/{task_id},
 // GET /v1/credits, GET /files/<id>.mp4. They read and validate the request; the core decides.
 import type { Context, Hono } from 'hono';
-import type { CreateInput } from '../core/commands.js';
-import type { CreateBody } from '../domain/create-body.js';
-import { parseScenario, SCENARIO_HEADER } from '../domain/scenarios.js';
+import { parseCreate } from '../core/create-input.js';
+import { type Refusal, refuse } from '../core/result.js';
+import { SCENARIO_HEADER } from '../domain/scenarios.js';
+import { requestValidators } from '../domain/validation.js';
 import type { Http } from './answer.js';
 import { serveBytes, videoFor } from './files.js';
-import { bearerToken, canonicalJson, MAX_BODY_BYTES, readBodyLimited } from './respond.js';
+import { bearerToken, MAX_BODY_BYTES, readBodyLimited } from './respond.js';
 import { createSecretMatcher } from './secure-compare.js';
-import { checkImageUrl, type RequestValidators, requestValidators } from './validation.js';
 
 type Handler = (c: Context) => Response | Promise<Response>;
 
@@ -42,9 +42,15 @@ export function registerApi(app: Hono, http: Http): void {
   app.post(
     '/v1/videos/generations',
     route(async (c, apiKey) => {
-      const input = await readCreate(c, http, validators, apiKey);
-      if (input instanceof Response) return input;
-      return http.answer(await core.create(input), ({ task, replayed }) =>
+      const request = {
+        apiKey,
+        body: await readJson(c),
+        idempotencyKey: c.req.header('idempotency-key') ?? null,
+        scenario: c.req.header(SCENARIO_HEADER) ?? null,
+      };
+      const input = parseCreate(request, core.options.allowLocalCallbacks);
+      if (!input.ok) return http.refused(input);
+      return http.answer(await core.create(input.value), ({ task, replayed }) =>
         replayed ? http.json(task, 200, { 'idempotency-replayed': 'true' }) : http.json(task),
       );
     }),
@@ -81,49 +87,13 @@ export function registerApi(app: Hono, http: Http): void {
   });
 }
 
-/** Reads and validates a create request (headers, body against the spec, image URLs); a Response when refused. */
-async function readCreate(
-  c: Context,
-  http: Http,
-  validators: RequestValidators,
-  apiKey: string,
-): Promise<CreateInput | Response> {
-  const idempotencyKey = c.req.header('idempotency-key') ?? null;
-  if (idempotencyKey !== null && !validators.idempotencyKey(idempotencyKey)) {
-    const issue = validators.idempotencyKey.issues[0];
-    return http.fail(
-      'invalid_request',
-      issue?.message.replace(/^body\b/, 'Idempotency-Key'),
-      'Idempotency-Key',
-    );
-  }
-  const scenarioHeader = c.req.header(SCENARIO_HEADER);
-  const scenario = scenarioHeader === undefined ? null : parseScenario(scenarioHeader);
-  if (typeof scenario === 'string') return http.fail('invalid_request', scenario, SCENARIO_HEADER);
-  const body = await readJson(c, http);
-  if (body instanceof Response) return body;
-  const validate = http.core.options.allowLocalCallbacks ? validators.createBodyLocal : validators.createBody;
-  if (!validate(body)) {
-    const issue = validate.issues[0];
-    return http.fail('invalid_request', issue?.message ?? 'The request body is invalid.', issue?.property);
-  }
-  const request = body as CreateBody;
-  for (const [i, url] of (request.image_urls ?? []).entries()) {
-    const problem = checkImageUrl(url);
-    if (problem) return http.fail('invalid_request', `image_urls[${i}] ${problem}`, 'image_urls');
-  }
-  const fingerprint = idempotencyKey === null ? null : canonicalJson(request);
-  return { apiKey, body: request, scenario, idempotencyKey, fingerprint };
-}
-
-/** The body as JSON (413 over the limit, 400 when not JSON). */
-async function readJson(c: Context, http: Http): Promise<unknown> {
+/** The body as JSON, or the refusal: 413 over the limit, 400 when not JSON. */
+async function readJson(c: Context): Promise<unknown | Refusal> {
   const text = await readBodyLimited(c.req.raw);
-  if (text === null)
-    return http.fail('request_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+  if (text === null) return refuse('request_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
   try {
     return JSON.parse(text);
   } catch {
-    return http.fail('invalid_request', 'The request body is not valid JSON.');
+    return refuse('invalid_request', 'The request body is not valid JSON.');
   }
 }

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkCallbackUrl } from '../../src/delivery/callback-url.js';
-import { checkImageUrl } from '../../src/http/validation.js';
+import { checkImageUrl } from '../../src/domain/validation.js';
 import { createMockServer } from '../../src/index.js';
 import { START } from '../helpers.js';
 import { createBodySchema, fcParameters, parameterSchema, specValidator, videoTask } from './fuzz-support.js';
