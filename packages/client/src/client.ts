@@ -1,6 +1,7 @@
 // The transport: openapi-fetch with precomputed auth + user-agent headers, a retry middleware and a
 // timeout per call, and the task methods on top that turn answers into typed results or errors.
 
+import type { paths } from '@videotask/spec/types';
 import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
 import { readEnv } from './env.js';
@@ -11,7 +12,6 @@ import {
   UnexpectedResponseError,
   VideoTaskError,
 } from './errors.js';
-import type { paths } from './generated/openapi.generated.js';
 import { createRetryLayer, DEFAULT_RETRY_POLICY, type FetchLike } from './retry.js';
 import { type Clock, systemClock } from './timing.js';
 import type { CompletedTask, CreditsResponse, VideoGenerationRequest, VideoTask } from './types.js';

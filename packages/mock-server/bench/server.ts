@@ -16,8 +16,8 @@ const bare = new Hono();
 bare.get(CEILING_PATH, (c) => c.json(STATIC));
 // Between load runs: forget every task, so each run starts from an empty store. (A forced GC here
 // made the next run slower: V8 shrinks the heap and grows it again during the run.)
-bare.post('/__bench/settle', (c) => {
-  mock.reset();
+bare.post('/__bench/settle', async (c) => {
+  await mock.reset();
   return c.json({ settled: true });
 });
 // The server process's CPU time (all threads, user + system, µs), read between load runs.

@@ -65,10 +65,10 @@ describe('--admin-token guards /__mock/ and the dashboard', () => {
         expect(await res.text()).not.toContain(taskId);
       }
     }
-    expect(running.mock.tasks.get(taskId)?.cancelled).toBe(false);
-    expect(running.mock.faults.list()).toEqual([]);
+    expect((await running.mock.tasks.get(taskId))?.cancelled).toBe(false);
+    expect(await running.mock.faults.list()).toEqual([]);
     expect(running.mock.clock.now()).toBe(before);
-    expect(running.mock.credits.get('sk-user').data.token.remaining_credits).toBeGreaterThan(0);
+    expect((await running.mock.credits.get('sk-user')).data.token.remaining_credits).toBeGreaterThan(0);
   });
 
   test('with the token (Bearer or x-admin-token) the routes answer; the public API never needs it', async () => {

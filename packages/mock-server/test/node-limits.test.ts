@@ -145,7 +145,7 @@ describe('limits on the Node server', () => {
       expect(answer).toMatchObject({ error: { code: 'request_timeout' } });
       // Cut before the body was complete: no task was created.
       expect(sent).toBeLessThan(body.length);
-      expect(running.mock.tasks.list().filter((t) => t.apiKey === 'sk-limits')).toHaveLength(0);
+      expect((await running.mock.tasks.list()).filter((t) => t.apiKey === 'sk-limits')).toHaveLength(0);
     } finally {
       clearInterval(drip);
     }

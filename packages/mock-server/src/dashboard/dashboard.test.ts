@@ -210,7 +210,8 @@ describe('the task view', () => {
     expect(before.parts['task-video']).toContain('appears here when the task completes');
     expect(before.parts['task-deliveries']).toContain('No callback attempt yet');
 
-    const endAt = s.core.adminView(s.core.store.get(task.id, s.core.now()) as never).timeline.endAt as number;
+    const view = await s.core.adminTask(task.id);
+    const endAt = (view.ok ? view.value.timeline.endAt : 0) as number;
     await s.core.scheduler.advance(endAt - START);
     answer = 200;
     await s.core.scheduler.advance(1000);

@@ -4,7 +4,7 @@
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
-import type { MockCore } from '../core/commands.js';
+import type { Http } from '../http/answer.js';
 import { ERROR_CODES, type ErrorCode, errorBody } from '../http/errors.js';
 import { bearerToken } from '../http/respond.js';
 import { createSecretMatcher } from '../http/secure-compare.js';
@@ -68,7 +68,8 @@ function fail(
  * Adds the dashboard to the mock's app. Mount it before the admin routes (it checks the admin token
  * itself, also from a cookie, which the admin API does not accept) and only when the admin API is on.
  */
-export function mountDashboard(app: Hono, core: MockCore): void {
+export function mountDashboard(app: Hono, http: Http): void {
+  const { core } = http;
   const base = DASHBOARD_PATH;
   const token = core.options.adminToken;
   // Checked in constant time (the header, the cookie and ?token= alike).
@@ -106,53 +107,51 @@ export function mountDashboard(app: Hono, core: MockCore): void {
     clock: core.scheduler.mode,
     defaultApiKey: core.options.apiKeys ? ([...core.options.apiKeys][0] as string) : 'sk-dashboard',
     allowLocalCallbacks: core.options.allowLocalCallbacks,
+    unsignedCallbacks: core.options.unsignedCallbacks,
   });
 
-  app.get(base, (c) => {
+  app.get(base, async (c) => {
     const parsed = parseTaskQuery((name) => c.req.query(name));
     const query = parsed.ok ? parsed.query : { offset: 0, limit: 50, status: null, q: '' };
-    const { page } = queryTasks(core, query);
-    return c.html(renderPage(pageConfig(), page, core.faults.list(), query), 200, {
+    const { page } = await queryTasks(core, query);
+    return c.html(renderPage(pageConfig(), page, await core.listFaults(), query), 200, {
       'content-security-policy': PAGE_CSP,
       'cache-control': 'no-store',
     });
   });
   app.get(`${base}/`, (c) => c.redirect(base, 301));
 
-  app.get(`${base}/tasks`, (c) => {
+  app.get(`${base}/tasks`, async (c) => {
     const parsed = parseTaskQuery((name) => c.req.query(name));
     if (!parsed.ok) return fail(c, 'invalid_request', parsed.message, parsed.param);
-    const { rows, ...page } = queryTasks(core, parsed.query).page;
+    const { rows, ...page } = (await queryTasks(core, parsed.query)).page;
     return c.json({ ...page, data: rows }, 200, { 'cache-control': 'no-store' });
   });
 
-  app.get(`${base}/view`, (c) => {
+  app.get(`${base}/view`, async (c) => {
     const parsed = parseTaskQuery((name) => c.req.query(name));
     if (!parsed.ok) return fail(c, 'invalid_request', parsed.message, parsed.param);
-    const { page, scan } = queryTasks(core, parsed.query);
+    const { page, scan } = await queryTasks(core, parsed.query);
     // The page will show this state: the event stream must notice when it changes again.
     const watcher = watcherFor(core);
-    if (watcher.subscribers) watcher.observe(fingerprint(core, scan));
+    if (watcher.subscribers) watcher.observe(await fingerprint(core, scan));
     const selected = c.req.query('selected') ?? null;
     return c.json(
       {
         offset: page.offset,
         total: page.total,
-        parts: listParts(page, core.faults.list(), core.scheduler.mode, selected),
+        parts: listParts(page, await core.listFaults(), core.scheduler.mode, selected),
       },
       200,
       { 'cache-control': 'no-store' },
     );
   });
 
-  app.get(`${base}/view/tasks/:id`, (c) => {
+  app.get(`${base}/view/tasks/:id`, async (c) => {
     const id = c.req.param('id');
-    const now = core.now();
-    const task = core.store.get(id, now);
-    if (!task) return fail(c, 'task_not_found', `No task ${id}.`, 'id');
-    core.billing.settleDue(now);
-    const view = core.adminView(task);
-    return c.json({ id, parts: taskParts(view, core.deliveries.list({ taskId: id })) }, 200, {
+    const view = await core.adminTask(id);
+    if (!view.ok) return http.refused(view);
+    return c.json({ id, parts: taskParts(view.value, await core.listDeliveries({ taskId: id })) }, 200, {
       'cache-control': 'no-store',
     });
   });
@@ -189,7 +188,7 @@ export function mountDashboard(app: Hono, core: MockCore): void {
           retry,
         });
       try {
-        let sent = watcher.check();
+        let sent = await watcher.check();
         take();
         await send(sent, 2000);
         while (!state.closed && !stream.closed) {

@@ -1,7 +1,7 @@
 // The dashboard's markup, rendered on the server: the page, and the parts the page swaps in as things
 // change. Every value that comes from a request (keys, URLs, scenarios, callback bodies, receiver
 // errors) goes through `html`, which escapes it.
-import type { AdminTask } from '../core/commands.js';
+import type { AdminTask } from '../core/views.js';
 import { type DeliveryAttempt, REDELIVER_MUTATIONS } from '../delivery/engine.js';
 import { FAILURE_CODES } from '../domain/scenarios.js';
 import type { Fault } from '../store/faults.js';
@@ -20,6 +20,8 @@ export interface PageConfig {
   /** The key the create form offers first. */
   defaultApiKey: string;
   allowLocalCallbacks: boolean;
+  /** Callbacks go out without signature headers. */
+  unsignedCallbacks: boolean;
 }
 
 /** Named fragments; the page replaces the element `[data-part=<name>]` with each. */
@@ -141,7 +143,7 @@ function attemptView(a: DeliveryAttempt, index: number): SafeHtml {
         : html`<span class="muted">waiting for an answer</span>`;
   const headers = Object.entries(a.request.headers);
   return html`<li class="attempt">
-<p class="attempt-line"><strong>Attempt ${a.attempt}</strong>${a.mutate ? html` · redelivery <code>${a.mutate}</code>` : ''} · ${badge(a.outcome, outcomeText(a.outcome))} · ${result}</p>
+<p class="attempt-line"><strong>Attempt ${a.attempt}</strong>${a.mutate ? html` · redelivery <code>${a.mutate}</code>` : ''}${a.signed ? '' : html` · <span class="badge badge-unsigned">unsigned</span>`} · ${badge(a.outcome, outcomeText(a.outcome))} · ${result}</p>
 <dl class="facts compact">
 ${fact('started', html`<time datetime="${new Date(a.at).toISOString()}">${formatTime(a.at, true)}</time>`)}
 ${fact('took', a.durationMs === null ? 'in flight' : `${a.durationMs} ms`)}
@@ -386,7 +388,7 @@ ${
 <pre class="json" id="task-json" tabindex="0" data-part="task-json" aria-label="Task JSON"></pre>
 </section>
 </main>
-<footer class="foot"><p>Admin API: <a href="${config.adminBase}">${config.adminBase}</a> · API reference: <a href="/docs">/docs</a> · Callbacks are signed with the webhook secret (<code>GET ${config.adminBase}/config</code>).</p></footer>
+<footer class="foot"><p>Admin API: <a href="${config.adminBase}">${config.adminBase}</a> · API reference: <a href="/docs">/docs</a> · ${config.unsignedCallbacks ? 'Callbacks are sent unsigned (--unsigned-callbacks), as the live API sends them.' : html`Callbacks are signed with the webhook secret (<code>GET ${config.adminBase}/config</code>).`}</p></footer>
 </body>
 </html>
 `.value;

@@ -73,11 +73,11 @@ describe('callbacks', () => {
     expect(call.body).toBe(JSON.stringify(await getTask(server, task.id)));
     expect(finishedTask(JSON.parse(call.body)), JSON.stringify(finishedTask.issues)).toBe(true);
     expect(call.headers['webhook-id']).toMatch(/^msg_[0-9a-z]{24}$/);
-    const endAt = server.tasks.get(task.id)?.timeline.endAt as number;
+    const endAt = (await server.tasks.get(task.id))?.timeline.endAt as number;
     expect(call.headers['webhook-timestamp']).toBe(String(Math.floor(endAt / 1000)));
     expect(verify(server.webhookSecret, call)).toBe(true);
-    expect(server.tasks.get(task.id)?.settled).toBe(true);
-    expect(server.deliveries.list()).toEqual([
+    expect((await server.tasks.get(task.id))?.settled).toBe(true);
+    expect(await server.deliveries.list()).toEqual([
       expect.objectContaining({
         taskId: task.id,
         webhookId: call.headers['webhook-id'],
@@ -106,7 +106,7 @@ describe('callbacks', () => {
       error: { code: 'content_policy_violation' },
       usage: { credits_reserved: 0 },
     });
-    expect(server.credits.get('sk-test-1').data.token.remaining_credits).toBe(10);
+    expect((await server.credits.get('sk-test-1')).data.token.remaining_credits).toBe(10);
   });
 
   test('retries 1 s, 2 s and 4 s after each failure, with the same webhook-id, then gives up', async () => {
@@ -114,7 +114,7 @@ describe('callbacks', () => {
     serverWith(fetch);
     const task = await createTask(server, { callback_url: HOOK });
     await server.clock.advance(UNTIL_ANY_END_MS);
-    const attempts = server.deliveries.list({ taskId: task.id });
+    const attempts = await server.deliveries.list({ taskId: task.id });
     expect(attempts.map((a) => [a.attempt, a.outcome, a.status])).toEqual([
       [1, 'failed', 500],
       [2, 'failed', 500],
@@ -139,8 +139,8 @@ describe('callbacks', () => {
     await createTask(server, { callback_url: HOOK });
     await server.clock.advance(UNTIL_ANY_END_MS);
     expect(sent).toHaveLength(3);
-    expect(server.deliveries.list().map((a) => a.outcome)).toEqual(['failed', 'failed', 'delivered']);
-    expect(server.deliveries.list()[0]?.error).toMatch(/fetch failed.*ECONNREFUSED/);
+    expect((await server.deliveries.list()).map((a) => a.outcome)).toEqual(['failed', 'failed', 'delivered']);
+    expect((await server.deliveries.list())[0]?.error).toMatch(/fetch failed.*ECONNREFUSED/);
   });
 
   test('a redirect is a failed attempt (never followed)', async () => {
@@ -148,7 +148,7 @@ describe('callbacks', () => {
     serverWith(fetch);
     await createTask(server, { callback_url: HOOK });
     await server.clock.advance(UNTIL_ANY_END_MS);
-    expect(server.deliveries.list().map((a) => [a.outcome, a.status, a.error])).toEqual([
+    expect((await server.deliveries.list()).map((a) => [a.outcome, a.status, a.error])).toEqual([
       ['failed', 302, 'redirect (302) not followed'],
       ['delivered', 200, null],
     ]);
@@ -158,18 +158,18 @@ describe('callbacks', () => {
     const { fetch, sent } = scriptedFetch('hang');
     serverWith(fetch, { deliveryGraceMs: 5 });
     const task = await createTask(server, { callback_url: HOOK });
-    const endAt = (server.tasks.get(task.id)?.timeline.endAt as number) - server.clock.now();
+    const endAt = ((await server.tasks.get(task.id))?.timeline.endAt as number) - server.clock.now();
     await server.clock.advance(endAt);
-    expect(server.deliveries.list().map((a) => a.outcome)).toEqual(['in_flight']);
+    expect((await server.deliveries.list()).map((a) => a.outcome)).toEqual(['in_flight']);
     await server.clock.advance(9_999);
-    expect(server.deliveries.list().map((a) => a.outcome)).toEqual(['in_flight']);
+    expect((await server.deliveries.list()).map((a) => a.outcome)).toEqual(['in_flight']);
     await server.clock.advance(1);
-    expect(server.deliveries.list().map((a) => [a.outcome, a.error])).toEqual([
+    expect((await server.deliveries.list()).map((a) => [a.outcome, a.error])).toEqual([
       ['timeout', 'no answer within 10000 ms'],
     ]);
     // Every attempt hangs: 4 attempts, each 10 s, with 1/2/4 s between.
     await server.clock.advance(60_000);
-    const attempts = server.deliveries.list();
+    const attempts = await server.deliveries.list();
     const first = attempts[0]?.at as number;
     expect(attempts.map((a) => [a.outcome, a.at - first, (a.endedAt as number) - first])).toEqual([
       ['timeout', 0, 10_000],
@@ -188,7 +188,7 @@ describe('callbacks', () => {
     await createTask(server, { callback_url: HOOK });
     await server.clock.advance(UNTIL_ANY_END_MS);
     // Got through 10 minutes of mock time; all four attempts have ended.
-    expect(server.deliveries.list().map((a) => a.outcome)).toEqual([
+    expect((await server.deliveries.list()).map((a) => a.outcome)).toEqual([
       'timeout',
       'timeout',
       'timeout',
@@ -200,10 +200,12 @@ describe('callbacks', () => {
     const { fetch } = scriptedFetch('hang');
     serverWith(fetch, { deliveryGraceMs: 1 });
     const task = await createTask(server, { callback_url: HOOK });
-    await server.clock.advance((server.tasks.get(task.id)?.timeline.endAt as number) - server.clock.now());
+    await server.clock.advance(
+      ((await server.tasks.get(task.id))?.timeline.endAt as number) - server.clock.now(),
+    );
     await server.close();
     await server.deliveries.idle();
-    expect(server.deliveries.list().map((a) => a.outcome)).toEqual(['abandoned']);
+    expect((await server.deliveries.list()).map((a) => a.outcome)).toEqual(['abandoned']);
   });
 
   test('a cancelled task sends its callback at once', async () => {
@@ -241,7 +243,7 @@ describe('callbacks on the real clock', () => {
     const { fetch, sent } = scriptedFetch(500, 200);
     server = createMockServer({ fetch, speed: 100, seed: 'real' });
     const task = await createTask(server, { callback_url: HOOK });
-    const endAt = server.tasks.get(task.id)?.timeline.endAt as number;
+    const endAt = (await server.tasks.get(task.id))?.timeline.endAt as number;
     await vi.advanceTimersByTimeAsync(endAt - Date.now() - 1);
     expect(sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
@@ -249,7 +251,7 @@ describe('callbacks on the real clock', () => {
     expect(sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1000);
     await server.deliveries.idle();
-    expect(server.deliveries.list().map((a) => [a.outcome, a.at - endAt])).toEqual([
+    expect((await server.deliveries.list()).map((a) => [a.outcome, a.at - endAt])).toEqual([
       ['failed', 0],
       ['delivered', 1000],
     ]);
@@ -270,7 +272,7 @@ describe('delivery-time host check (DNS rebinding)', () => {
     await server.clock.advance(UNTIL_ANY_END_MS);
     expect(asked).toEqual(['rebind.example.com']);
     expect(sent).toEqual([]);
-    expect(server.deliveries.list({ taskId: task.id }).map((a) => [a.outcome, a.error])).toEqual([
+    expect((await server.deliveries.list({ taskId: task.id })).map((a) => [a.outcome, a.error])).toEqual([
       [
         'refused',
         'refused: rebind.example.com resolves to 10.0.0.7, a loopback, private or link-local address',
@@ -296,7 +298,9 @@ describe('delivery-time host check (DNS rebinding)', () => {
     await createTask(server, { callback_url: HOOK });
     await server.clock.advance(UNTIL_ANY_END_MS);
     expect(sent).toEqual([]);
-    expect(server.deliveries.list()[0]?.error).toBe('refused: hooks.example.com did not resolve (ENOTFOUND)');
+    expect((await server.deliveries.list())[0]?.error).toBe(
+      'refused: hooks.example.com did not resolve (ENOTFOUND)',
+    );
   });
 
   test('allowLocalCallbacks sends to http://127.0.0.1 without a DNS check', async () => {
@@ -339,7 +343,7 @@ describe('redeliver', () => {
     expect(again.headers['webhook-id']).not.toBe(original.headers['webhook-id']);
     expect(again.body).toBe(JSON.stringify(await getTask(server, task.id)));
     expect(verify(server.webhookSecret, again)).toBe(true);
-    expect(server.deliveries.list({ taskId: task.id }).map((a) => a.mutate)).toEqual([null, 'none']);
+    expect((await server.deliveries.list({ taskId: task.id })).map((a) => a.mutate)).toEqual([null, 'none']);
   });
 
   test('duplicate: the original webhook-id and body again', async () => {
@@ -392,7 +396,9 @@ describe('redeliver', () => {
     const { task } = await finished([200, 401]);
     await redeliver(task.id, { mutate: 'bad-signature' });
     await server.clock.advance(10_000);
-    expect(server.deliveries.list({ taskId: task.id }).map((a) => [a.mutate, a.attempt, a.status])).toEqual([
+    expect(
+      (await server.deliveries.list({ taskId: task.id })).map((a) => [a.mutate, a.attempt, a.status]),
+    ).toEqual([
       [null, 1, 200],
       ['bad-signature', 1, 401],
       ['bad-signature', 2, 401],
@@ -448,7 +454,9 @@ describe('GET /__mock/deliveries', () => {
       idle: true,
       inFlight: 0,
     });
-    await server.clock.advance((server.tasks.get(task.id)?.timeline.endAt as number) - server.clock.now());
+    await server.clock.advance(
+      ((await server.tasks.get(task.id))?.timeline.endAt as number) - server.clock.now(),
+    );
     expect(await (await admin(server, 'POST', '/deliveries/idle', { timeoutMs: 10 })).json()).toEqual({
       idle: false,
       inFlight: 1,

@@ -18,17 +18,17 @@ describe('delivery records expire', () => {
       { callback_url: 'https://hooks.example.com/a' },
       { 'x-mock-scenario': 'success' },
     );
-    const endAt = server.tasks.get(task.id)?.timeline.endAt as number;
+    const endAt = (await server.tasks.get(task.id))?.timeline.endAt as number;
     await server.clock.advance(endAt - server.clock.now());
     await server.deliveries.idle();
-    expect(server.deliveries.list({ taskId: task.id }).map((a) => a.outcome)).toEqual(['delivered']);
+    expect((await server.deliveries.list({ taskId: task.id })).map((a) => a.outcome)).toEqual(['delivered']);
 
     await server.clock.advance(DAY - 1);
-    expect(server.deliveries.list()).toHaveLength(1);
-    expect(server.tasks.get(task.id)).toBeDefined();
+    expect(await server.deliveries.list()).toHaveLength(1);
+    expect(await server.tasks.get(task.id)).toBeDefined();
     await server.clock.advance(1);
-    expect(server.deliveries.list()).toEqual([]);
-    expect(server.tasks.get(task.id)).toBeUndefined();
+    expect(await server.deliveries.list()).toEqual([]);
+    expect(await server.tasks.get(task.id)).toBeUndefined();
   });
 
   test('records go in start order, each after its own 24 h; retries and later tasks stay until theirs', async () => {
@@ -41,11 +41,11 @@ describe('delivery records expire', () => {
       { callback_url: 'https://hooks.example.com/1' },
       { 'x-mock-scenario': 'success' },
     );
-    const firstEnd = server.tasks.get(first.id)?.timeline.endAt as number;
+    const firstEnd = (await server.tasks.get(first.id))?.timeline.endAt as number;
     await server.clock.advance(firstEnd - server.clock.now() + 1000);
     await server.deliveries.idle();
     // Attempt 1 failed at firstEnd, attempt 2 delivered at firstEnd + 1 s.
-    expect(server.deliveries.list().map((a) => [a.attempt, a.outcome])).toEqual([
+    expect((await server.deliveries.list()).map((a) => [a.attempt, a.outcome])).toEqual([
       [1, 'failed'],
       [2, 'delivered'],
     ]);
@@ -55,20 +55,20 @@ describe('delivery records expire', () => {
       { callback_url: 'https://hooks.example.com/2' },
       { 'x-mock-scenario': 'success' },
     );
-    const secondEnd = server.tasks.get(second.id)?.timeline.endAt as number;
+    const secondEnd = (await server.tasks.get(second.id))?.timeline.endAt as number;
     await server.clock.advance(secondEnd - server.clock.now());
     await server.deliveries.idle();
-    expect(server.deliveries.list()).toHaveLength(3);
+    expect(await server.deliveries.list()).toHaveLength(3);
 
     await server.clock.advance(firstEnd + DAY - server.clock.now());
-    expect(server.deliveries.list().map((a) => [a.taskId, a.attempt])).toEqual([
+    expect((await server.deliveries.list()).map((a) => [a.taskId, a.attempt])).toEqual([
       [first.id, 2],
       [second.id, 1],
     ]);
     await server.clock.advance(1000);
-    expect(server.deliveries.list().map((a) => a.taskId)).toEqual([second.id]);
+    expect((await server.deliveries.list()).map((a) => a.taskId)).toEqual([second.id]);
     await server.clock.advance(secondEnd + DAY - server.clock.now());
-    expect(server.deliveries.list()).toEqual([]);
+    expect(await server.deliveries.list()).toEqual([]);
     // One prune timer at most, none once the record is empty.
     expect(server.clock.now()).toBeGreaterThan(secondEnd);
   });
@@ -80,20 +80,22 @@ describe('delivery records expire', () => {
       { callback_url: 'https://hooks.example.com/a' },
       { 'x-mock-scenario': 'success' },
     );
-    await server.clock.advance((server.tasks.get(a.id)?.timeline.endAt as number) - server.clock.now());
+    await server.clock.advance(
+      ((await server.tasks.get(a.id))?.timeline.endAt as number) - server.clock.now(),
+    );
     await server.deliveries.idle();
-    server.reset();
-    expect(server.deliveries.list()).toEqual([]);
+    await server.reset();
+    expect(await server.deliveries.list()).toEqual([]);
     const b = await createTask(
       server,
       { callback_url: 'https://hooks.example.com/b' },
       { 'x-mock-scenario': 'success' },
     );
-    const bEnd = server.tasks.get(b.id)?.timeline.endAt as number;
+    const bEnd = (await server.tasks.get(b.id))?.timeline.endAt as number;
     await server.clock.advance(bEnd - server.clock.now());
     await server.deliveries.idle();
-    expect(server.deliveries.list()).toHaveLength(1);
+    expect(await server.deliveries.list()).toHaveLength(1);
     await server.clock.advance(DAY);
-    expect(server.deliveries.list()).toEqual([]);
+    expect(await server.deliveries.list()).toEqual([]);
   });
 });

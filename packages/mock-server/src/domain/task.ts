@@ -1,5 +1,4 @@
 // A stored task (its request facts and timeline) and its JSON as GET /v1/tasks/{id} answers it.
-import type { Timer } from './clock.js';
 import { RETENTION_MS, stateAt, type TaskStatus, type Timeline } from './lifecycle.js';
 import type { Outcome } from './scenarios.js';
 import { failureMessage } from './scenarios.js';
@@ -49,8 +48,6 @@ export class TaskRecord implements Timeline {
   cancelled = false;
   /** Gone from the store (expired, evicted, reset). */
   removed = false;
-  /** The timer that sends the callback when the task ends. */
-  callbackTimer: Timer | null = null;
 
   constructor(facts: TaskFacts, timeline: Timeline) {
     this.id = facts.id;
@@ -101,11 +98,14 @@ export interface VideoTaskJson {
   usage: { billing_rule: 'per_call'; credits_reserved: number; user_group: string };
 }
 
+/** What rendering reads of a task. */
+export type RenderedTask = Timeline & Pick<TaskFacts, 'id' | 'duration' | 'priceMilli' | 'failureCode'>;
+
 /**
  * The task at instant `now`; `publicUrl` is the base of result URLs. Each state's object is built
  * in one literal (a fixed shape per state keeps JSON.stringify on its fast path).
  */
-export function renderTask(task: TaskRecord, now: number, publicUrl: string): VideoTaskJson {
+export function renderTask(task: RenderedTask, now: number, publicUrl: string): VideoTaskJson {
   const { status, progress } = stateAt(task, now);
   const created = Math.floor(task.createdAt / 1000);
   const usage = (reserved: number) =>

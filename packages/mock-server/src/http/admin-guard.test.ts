@@ -62,7 +62,7 @@ describe('cross-site requests to the admin API', () => {
     const json = await res.json();
     expect(errorEnvelope(json)).toBe(true);
     expect(json.error.code).toBe('forbidden');
-    expect(server.tasks.list()).toHaveLength(1);
+    expect(await server.tasks.list()).toHaveLength(1);
   });
 
   test('every state-changing admin route is guarded, the cancel and fault injection too', async () => {
@@ -85,9 +85,9 @@ describe('cross-site requests to the admin API', () => {
     ] as const) {
       expect((await request(method, path, evil, body)).status, `${method} ${path}`).toBe(403);
     }
-    expect(server.tasks.get(task.id)?.cancelled).toBe(false);
-    expect(server.faults.list()).toEqual([]);
-    expect(server.clock.now()).toBe(server.tasks.get(task.id)?.timeline.createdAt);
+    expect((await server.tasks.get(task.id))?.cancelled).toBe(false);
+    expect(await server.faults.list()).toEqual([]);
+    expect(server.clock.now()).toBe((await server.tasks.get(task.id))?.timeline.createdAt);
   });
 
   test.each([
@@ -104,7 +104,7 @@ describe('cross-site requests to the admin API', () => {
     await createTask(server);
     const res = await request('POST', '/__mock/reset', headers as Record<string, string>);
     expect(res.status).toBe(200);
-    expect(server.tasks.list()).toHaveLength(0);
+    expect(await server.tasks.list()).toHaveLength(0);
   });
 
   test('reads and the public API are not affected', async () => {

@@ -9,7 +9,7 @@
 // `Sec-Fetch-Site` (every current browser) and `Origin` (on every cross-origin POST, older ones
 // too). Clients that are not browsers send neither and are not affected.
 import type { Context, Hono } from 'hono';
-import type { MockCore } from '../core/commands.js';
+import type { Http } from './answer.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -39,12 +39,12 @@ export function crossSiteReason(
 }
 
 /** Refuses cross-site state-changing requests under /__mock (register before the admin routes). */
-export function registerAdminGuard(app: Hono, core: MockCore): void {
+export function registerAdminGuard(app: Hono, http: Http): void {
   // `/__mock/*` matches `/__mock` itself too.
   app.use('/__mock/*', async (c: Context, next) => {
     const reason = crossSiteReason(c.req.method, c.req.raw.headers, c.req.url);
     if (reason) {
-      return core.fail(
+      return http.fail(
         'forbidden',
         `Cross-site requests may not change the mock (${reason}); send it from the dashboard, curl or a script.`,
       );

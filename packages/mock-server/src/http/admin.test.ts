@@ -122,6 +122,21 @@ describe('admin: clock', () => {
 });
 
 describe('admin: faults', () => {
+  test("an injected answer carries x-mock-fault: injected; the mock's own errors do not", async () => {
+    server = manualServer({ rateLimit: 1 });
+    await server.faults.add({ status: 503 });
+    const injected = await server.app.request('/v1/credits', { headers: auth() });
+    expect(injected.status).toBe(503);
+    expect(injected.headers.get('x-mock-fault')).toBe('injected');
+    const unauthorized = await server.app.request('/v1/credits');
+    expect(unauthorized.status).toBe(401);
+    expect(unauthorized.headers.get('x-mock-fault')).toBeNull();
+    expect((await server.app.request('/v1/credits', { headers: auth() })).status).toBe(200);
+    const limited = await server.app.request('/v1/credits', { headers: auth() });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('x-mock-fault')).toBeNull();
+  });
+
   test('the next N requests answer the injected status with Retry-After; then requests pass again', async () => {
     server = manualServer();
     const res = await admin(server, 'POST', '/faults', { status: 503, count: 2, retryAfter: 3 });
@@ -149,9 +164,10 @@ describe('admin: faults', () => {
     const r = await post(server);
     expect(r.status).toBe(status);
     expect(r.headers.get('retry-after')).toBe(retryAfter);
+    expect(r.headers.get('x-mock-fault')).toBe('injected');
     expect((await r.json()).error.code).toBe(code);
     // A fault does not create a task.
-    expect(server.tasks.list()).toEqual([]);
+    expect(await server.tasks.list()).toEqual([]);
   });
 
   test('a fault with a path applies only to matching requests; admin requests are never faulted', async () => {
@@ -159,7 +175,7 @@ describe('admin: faults', () => {
     await admin(server, 'POST', '/faults', { status: 500, path: '/v1/tasks/' });
     expect((await post(server)).status).toBe(200);
     expect((await admin(server, 'GET', '/tasks')).status).toBe(200);
-    const t = server.tasks.list()[0]?.task.id;
+    const t = (await server.tasks.list())[0]?.task.id;
     expect((await server.app.request(`/v1/tasks/${t}`, { headers: auth() })).status).toBe(500);
   });
 
@@ -167,7 +183,7 @@ describe('admin: faults', () => {
     server = manualServer();
     await admin(server, 'POST', '/faults', { delayMs: 5 });
     expect((await server.app.request('/v1/credits', { headers: auth() })).status).toBe(200);
-    expect(server.faults.list()).toEqual([]);
+    expect(await server.faults.list()).toEqual([]);
   });
 
   test.each([
@@ -229,9 +245,9 @@ describe('admin: credits, reset, config', () => {
     await admin(server, 'POST', '/faults', { status: 500, count: 9 });
     const res = await admin(server, 'POST', '/reset');
     expect(await res.json()).toEqual({ reset: true, now: START + 1000 });
-    expect(server.tasks.list()).toEqual([]);
-    expect(server.faults.list()).toEqual([]);
-    expect(server.credits.get('sk-test-1').data.token.remaining_credits).toBe(10);
+    expect(await server.tasks.list()).toEqual([]);
+    expect(await server.faults.list()).toEqual([]);
+    expect((await server.credits.get('sk-test-1')).data.token.remaining_credits).toBe(10);
     const again = await createTask(server);
     // Same seed, same random stream; the id's seconds part is the clock's.
     expect(again.id.slice(-8)).toBe(first.id.slice(-8));

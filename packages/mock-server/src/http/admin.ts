@@ -1,10 +1,9 @@
 // The admin API under /__mock/: tasks, cancel, redeliver, clock, deliveries, faults, credits, reset.
 import type { Context, Hono } from 'hono';
-import type { MockCore } from '../core/commands.js';
-import { REDELIVER_MUTATIONS, type RedeliverMutation } from '../delivery/engine.js';
-import { stateAt, TASK_STATUSES, type TaskStatus } from '../domain/lifecycle.js';
-import { toMilli } from '../domain/prices.js';
-import { FAULT_STATUSES, type FaultSpec } from '../store/faults.js';
+import type { RedeliverMutation } from '../delivery/attempt.js';
+import { TASK_STATUSES, type TaskStatus } from '../domain/lifecycle.js';
+import type { FaultSpec } from '../store/faults.js';
+import type { Http } from './answer.js';
 import { bearerToken, readBodyLimited } from './respond.js';
 import { createSecretMatcher } from './secure-compare.js';
 
@@ -36,9 +35,9 @@ export const ADMIN_ROUTES = [
 ] as const;
 
 /** Reads a JSON object body; a Response when it is not one. */
-async function jsonObject(core: MockCore, c: Context): Promise<Record<string, unknown> | Response> {
+async function jsonObject(http: Http, c: Context): Promise<Record<string, unknown> | Response> {
   const text = await readBodyLimited(c.req.raw);
-  if (text === null) return core.fail('request_too_large');
+  if (text === null) return http.fail('request_too_large');
   if (text.trim() === '') return {};
   try {
     const value = JSON.parse(text) as unknown;
@@ -46,222 +45,166 @@ async function jsonObject(core: MockCore, c: Context): Promise<Record<string, un
   } catch {
     // answered below
   }
-  return core.fail('invalid_request', 'The request body must be a JSON object.');
+  return http.fail('invalid_request', 'The request body must be a JSON object.');
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
-export function registerAdmin(app: Hono, core: MockCore): void {
-  const { adminToken } = core.options;
-  if (adminToken) {
-    const tokenMatches = createSecretMatcher([adminToken]);
-    // `/__mock/*` matches `/__mock` itself too.
-    app.use('/__mock/*', async (c, next) => {
-      const token = bearerToken(c.req.header('authorization')) ?? c.req.header('x-admin-token');
-      if (!tokenMatches(token))
-        return core.fail(
-          'unauthorized',
-          'The admin API needs the admin token (Authorization: Bearer <token> or x-admin-token).',
-        );
-      await next();
-    });
-  }
-
-  const taskOr404 = (c: Context) => {
-    const id = c.req.param('id') ?? '';
-    return core.store.get(id, core.now()) ?? core.fail('task_not_found', `No task ${id}.`, 'id');
+/** A handler that reads a JSON object body first. */
+const withBody =
+  (http: Http, handler: (body: Record<string, unknown>, c: Context) => Promise<Response>) =>
+  async (c: Context) => {
+    const body = await jsonObject(http, c);
+    return body instanceof Response ? body : handler(body, c);
   };
 
-  app.get('/__mock', () =>
-    core.json({ routes: ADMIN_ROUTES.map(([method, path, what]) => ({ method, path, what })) }),
-  );
-
-  app.get('/__mock/config', () => {
-    const o = core.options;
-    return core.json({
-      clock: o.clock,
-      now: core.now(),
-      speed: o.speed,
-      seed: o.seed,
-      failureRate: o.failureRate,
-      apiKeys: o.apiKeys ? [...o.apiKeys] : null,
-      webhookSecret: o.webhookSecret,
-      allowLocalCallbacks: o.allowLocalCallbacks,
-      publicUrl: o.publicUrl,
-      credits: o.credits,
-      rateLimit: o.rateLimit,
-      maxTasks: o.maxTasks,
-    });
+/** The admin token check for /__mock/* (when the server has one). */
+function registerAdminToken(app: Hono, http: Http): void {
+  const { adminToken } = http.core.options;
+  if (!adminToken) return;
+  const tokenMatches = createSecretMatcher([adminToken]);
+  // `/__mock/*` matches `/__mock` itself too.
+  app.use('/__mock/*', async (c, next) => {
+    const token = bearerToken(c.req.header('authorization')) ?? c.req.header('x-admin-token');
+    if (!tokenMatches(token))
+      return http.fail(
+        'unauthorized',
+        'The admin API needs the admin token (Authorization: Bearer <token> or x-admin-token).',
+      );
+    await next();
   });
+}
 
-  app.get('/__mock/tasks', (c) => {
+function configView(http: Http) {
+  const o = http.core.options;
+  return {
+    clock: o.clock,
+    now: http.core.now(),
+    speed: o.speed,
+    seed: o.seed,
+    failureRate: o.failureRate,
+    apiKeys: o.apiKeys ? [...o.apiKeys] : null,
+    webhookSecret: o.webhookSecret,
+    allowLocalCallbacks: o.allowLocalCallbacks,
+    unsignedCallbacks: o.unsignedCallbacks,
+    store: http.core.store.description,
+    publicUrl: o.publicUrl,
+    credits: o.credits,
+    rateLimit: o.rateLimit,
+    maxTasks: o.maxTasks,
+  };
+}
+
+export function registerAdmin(app: Hono, http: Http): void {
+  const { core } = http;
+  registerAdminToken(app, http);
+  app.get('/__mock', () =>
+    http.json({ routes: ADMIN_ROUTES.map(([method, path, what]) => ({ method, path, what })) }),
+  );
+  app.get('/__mock/config', () => http.json(configView(http)));
+  app.get('/__mock/tasks', async (c) => {
     const status = c.req.query('status');
     if (status !== undefined && !TASK_STATUSES.includes(status as TaskStatus)) {
-      return core.fail('invalid_request', `status must be one of: ${TASK_STATUSES.join(', ')}`, 'status');
+      return http.fail('invalid_request', `status must be one of: ${TASK_STATUSES.join(', ')}`, 'status');
     }
-    const apiKey = c.req.query('api_key');
     const limitText = c.req.query('limit');
     const limit = limitText === undefined ? 100 : Number(limitText);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      return core.fail('invalid_request', 'limit must be an integer from 1 to 1000', 'limit');
+      return http.fail('invalid_request', 'limit must be an integer from 1 to 1000', 'limit');
     }
-    const now = core.now();
-    core.billing.settleDue(now);
-    core.store.sweep(now, true);
-    const all = [...core.store.values()].filter(
-      (t) => (!apiKey || t.apiKey === apiKey) && (!status || stateAt(t, now).status === status),
-    );
-    const page = all.slice(-limit).reverse();
-    return core.json({ data: page.map((t) => core.adminView(t)), total: all.length });
+    const query = {
+      status: (status ?? null) as TaskStatus | null,
+      apiKey: c.req.query('api_key') ?? null,
+      limit,
+    };
+    const page = await core.listTasks(query);
+    const data = await Promise.all(page.items.map(({ task }) => core.view(task)));
+    return http.json({ data, total: page.total });
   });
-
-  app.get('/__mock/tasks/:id', (c) => {
-    const task = taskOr404(c);
-    if (task instanceof Response) return task;
-    core.billing.settleDue(core.now());
-    return core.json(core.adminView(task));
-  });
-
-  app.post('/__mock/tasks/:id/cancel', (c) => {
-    const task = taskOr404(c);
-    if (task instanceof Response) return task;
-    if (core.cancel(task) === 'ended')
-      return core.fail('conflict', `Task ${task.id} has already ended.`, 'id');
-    return core.json(core.adminView(task));
-  });
-
-  app.post('/__mock/tasks/:id/redeliver', async (c) => {
-    const task = taskOr404(c);
-    if (task instanceof Response) return task;
-    const body = await jsonObject(core, c);
-    if (body instanceof Response) return body;
-    const mutate = (body.mutate ?? 'none') as RedeliverMutation;
-    if (!REDELIVER_MUTATIONS.includes(mutate)) {
-      return core.fail(
-        'invalid_request',
-        `mutate must be one of: ${REDELIVER_MUTATIONS.join(', ')}`,
-        'mutate',
+  app.get('/__mock/tasks/:id', async (c) => http.answer(await core.adminTask(c.req.param('id'))));
+  app.post('/__mock/tasks/:id/cancel', async (c) => http.answer(await core.cancel(c.req.param('id'))));
+  app.post(
+    '/__mock/tasks/:id/redeliver',
+    withBody(http, async (body, c) => {
+      if (body.url !== undefined && typeof body.url !== 'string')
+        return http.fail('invalid_request', 'url must be a string', 'url');
+      const mutate = (body.mutate ?? 'none') as RedeliverMutation;
+      const result = await core.redeliver(c.req.param('id') as string, mutate, body.url);
+      return http.answer(result, ({ taskId, webhookId, url }) =>
+        http.json({ taskId, webhookId, mutate, url }, 202),
       );
-    }
-    const status = stateAt(task, core.now()).status;
-    if (status !== 'completed' && status !== 'failed') {
-      return core.fail(
-        'conflict',
-        `Task ${task.id} has not ended yet (${status}); its callback is sent when it does.`,
-        'id',
-      );
-    }
-    const url = body.url ?? task.callbackUrl;
-    if (typeof url !== 'string')
-      return core.fail('invalid_request', 'The task has no callback_url; pass "url".', 'url');
-    const check = core.checkCallbackUrl(url);
-    if (!check.ok) return core.fail('invalid_request', `url ${check.reason}`, 'url');
-    core.billing.settleDue(core.now());
-    const { webhookId } = core.redeliver(task, mutate, url);
-    return core.json({ taskId: task.id, webhookId, mutate, url }, 202);
-  });
-
-  app.get('/__mock/clock', () =>
-    core.json({
-      mode: core.scheduler.mode,
-      now: core.now(),
-      iso: new Date(core.now()).toISOString(),
-      timers: core.scheduler.pending,
     }),
   );
-
-  app.post('/__mock/clock/advance', async (c) => {
-    if (core.scheduler.mode !== 'manual') {
-      return core.fail(
-        'conflict',
-        'The clock is real; start the server with clock "manual" (--clock manual) to move it.',
-      );
-    }
-    const body = await jsonObject(core, c);
-    if (body instanceof Response) return body;
-    if (!isCount(body.ms)) return core.fail('invalid_request', 'ms must be an integer >= 0', 'ms');
-    await core.scheduler.advance(body.ms);
-    return core.json({ mode: core.scheduler.mode, now: core.now(), iso: new Date(core.now()).toISOString() });
+  registerClockAndDeliveries(app, http);
+  registerFaultsAndCredits(app, http);
+  app.post('/__mock/reset', async () => {
+    await core.reset();
+    return http.json({ reset: true, now: core.now() });
   });
+}
 
-  app.get('/__mock/deliveries', (c) => {
+function registerClockAndDeliveries(app: Hono, http: Http): void {
+  const { core } = http;
+  app.get('/__mock/clock', () => http.json(core.clockView()));
+  app.post(
+    '/__mock/clock/advance',
+    withBody(http, async (body) => {
+      if (core.scheduler.mode === 'manual' && !isCount(body.ms))
+        return http.fail('invalid_request', 'ms must be an integer >= 0', 'ms');
+      return http.answer(await core.advanceClock(body.ms as number));
+    }),
+  );
+  app.get('/__mock/deliveries', async (c) => {
     const taskId = c.req.query('task_id');
-    return core.json({ data: core.deliveries.list(taskId ? { taskId } : {}) });
+    return http.json({ data: await core.listDeliveries(taskId ? { taskId } : {}) });
   });
-
-  app.post('/__mock/deliveries/idle', async (c) => {
-    const body = await jsonObject(core, c);
-    if (body instanceof Response) return body;
-    const timeoutMs = body.timeoutMs ?? 5000;
-    if (!isCount(timeoutMs) || timeoutMs > 60_000) {
-      return core.fail('invalid_request', 'timeoutMs must be an integer from 0 to 60000', 'timeoutMs');
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const idle = await Promise.race([
-      core.deliveries.idle().then(() => true),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    return core.json({ idle, inFlight: core.deliveries.inFlightCount });
-  });
-
-  app.get('/__mock/faults', () => core.json({ data: core.faults.list() }));
-
-  app.post('/__mock/faults', async (c) => {
-    const body = await jsonObject(core, c);
-    if (body instanceof Response) return body;
-    const spec: FaultSpec = {};
-    if (body.status !== undefined) {
-      if (!FAULT_STATUSES.includes(body.status as never)) {
-        return core.fail('invalid_request', `status must be one of: ${FAULT_STATUSES.join(', ')}`, 'status');
+  app.post(
+    '/__mock/deliveries/idle',
+    withBody(http, async (body) => {
+      const timeoutMs = body.timeoutMs ?? 5000;
+      if (!isCount(timeoutMs) || timeoutMs > 60_000) {
+        return http.fail('invalid_request', 'timeoutMs must be an integer from 0 to 60000', 'timeoutMs');
       }
-      spec.status = body.status as FaultSpec['status'];
-    }
-    for (const field of ['count', 'delayMs', 'retryAfter'] as const) {
-      if (body[field] === undefined) continue;
-      if (!isCount(body[field]))
-        return core.fail('invalid_request', `${field} must be an integer >= 0`, field);
-      spec[field] = body[field];
-    }
-    if (spec.count === 0) return core.fail('invalid_request', 'count must be at least 1', 'count');
-    if ((spec.delayMs ?? 0) > 120_000)
-      return core.fail('invalid_request', 'delayMs must be at most 120000', 'delayMs');
-    if (body.path !== undefined) {
-      if (typeof body.path !== 'string' || !body.path.startsWith('/')) {
-        return core.fail('invalid_request', 'path must be a path prefix starting with /', 'path');
-      }
-      spec.path = body.path;
-    }
-    if (spec.status === undefined && !spec.delayMs) {
-      return core.fail('invalid_request', 'A fault needs a status, a delayMs, or both.', 'status');
-    }
-    const fault = core.faults.add(spec);
-    return core.json({ fault, data: core.faults.list() }, 201);
-  });
+      return http.json(await core.waitIdle(timeoutMs));
+    }),
+  );
+}
 
-  app.delete('/__mock/faults', () => {
-    core.faults.clear();
-    return core.json({ data: [] });
+function registerFaultsAndCredits(app: Hono, http: Http): void {
+  const { core } = http;
+  app.get('/__mock/faults', async () => http.json({ data: await core.listFaults() }));
+  app.post(
+    '/__mock/faults',
+    withBody(http, async (body) => {
+      if (body.path !== undefined && typeof body.path !== 'string')
+        return http.fail('invalid_request', 'path must be a path prefix starting with /', 'path');
+      const spec = body as FaultSpec;
+      const result = await core.addFault(pickFault(spec));
+      if (!result.ok) return http.refused(result);
+      return http.json({ fault: result.value, data: await core.listFaults() }, 201);
+    }),
+  );
+  app.delete('/__mock/faults', async () => {
+    await core.clearFaults();
+    return http.json({ data: [] });
   });
+  app.post(
+    '/__mock/credits',
+    withBody(http, async (body) => {
+      if (typeof body.apiKey !== 'string' || !body.apiKey)
+        return http.fail('invalid_request', 'apiKey must be a non-empty string', 'apiKey');
+      if (typeof body.credits !== 'number')
+        return http.fail('invalid_request', 'credits must be a number >= 0', 'credits');
+      return http.answer(await core.setCredits(body.apiKey, body.credits));
+    }),
+  );
+}
 
-  app.post('/__mock/credits', async (c) => {
-    const body = await jsonObject(core, c);
-    if (body instanceof Response) return body;
-    if (typeof body.apiKey !== 'string' || !body.apiKey) {
-      return core.fail('invalid_request', 'apiKey must be a non-empty string', 'apiKey');
-    }
-    if (typeof body.credits !== 'number' || !Number.isFinite(body.credits) || body.credits < 0) {
-      return core.fail('invalid_request', 'credits must be a number >= 0', 'credits');
-    }
-    core.billing.settleDue(core.now());
-    core.billing.setRemaining(body.apiKey, toMilli(body.credits));
-    return core.json(core.billing.view(body.apiKey));
-  });
-
-  app.post('/__mock/reset', () => {
-    core.reset();
-    return core.json({ reset: true, now: core.now() });
-  });
+/** The fault's own fields (extra body fields are ignored). */
+function pickFault(body: FaultSpec): FaultSpec {
+  const spec: FaultSpec = {};
+  for (const field of ['status', 'count', 'delayMs', 'retryAfter', 'path'] as const) {
+    if (body[field] !== undefined) (spec as Record<string, unknown>)[field] = body[field];
+  }
+  return spec;
 }

@@ -406,7 +406,7 @@ describe('credits', () => {
     await createTask(server); // 3.737 → 1.263 left
     const error = await expectError(await post(server), 402, 'insufficient_quota');
     expect(error.message).toBe('This task needs 3.737 credits; 1.263 remain.');
-    expect(server.tasks.list()).toHaveLength(1);
+    expect(await server.tasks.list()).toHaveLength(1);
     // A cheaper one still fits? 2.3 > 1.263: no.
     await expectError(
       await post(server, { ...BASE_BODY, remove_watermark: false }),
@@ -463,7 +463,7 @@ describe('lifecycle', () => {
     const endOf = async (body: Record<string, unknown>, speed = 1) => {
       const s = manualServer({ speed });
       const t = await createTask(s, body);
-      const admin = s.tasks.get(t.id);
+      const admin = await s.tasks.get(t.id);
       await s.close();
       return (admin?.timeline.endAt ?? 0) - START;
     };
@@ -522,7 +522,7 @@ describe('lifecycle', () => {
     const frozen = (await getTask(server, stuck.id)).progress;
     await server.clock.advance(24 * 60 * 60 * 1000);
     expect(await getTask(server, stuck.id)).toMatchObject({ status: 'processing', progress: frozen });
-    expect(server.tasks.cancel(stuck.id)).toBe(true);
+    expect(await server.tasks.cancel(stuck.id)).toBe(true);
     expect(await getTask(server, stuck.id)).toMatchObject({
       status: 'failed',
       progress: frozen,
@@ -564,7 +564,7 @@ describe('lifecycle', () => {
     const done = await createTask(server);
     const stuck = await createTask(server, {}, { 'x-mock-scenario': 'stuck' });
     await server.clock.advance(UNTIL_ANY_END_MS);
-    const endAt = server.tasks.get(done.id)?.timeline.endAt as number;
+    const endAt = (await server.tasks.get(done.id))?.timeline.endAt as number;
     await server.clock.advance(endAt + 24 * 3600 * 1000 - server.clock.now() - 1);
     expect((await getTask(server, done.id)).status).toBe('completed');
     await server.clock.advance(1);
@@ -582,12 +582,12 @@ describe('lifecycle', () => {
     const a = await createTask(server);
     const b = await createTask(server);
     const c = await createTask(server);
-    expect(server.tasks.list().map((t) => t.task.id)).toEqual([b.id, c.id]);
+    expect((await server.tasks.list()).map((t) => t.task.id)).toEqual([b.id, c.id]);
     expect((await server.app.request(`/v1/tasks/${a.id}`, { headers: auth() })).status).toBe(404);
     // Three reserved, one returned.
-    expect(server.credits.get(KEY).data.token.remaining_credits).toBe(12.526);
+    expect((await server.credits.get(KEY)).data.token.remaining_credits).toBe(12.526);
     await server.clock.advance(UNTIL_ANY_END_MS);
-    expect(server.credits.get(KEY).data.token).toMatchObject({
+    expect((await server.credits.get(KEY)).data.token).toMatchObject({
       remaining_credits: 12.526,
       used_credits: 7.474,
     });
@@ -628,7 +628,7 @@ describe('every state validates against the spec', () => {
     }
     const statuses = new Set<string>();
     for (let step = 0; step < 60; step++) {
-      if (step === 30) server.tasks.cancel(ids[3] as string);
+      if (step === 30) await server.tasks.cancel(ids[3] as string);
       for (const id of ids) {
         const task = await getTask(server, id);
         expect(videoTask(task), `${id}: ${JSON.stringify(videoTask.issues)}`).toBe(true);

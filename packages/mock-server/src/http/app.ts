@@ -4,6 +4,7 @@ import type { MockCore } from '../core/commands.js';
 import { mountDashboard } from '../dashboard/index.js';
 import { ADMIN_ROUTES, registerAdmin } from './admin.js';
 import { registerAdminGuard } from './admin-guard.js';
+import { createHttp } from './answer.js';
 import { registerApi } from './api.js';
 import { registerDocs } from './docs.js';
 
@@ -36,6 +37,7 @@ function allowTable(routes: [string, string][]): { pattern: RegExp; allow: strin
 
 export function createApp(core: MockCore): Hono {
   const app = new Hono();
+  const http = createHttp(core);
   const { logger } = core.options;
 
   if (logger) {
@@ -46,11 +48,11 @@ export function createApp(core: MockCore): Hono {
     });
   }
 
-  registerApi(app, core);
-  registerDocs(app, core);
-  if (core.options.admin) registerAdminGuard(app, core); // cross-site POSTs to /__mock/* refused, first
-  if (core.options.admin) mountDashboard(app, core); // /__mock/ui, before the admin routes: it checks the token itself
-  if (core.options.admin) registerAdmin(app, core);
+  registerApi(app, http);
+  registerDocs(app, http);
+  if (core.options.admin) registerAdminGuard(app, http); // cross-site POSTs to /__mock/* refused, first
+  if (core.options.admin) mountDashboard(app, http); // /__mock/ui, before the admin routes: it checks the token itself
+  if (core.options.admin) registerAdmin(app, http);
 
   const allowed = allowTable([
     ...PUBLIC_ROUTES,
@@ -60,20 +62,20 @@ export function createApp(core: MockCore): Hono {
     const path = c.req.path;
     const route = allowed.find((r) => r.pattern.test(path));
     if (route) {
-      return core.fail(
+      return http.fail(
         'method_not_allowed',
         `${c.req.method} is not allowed on ${path}; use ${route.allow}.`,
         undefined,
         { allow: route.allow },
       );
     }
-    return core.fail('not_found', `No route ${c.req.method} ${path}.`);
+    return http.fail('not_found', `No route ${c.req.method} ${path}.`);
   });
   app.onError((error, c) => {
     logger?.(
       `${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    return core.fail('internal_error');
+    return http.fail('internal_error');
   });
   return app;
 }

@@ -122,7 +122,7 @@ describe('GET /files/<task_id>.mp4', () => {
 
   test('expires 24 h after completion (404)', async () => {
     const task = await completed();
-    const endAt = server.tasks.get(task.id)?.timeline.endAt as number;
+    const endAt = (await server.tasks.get(task.id))?.timeline.endAt as number;
     await server.clock.advance(endAt + 24 * 3600 * 1000 - 1 - server.clock.now());
     expect((await server.app.request(`/files/${task.id}.mp4`)).status).toBe(200);
     await server.clock.advance(1);

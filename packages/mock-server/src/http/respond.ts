@@ -73,15 +73,3 @@ export async function readBodyLimited(request: Request, limit = MAX_BODY_BYTES):
   }
   return new TextDecoder().decode(bytes);
 }
-
-/** JSON.stringify with object keys sorted: the fingerprint of a create body for Idempotency-Key. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}

@@ -70,6 +70,12 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     help: 'accept http:// and loopback/private callback hosts (local development)',
   },
   {
+    flag: 'unsigned-callbacks',
+    env: 'MOCK_UNSIGNED_CALLBACKS',
+    kind: 'boolean',
+    help: 'send callbacks without webhook-timestamp/webhook-signature, as the live API does',
+  },
+  {
     flag: 'public-url',
     env: 'MOCK_PUBLIC_URL',
     kind: 'string',
@@ -214,6 +220,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   if (secret) serve.webhookSecret = secret;
   const allowLocal = bool('allow-local-callbacks');
   if (allowLocal !== undefined) serve.allowLocalCallbacks = allowLocal;
+  const unsigned = bool('unsigned-callbacks');
+  if (unsigned !== undefined) serve.unsignedCallbacks = unsigned;
   const publicUrl = str('public-url');
   if (publicUrl) {
     try {
@@ -263,6 +271,11 @@ export function startLines(running: RunningMockServer): string[] {
   if (o.allowLocalCallbacks) {
     lines.push(
       'Local callbacks allowed: http:// and loopback/private callback hosts are accepted (development only)',
+    );
+  }
+  if (o.unsignedCallbacks) {
+    lines.push(
+      'Unsigned callbacks: no webhook-timestamp / webhook-signature headers, as the live API sends them',
     );
   }
   lines.push(`Results: ${o.publicUrl}/files/<task_id>.mp4 · API reference: ${running.url}/docs`);

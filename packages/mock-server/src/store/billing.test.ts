@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { TaskRecord } from '../domain/task.js';
-import { Billing } from './billing.js';
+import { Billing, creditsJson } from './billing.js';
 
 function task(apiKey: string, endAt: number, outcome: 'completed' | 'failed' | 'stuck', priceMilli = 3737) {
   return new TaskRecord(
@@ -51,7 +51,7 @@ describe('Billing', () => {
     const billing = new Billing(100_000);
     billing.reserve(task('k', 1, 'completed'));
     billing.settleDue(1);
-    expect(billing.view('k')).toEqual({
+    expect(creditsJson(billing.account('k'))).toEqual({
       data: {
         token: { remaining_credits: 96.263, unlimited_credits: false, used_credits: 3.737 },
         user: { remaining_credits: 96.263, used_credits: 3.737 },

@@ -93,22 +93,22 @@ export class Billing {
     return this.queue.size;
   }
 
-  view(apiKey: string): CreditsJson {
-    const { remaining, used } = this.account(apiKey);
-    const remaining_credits = remaining / 1000;
-    const used_credits = used / 1000;
-    return {
-      data: {
-        token: { remaining_credits, unlimited_credits: false, used_credits },
-        user: { remaining_credits, used_credits },
-      },
-      message: 'success',
-      success: true,
-    };
-  }
-
   clear(): void {
     this.accounts.clear();
     this.queue.clear();
   }
+}
+
+/** An account as GET /v1/credits answers it. */
+export function creditsJson({ remaining, used }: Account): CreditsJson {
+  const remaining_credits = remaining / 1000;
+  const used_credits = used / 1000;
+  return {
+    data: {
+      token: { remaining_credits, unlimited_credits: false, used_credits },
+      user: { remaining_credits, used_credits },
+    },
+    message: 'success',
+    success: true,
+  };
 }

@@ -77,13 +77,13 @@ export interface MockStore {
    * (billing settled first), the reservation, and the insert (evicting the oldest beyond the size bound).
    */
   insertTask(task: StoredTask, now: number): Promise<InsertOutcome>;
-  /** The task unless unknown or expired (billing settled first). */
+  /** The task unless unknown or expired (billing settled first). A removed task's scheduled callback goes with it. */
   getTask(id: string, now: number): Promise<StoredTask | undefined>;
   /** Every live task, oldest first (billing settled first). */
   listTasks(now: number): Promise<readonly StoredTask[]>;
   /**
-   * Ends a running task at `now` as failed / request_cancelled and returns its reservation, in one
-   * step; `ended` when it had already ended (nothing changes), undefined when unknown.
+   * Ends a running task at `now` as failed / request_cancelled, returns its reservation and drops its
+   * scheduled callback, in one step; `ended` when it had already ended (nothing changes), undefined when unknown.
    */
   cancelTask(id: string, now: number): Promise<{ task: StoredTask; ended: boolean } | undefined>;
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkCallbackUrl } from '../../src/delivery/callback-url.js';
-import { checkImageUrl } from '../../src/http/validation.js';
+import { checkImageUrl } from '../../src/domain/validation.js';
 import { createMockServer } from '../../src/index.js';
 import { START } from '../helpers.js';
 import { createBodySchema, fcParameters, parameterSchema, specValidator, videoTask } from './fuzz-support.js';
@@ -92,7 +92,7 @@ describe('valid create bodies (generated from the spec) are always accepted', ()
         const removeWatermark = body.remove_watermark ?? defaultOf('remove_watermark');
         expect(task.task_info.video_duration).toBe(duration);
         expect(task.usage.credits_reserved).toBe(PRICES[`${duration}:${removeWatermark}`]);
-        const stored = mock.tasks.get(task.id);
+        const stored = await mock.tasks.get(task.id);
         expect(stored?.aspectRatio).toBe(body.aspect_ratio ?? defaultOf('aspect_ratio'));
         expect(stored?.callbackUrl).toBe(body.callback_url ?? null);
         expect(stored?.imageToVideo).toBe(Boolean((body.image_urls as unknown[] | undefined)?.length));
