@@ -262,6 +262,20 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       ]);
     });
 
+    test("a task's own job keeps the webhook-id it was scheduled with", async () => {
+      await store.scheduleCallback({ id: 'task:w', at: T0, taskId: 'w', webhookId: 'msg_fixed' });
+      expect(await store.claimDueCallbacks(T0, 'r1', 1000)).toEqual([
+        { id: 'task:w', at: T0, taskId: 'w', webhookId: 'msg_fixed' },
+      ]);
+    });
+
+    test('the manual clock starts unset and only moves forward', async () => {
+      expect(await store.manualTime()).toBeNull();
+      await store.setManualTime(T0 + 500);
+      await store.setManualTime(T0 + 100);
+      expect(await store.manualTime()).toBe(T0 + 500);
+    });
+
     test('clear forgets tasks, credits, faults, attempts and jobs, and keeps the manual clock', async () => {
       await store.setManualTime(T0 + 123);
       await store.insertTask(task(), T0);

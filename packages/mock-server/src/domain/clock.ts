@@ -24,6 +24,8 @@ export interface Timer {
 export type TimerTask = () => undefined | Promise<unknown>;
 
 export interface Scheduler extends Clock {
+  /** Manual clock only: moves time forward to `at` as `advance` does (nothing when `at` has passed). */
+  advanceTo(at: number): Promise<void>;
   /** Runs `task` once the clock reaches `at` (soon, when `at` has passed already). */
   schedule(at: number, task: TimerTask): Timer;
   /** Timers not yet fired. */
@@ -152,6 +154,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
+  /** Advances run one after another, each measured when its turn comes. */
+  function queueAdvance(ms: () => number): Promise<void> {
+    const step = advancing.then(() => doAdvance(ms()));
+    advancing = step.catch(() => {});
+    return step;
+  }
+
   return {
     mode,
     now,
@@ -166,9 +175,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (!Number.isFinite(ms) || ms < 0) {
         return Promise.reject(new RangeError(`advance() takes ms >= 0, got ${ms}`));
       }
-      const step = advancing.then(() => doAdvance(Math.floor(ms)));
-      advancing = step.catch(() => {});
-      return step;
+      return queueAdvance(() => Math.floor(ms));
+    },
+    advanceTo(at: number): Promise<void> {
+      if (mode !== 'manual') return Promise.reject(new Error('advanceTo() needs a manual clock'));
+      // Measured when its turn comes: an advance queued before it may have moved the clock.
+      return queueAdvance(() => Math.max(0, Math.floor(at) - manualNow));
     },
     schedule(at: number, task: TimerTask): Timer {
       const entry: Entry = { at, seq: seq++, task, cancelled: false };

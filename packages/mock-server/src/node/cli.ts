@@ -9,6 +9,7 @@ import {
   type ServeOptions,
   serveMockServer,
 } from './index.js';
+import { DEFAULT_STORE_PREFIX, storeProblem } from './store.js';
 
 type Kind = 'string' | 'boolean';
 
@@ -109,6 +110,20 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     kind: 'string',
     value: 'N',
     help: 'most tasks kept; the oldest are evicted (default 100000)',
+  },
+  {
+    flag: 'store',
+    env: 'MOCK_STORE',
+    kind: 'string',
+    value: 'memory|redis://HOST:PORT[/DB]',
+    help: 'where the state lives; replicas on one Redis share it (default memory)',
+  },
+  {
+    flag: 'store-prefix',
+    env: 'MOCK_STORE_PREFIX',
+    kind: 'string',
+    value: 'P',
+    help: `prefix of every Redis key, so several mocks can share one Redis (default ${DEFAULT_STORE_PREFIX})`,
   },
   { flag: 'no-admin', env: 'MOCK_NO_ADMIN', kind: 'boolean', help: 'serve no admin API under /__mock/' },
   {
@@ -239,6 +254,14 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   if (failureRate !== undefined) serve.failureRate = failureRate;
   const maxTasks = num('max-tasks', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1');
   if (maxTasks !== undefined) serve.maxTasks = maxTasks;
+  const store = str('store');
+  if (store) {
+    const problem = storeProblem(store);
+    if (problem) throw new UsageError(`${get('store')?.name} ${problem}`);
+    serve.storeUrl = store;
+  }
+  const storePrefix = str('store-prefix');
+  if (storePrefix) serve.storePrefix = storePrefix;
   if (bool('no-admin')) serve.admin = false;
   const adminToken = str('admin-token');
   if (adminToken) serve.adminToken = adminToken;
@@ -267,6 +290,7 @@ export function startLines(running: RunningMockServer): string[] {
     `Listening on ${running.url}`,
     `Webhook secret: ${o.webhookSecret}`,
     `Mode: clock ${o.clock}${o.clock === 'manual' ? ' (advance with POST /__mock/clock/advance)' : ''}, speed ${o.speed}, seed ${o.seed}, failure rate ${o.failureRate}, ${o.credits} credits per key, ${o.apiKeys ? `${o.apiKeys.size} API key(s)` : 'any bearer token'}, rate limit ${o.rateLimit ? `${o.rateLimit}/s per key` : 'off'}, admin API ${o.admin ? (o.adminToken ? 'on /__mock/ (token required)' : 'on /__mock/') : 'off'}`,
+    `Store: ${o.store?.description ?? 'memory'}`,
   ];
   if (o.allowLocalCallbacks) {
     lines.push(

@@ -287,3 +287,11 @@ export const UPDATE_ATTEMPT = script(`
 if redis.call('HEXISTS', P .. 'attempt', ARGV[5]) == 1 then redis.call('HSET', P .. 'attempt', ARGV[5], ARGV[6]) end
 return 0
 `);
+
+/** ARGV[5] ms: the manual clock's time, raised to ms (never set back: replicas may lag). */
+export const RAISE_CLOCK = script(`
+local stored = tonumber(redis.call('GET', P .. 'clock'))
+local ms = tonumber(ARGV[5])
+if not stored or ms > stored then redis.call('SET', P .. 'clock', ARGV[5]) end
+return 0
+`);

@@ -75,6 +75,7 @@ export class RedisStore implements MockStore {
   readonly description: string;
   /** Another replica may have added a fault at any time: always ask. */
   readonly mayHaveFaults = true;
+  readonly shared = true;
   private readonly client: RedisClientType;
   private readonly prefix: string;
   private readonly shas = new Map<string, string>();
@@ -296,7 +297,7 @@ export class RedisStore implements MockStore {
   }
 
   async setManualTime(ms: number): Promise<void> {
-    await this.call((c) => c.set(this.key('clock'), String(ms)));
+    await this.run(scripts.RAISE_CLOCK, [ms]);
   }
 
   /**
