@@ -1,11 +1,11 @@
 // The dashboard's routes over app.request(): page and assets, paging (10,000 tasks), the HTML parts
 // (escaped), the event stream, the admin switch and the admin token.
 import { afterEach, describe, expect, test } from 'vitest';
+import { type DashboardServer, dashboardServer, START, sseReader } from '../../test/dashboard-helpers.js';
 import { createMockServer } from '../index.js';
 import { DASHBOARD_JS } from './client.js';
 import { DASHBOARD_PATH, TOKEN_COOKIE } from './index.js';
 import { DASHBOARD_CSS } from './styles.js';
-import { type DashboardServer, dashboardServer, START, sseReader } from './test-support.js';
 import { watcherFor } from './watch.js';
 
 const UI = DASHBOARD_PATH;
