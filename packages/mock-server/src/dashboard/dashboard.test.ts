@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { type DashboardServer, dashboardServer, START, sseReader } from '../../test/dashboard-helpers.js';
 import { createMockServer } from '../index.js';
-import { DASHBOARD_JS } from './client.js';
+import { DASHBOARD_JS } from './browser.generated.js';
 import { DASHBOARD_PATH, TOKEN_COOKIE } from './index.js';
 import { DASHBOARD_CSS } from './styles.js';
 import { watcherFor } from './watch.js';
