@@ -106,6 +106,9 @@ async function setUp() {
     startTime: START,
     seed: 'browser',
     allowLocalCallbacks: true,
+    // A clock advance waits this long (real time) for the receiver's answer before moving on; with the
+    // 200 ms default a busy machine lets the 10 s attempt timeout (server time) fire and retry.
+    deliveryGraceMs: 10_000,
   });
   mockUrl = mock.url;
 
