@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 
 const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
 /** Packages the core may import; each is Web-only itself. */
-const ALLOWED_PACKAGES = [/^hono(\/|$)/, /^@videotask\/spec(\/validator)?$/];
+const ALLOWED_PACKAGES = [/^hono(\/|$)/, /^@videotask\/spec(\/validator|\/admin-validator)?$/];
 const IMPORT =
   /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 

@@ -8,7 +8,7 @@ import type { Http } from '../http/answer.js';
 import { ERROR_CODES, type ErrorCode, errorBody } from '../http/errors.js';
 import { bearerToken } from '../http/respond.js';
 import { createSecretMatcher } from '../http/secure-compare.js';
-import { DASHBOARD_JS } from './client.js';
+import { DASHBOARD_JS } from './browser.generated.js';
 import { parseTaskQuery, queryTasks } from './query.js';
 import { DASHBOARD_CSS } from './styles.js';
 import { listParts, type PageConfig, renderLoginPage, renderPage, taskParts } from './views.js';

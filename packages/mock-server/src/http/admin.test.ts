@@ -187,7 +187,8 @@ describe('admin: faults', () => {
   });
 
   test.each([
-    [{}, 'status'],
+    // mock-admin.yaml: without a status, delayMs is required.
+    [{}, 'delayMs'],
     [{ status: 404 }, 'status'],
     [{ status: 500, count: 0 }, 'count'],
     [{ status: 500, count: -2 }, 'count'],

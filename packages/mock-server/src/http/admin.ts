@@ -1,7 +1,8 @@
 // The admin API under /__mock/: tasks, cancel, redeliver, clock, deliveries, faults, credits, reset.
+
+import { adminRequestValidators } from '@videotask/spec/admin-validator';
+import type { CompiledValidator } from '@videotask/spec/validator';
 import type { Context, Hono } from 'hono';
-import type { RedeliverMutation } from '../delivery/attempt.js';
-import { TASK_STATUSES, type TaskStatus } from '../domain/lifecycle.js';
 import type { FaultSpec } from '../store/faults.js';
 import type { Http } from './answer.js';
 import { bearerToken, readBodyLimited } from './respond.js';
@@ -48,14 +49,28 @@ async function jsonObject(http: Http, c: Context): Promise<Record<string, unknow
   return http.fail('invalid_request', 'The request body must be a JSON object.');
 }
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+type Validators = ReturnType<typeof adminRequestValidators>;
+type BodyOperation = keyof Validators['body'];
+type BodyOf<Op extends BodyOperation> = Validators['body'][Op] extends CompiledValidator<infer T> ? T : never;
 
-/** A handler that reads a JSON object body first. */
+/** The first issue of a failed validation, as a 400 in the envelope. */
+function invalid(http: Http, validate: CompiledValidator): Response {
+  const issue = validate.issues[0];
+  return http.fail('invalid_request', issue?.message ?? 'The request is invalid.', issue?.property);
+}
+
+/** A handler that reads a JSON object body and validates it against the operation's schema in mock-admin.yaml. */
 const withBody =
-  (http: Http, handler: (body: Record<string, unknown>, c: Context) => Promise<Response>) =>
+  <Op extends BodyOperation>(
+    http: Http,
+    operation: Op,
+    handler: (body: BodyOf<Op>, c: Context) => Promise<Response>,
+  ) =>
   async (c: Context) => {
     const body = await jsonObject(http, c);
-    return body instanceof Response ? body : handler(body, c);
+    if (body instanceof Response) return body;
+    const validate = adminRequestValidators().body[operation] as CompiledValidator;
+    return validate(body) ? handler(body as BodyOf<Op>, c) : invalid(http, validate);
   };
 
 /** The admin token check for /__mock/* (when the server has one). */
@@ -103,21 +118,11 @@ export function registerAdmin(app: Hono, http: Http): void {
   );
   app.get('/__mock/config', () => http.json(configView(http)));
   app.get('/__mock/tasks', async (c) => {
-    const status = c.req.query('status');
-    if (status !== undefined && !TASK_STATUSES.includes(status as TaskStatus)) {
-      return http.fail('invalid_request', `status must be one of: ${TASK_STATUSES.join(', ')}`, 'status');
-    }
-    const limitText = c.req.query('limit');
-    const limit = limitText === undefined ? 100 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      return http.fail('invalid_request', 'limit must be an integer from 1 to 1000', 'limit');
-    }
-    const query = {
-      status: (status ?? null) as TaskStatus | null,
-      apiKey: c.req.query('api_key') ?? null,
-      limit,
-    };
-    const page = await core.listTasks(query);
+    const validate = adminRequestValidators().query.listMockTasks;
+    const params: Record<string, unknown> = { ...c.req.query() };
+    if (!validate(params)) return invalid(http, validate);
+    const { status, limit, api_key } = params;
+    const page = await core.listTasks({ status: status ?? null, apiKey: api_key ?? null, limit });
     const data = await Promise.all(page.items.map(({ task }) => core.view(task)));
     return http.json({ data, total: page.total });
   });
@@ -125,10 +130,8 @@ export function registerAdmin(app: Hono, http: Http): void {
   app.post('/__mock/tasks/:id/cancel', async (c) => http.answer(await core.cancel(c.req.param('id'))));
   app.post(
     '/__mock/tasks/:id/redeliver',
-    withBody(http, async (body, c) => {
-      if (body.url !== undefined && typeof body.url !== 'string')
-        return http.fail('invalid_request', 'url must be a string', 'url');
-      const mutate = (body.mutate ?? 'none') as RedeliverMutation;
+    withBody(http, 'redeliverMockTask', async (body, c) => {
+      const mutate = body.mutate ?? 'none';
       const result = await core.redeliver(c.req.param('id') as string, mutate, body.url);
       return http.answer(result, ({ taskId, webhookId, url }) =>
         http.json({ taskId, webhookId, mutate, url }, 202),
@@ -148,10 +151,8 @@ function registerClockAndDeliveries(app: Hono, http: Http): void {
   app.get('/__mock/clock', () => http.json(core.clockView()));
   app.post(
     '/__mock/clock/advance',
-    withBody(http, async (body) => {
-      if (core.scheduler.mode === 'manual' && !isCount(body.ms))
-        return http.fail('invalid_request', 'ms must be an integer >= 0', 'ms');
-      return http.answer(await core.advanceClock(body.ms as number));
+    withBody(http, 'advanceMockClock', async (body) => {
+      return http.answer(await core.advanceClock(body.ms));
     }),
   );
   app.get('/__mock/deliveries', async (c) => {
@@ -160,12 +161,8 @@ function registerClockAndDeliveries(app: Hono, http: Http): void {
   });
   app.post(
     '/__mock/deliveries/idle',
-    withBody(http, async (body) => {
-      const timeoutMs = body.timeoutMs ?? 5000;
-      if (!isCount(timeoutMs) || timeoutMs > 60_000) {
-        return http.fail('invalid_request', 'timeoutMs must be an integer from 0 to 60000', 'timeoutMs');
-      }
-      return http.json(await core.waitIdle(timeoutMs));
+    withBody(http, 'waitForMockDeliveries', async (body) => {
+      return http.json(await core.waitIdle(body.timeoutMs ?? 5000));
     }),
   );
 }
@@ -175,11 +172,8 @@ function registerFaultsAndCredits(app: Hono, http: Http): void {
   app.get('/__mock/faults', async () => http.json({ data: await core.listFaults() }));
   app.post(
     '/__mock/faults',
-    withBody(http, async (body) => {
-      if (body.path !== undefined && typeof body.path !== 'string')
-        return http.fail('invalid_request', 'path must be a path prefix starting with /', 'path');
-      const spec = body as FaultSpec;
-      const result = await core.addFault(pickFault(spec));
+    withBody(http, 'injectMockFault', async (body) => {
+      const result = await core.addFault(pickFault(body as FaultSpec));
       if (!result.ok) return http.refused(result);
       return http.json({ fault: result.value, data: await core.listFaults() }, 201);
     }),
@@ -190,11 +184,7 @@ function registerFaultsAndCredits(app: Hono, http: Http): void {
   });
   app.post(
     '/__mock/credits',
-    withBody(http, async (body) => {
-      if (typeof body.apiKey !== 'string' || !body.apiKey)
-        return http.fail('invalid_request', 'apiKey must be a non-empty string', 'apiKey');
-      if (typeof body.credits !== 'number')
-        return http.fail('invalid_request', 'credits must be a number >= 0', 'credits');
+    withBody(http, 'setMockCredits', async (body) => {
       return http.answer(await core.setCredits(body.apiKey, body.credits));
     }),
   );
