@@ -5,8 +5,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PRODUCTION_BASE_URL } from '@videotask/spec';
+import { type RedisServer, startRedisServer } from '@videotask/testkit';
 import type { TestProject } from 'vitest/node';
-import { LIVE_HOW_TO, type Target, targetNameFromEnv } from './target.js';
+import { LIVE_HOW_TO, type Target, type TargetName } from './target.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -53,8 +54,73 @@ async function startMock(flags: string[]): Promise<{ child: ChildProcess; baseUr
   return { child, baseUrl };
 }
 
+async function stopAll(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }),
+  );
+}
+
+/** The flags of the mock the suite drives: manual clock, local callbacks, a known secret. */
+function drivenFlags(webhookSecret: string): string[] {
+  return [
+    '--clock',
+    'manual',
+    '--allow-local-callbacks',
+    '--webhook-secret',
+    webhookSecret,
+    '--seed',
+    'contract',
+  ];
+}
+
+/** The target's settings on a mock at `baseUrl` (the strict one enforces the callback host rules). */
+function mockTarget(name: TargetName, baseUrl: string, strictBaseUrl: string, webhookSecret: string): Target {
+  return {
+    name,
+    available: true,
+    baseUrl,
+    strictBaseUrl,
+    apiKey: MOCK_API_KEYS[0],
+    rejectedApiKey: 'contract-key-unknown',
+    billable: true,
+    adminUrl: `${baseUrl}/__mock`,
+    webhookSecret,
+    callback: { local: true },
+    // Virtual time on the manual clock: generous, it costs no real time.
+    waitTimeoutMs: 30 * 60_000,
+  };
+}
+
+/**
+ * Two replicas of the mock on one throwaway Redis (plus the strict mock). Both write result URLs
+ * with A's address, as replicas behind one load balancer write its address.
+ */
+async function startReplicas(webhookSecret: string) {
+  const redis: RedisServer = await startRedisServer();
+  const store = ['--store', redis.url, '--store-prefix', 'contract:'];
+  const [a, strict] = await Promise.all([
+    startMock([...drivenFlags(webhookSecret), ...store]),
+    startMock(['--clock', 'manual']),
+  ]);
+  const b = await startMock([...drivenFlags(webhookSecret), ...store, '--public-url', a.baseUrl]);
+  const target = mockTarget('mock-replicas', a.baseUrl, strict.baseUrl, webhookSecret);
+  target.replicaUrls = [a.baseUrl, b.baseUrl];
+  return {
+    target,
+    stop: async () => {
+      await stopAll([a.child, b.child, strict.child]);
+      await redis.stop();
+    },
+  };
+}
+
 export default async function setup(project: TestProject) {
-  const name = targetNameFromEnv();
+  const name = project.name as TargetName;
   if (name === 'live') {
     const apiKey = process.env.EVOLINK_API_KEY ?? '';
     const callbackUrl = process.env.CONTRACT_CALLBACK_URL;
@@ -78,41 +144,15 @@ export default async function setup(project: TestProject) {
   }
 
   const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
+  if (name === 'mock-replicas') {
+    const replicas = await startReplicas(webhookSecret);
+    project.provide('target', replicas.target);
+    return replicas.stop;
+  }
   const [main, strict] = await Promise.all([
-    startMock([
-      '--clock',
-      'manual',
-      '--allow-local-callbacks',
-      '--webhook-secret',
-      webhookSecret,
-      '--seed',
-      'contract',
-    ]),
+    startMock(drivenFlags(webhookSecret)),
     startMock(['--clock', 'manual']),
   ]);
-  const baseUrl = main.baseUrl;
-  project.provide('target', {
-    name,
-    available: true,
-    baseUrl,
-    strictBaseUrl: strict.baseUrl,
-    apiKey: MOCK_API_KEYS[0],
-    rejectedApiKey: 'contract-key-unknown',
-    billable: true,
-    adminUrl: `${baseUrl}/__mock`,
-    webhookSecret,
-    callback: { local: true },
-    // Virtual time on the manual clock: generous, it costs no real time.
-    waitTimeoutMs: 30 * 60_000,
-  });
-  return async () => {
-    await Promise.all(
-      [main.child, strict.child].map(async (child) => {
-        if (child.exitCode !== null) return;
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }),
-    );
-  };
+  project.provide('target', mockTarget(name, main.baseUrl, strict.baseUrl, webhookSecret));
+  return () => stopAll([main.child, strict.child]);
 }

@@ -11,10 +11,31 @@ import { ContractRecorder } from './recorder.js';
 import type { Target } from './target.js';
 
 export const target: Target = inject('target');
-export const onMock = target.name === 'mock';
+/** The mock, alone or as replicas: the admin API and the manual clock are there. */
+export const onMock = target.name !== 'live';
+
+/**
+ * Replicas: each request meant for `baseUrl` goes to the next replica in turn, so every step of a
+ * test (create, poll, advance the clock, read the deliveries) may land on another replica.
+ */
+function alternating(replicas: readonly string[], base: string): typeof fetch {
+  let turn = 0;
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (!request.url.startsWith(`${base}/`)) return fetch(request);
+    const to = replicas[turn++ % replicas.length] + request.url.slice(base.length);
+    const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer();
+    return fetch(to, { method: request.method, headers: request.headers, body, signal: request.signal });
+  };
+}
+
+/** What the suite's requests go through: plain fetch, or the turns between replicas. */
+const targetFetch: typeof fetch = target.replicaUrls
+  ? alternating(target.replicaUrls, target.baseUrl)
+  : (input, init) => fetch(input, init);
 
 /** Every answer of every test is checked against the spec; a test fails if one breaks it. */
-export const recorder = new ContractRecorder();
+export const recorder = new ContractRecorder(targetFetch);
 afterEach(() => {
   expect(recorder.takeProblems(), 'answers that break the spec').toEqual([]);
 });
@@ -23,7 +44,7 @@ afterEach(() => {
 export const admin = {
   async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     if (!target.adminUrl) throw new Error('The admin API exists only on the mock target');
-    const response = await fetch(`${target.adminUrl}${path}`, {
+    const response = await targetFetch(`${target.adminUrl}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
