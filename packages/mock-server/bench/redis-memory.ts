@@ -2,6 +2,7 @@
 import { createClient } from '@redis/client';
 import { createMockServer } from '../src/index.js';
 import { withStore } from '../src/node/store.js';
+import { createTasks, TASK_KINDS, type TaskShape } from './create-tasks.js';
 
 export interface RedisMemoryRow {
   label: string;
@@ -22,25 +23,16 @@ async function measure(
   redisUrl: string,
   count: number,
   label: string,
-  body: (i: number) => Record<string, unknown>,
-  headers: (i: number) => Record<string, string>,
+  shape: TaskShape,
 ): Promise<RedisMemoryRow> {
-  const prefix = `memory-${label.length}:`;
   const options = await withStore(
-    { storeUrl: redisUrl, storePrefix: prefix },
+    { storeUrl: redisUrl, storePrefix: `memory-${label.length}:` },
     { clock: 'manual', credits: 1e12, seed: 'memory', maxTasks: count },
   );
   const mock = createMockServer(options);
   await mock.reset();
   const before = await usedMemory(redisUrl);
-  for (let i = 0; i < count; i++) {
-    const res = await mock.fetch('http://mock/v1/videos/generations', {
-      method: 'POST',
-      headers: { authorization: `Bearer sk-${i % 10}`, 'content-type': 'application/json', ...headers(i) },
-      body: JSON.stringify({ model: 'sora-2', prompt: `A cat playing piano, take ${i}`, ...body(i) }),
-    });
-    if (res.status !== 200) throw new Error(`create ${i} answered ${res.status}: ${await res.text()}`);
-  }
+  await createTasks(mock, count, shape);
   const after = await usedMemory(redisUrl);
   await mock.reset();
   await mock.close();
@@ -52,22 +44,9 @@ async function measure(
   };
 }
 
-/** The same two kinds of task as the heap measurement (bench/memory.ts). */
+/** The same kinds of task as the heap measurement (bench/memory.ts). */
 export async function measureRedisMemory(redisUrl: string, count: number): Promise<RedisMemoryRow[]> {
-  return [
-    await measure(
-      redisUrl,
-      count,
-      'plain tasks',
-      () => ({}),
-      () => ({}),
-    ),
-    await measure(
-      redisUrl,
-      count,
-      'with callback_url and Idempotency-Key',
-      (i) => ({ callback_url: `https://hooks.example.com/video/${i}`, duration: 15 }),
-      (i) => ({ 'idempotency-key': `key-${i}-${'x'.repeat(24)}` }),
-    ),
-  ];
+  const rows: RedisMemoryRow[] = [];
+  for (const [label, shape] of TASK_KINDS) rows.push(await measure(redisUrl, count, label, shape));
+  return rows;
 }
