@@ -197,7 +197,7 @@ export function videoPart(view: AdminTask): string {
 
 export function actionsPart(view: AdminTask): string {
   const { task } = view;
-  if (task.task_info.can_cancel) {
+  if (task.task_info?.can_cancel) {
     return html`<button type="button" data-action="cancel" data-task="${task.id}" id="cancel-task">Cancel task</button>
 <p class="hint">Ends it as <code>failed</code> / <code>request_cancelled</code> and refunds its credits.</p>`
       .value;
