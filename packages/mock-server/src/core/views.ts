@@ -1,23 +1,11 @@
 // A task as the admin API, the dashboard and the controller show it: the API's JSON plus what the mock knows.
+import type { AdminSchemas } from '@videotask/spec';
 import { RETENTION_MS } from '../domain/lifecycle.js';
-import { renderTask, type VideoTaskJson } from '../domain/task.js';
+import { renderTask } from '../domain/task.js';
 import type { StoredTask } from '../store/store.js';
 
-export interface AdminTask {
-  task: VideoTaskJson;
-  apiKey: string;
-  scenario: string | null;
-  callbackUrl: string | null;
-  aspectRatio: string;
-  duration: number;
-  removeWatermark: boolean;
-  imageToVideo: boolean;
-  priceCredits: number;
-  settled: boolean;
-  cancelled: boolean;
-  timeline: { createdAt: number; processingAt: number; endAt: number | null; expiresAt: number | null };
-  deliveryAttempts: number;
-}
+/** A task as the admin API shows it: the admin spec's `AdminTask` (generated). */
+export type AdminTask = AdminSchemas['AdminTask'];
 
 export function adminView(task: StoredTask, now: number, publicUrl: string, attempts: number): AdminTask {
   const finite = (n: number) => (Number.isFinite(n) ? n : null);

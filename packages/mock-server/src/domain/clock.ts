@@ -55,154 +55,166 @@ interface Entry extends HeapItem {
 const MAX_DELAY = 2 ** 31 - 1;
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const { mode } = options;
-  const maxWaitMs = options.maxWaitMs ?? 5000;
-  const onError = options.onError ?? (() => {});
-  const heap = new MinHeap<Entry>();
-  let seq = 0;
-  let manualNow = Math.floor(options.startTime ?? Date.now());
-  let closed = false;
-  let armed: ReturnType<typeof setTimeout> | undefined;
-  let armedAt = Number.POSITIVE_INFINITY;
-  let advancing: Promise<void> = Promise.resolve();
+  return new HeapScheduler(options);
+}
 
-  const now = mode === 'manual' ? () => manualNow : () => Date.now();
+/** One heap of timers; on a real clock one setTimeout armed for the earliest, on a manual one fired by advance. */
+class HeapScheduler implements Scheduler {
+  readonly mode: ClockMode;
+  private readonly maxWaitMs: number;
+  private readonly onError: (error: unknown) => void;
+  private readonly heap = new MinHeap<Entry>();
+  private seq = 0;
+  private manualNow: number;
+  private closed = false;
+  private armed: ReturnType<typeof setTimeout> | undefined;
+  private armedAt = Number.POSITIVE_INFINITY;
+  private advancing: Promise<void> = Promise.resolve();
+  private dueQueued = false;
+  private advanceDepth = 0;
+  readonly now: () => number;
 
-  function run(entry: Entry): undefined | Promise<unknown> {
+  constructor(options: SchedulerOptions) {
+    this.mode = options.mode;
+    this.maxWaitMs = options.maxWaitMs ?? 5000;
+    this.onError = options.onError ?? (() => {});
+    this.manualNow = Math.floor(options.startTime ?? Date.now());
+    this.now = this.mode === 'manual' ? () => this.manualNow : () => Date.now();
+  }
+
+  get pending(): number {
+    this.dropCancelled();
+    return this.heap.size;
+  }
+
+  private run(entry: Entry): undefined | Promise<unknown> {
     try {
       const result = entry.task();
       if (result && typeof (result as Promise<unknown>).then === 'function') {
-        return (result as Promise<unknown>).catch(onError);
+        return (result as Promise<unknown>).catch(this.onError);
       }
     } catch (error) {
-      onError(error);
+      this.onError(error);
     }
     return undefined;
   }
 
-  function dropCancelled(): void {
-    while (heap.peek()?.cancelled) heap.pop();
+  private dropCancelled(): void {
+    while (this.heap.peek()?.cancelled) this.heap.pop();
   }
 
   /** Real clock: one setTimeout, armed for the earliest timer. */
-  function arm(): void {
-    if (mode !== 'real' || closed) return;
-    dropCancelled();
-    const top = heap.peek();
+  private arm(): void {
+    if (this.mode !== 'real' || this.closed) return;
+    this.dropCancelled();
+    const top = this.heap.peek();
     if (!top) {
-      if (armed !== undefined) clearTimeout(armed);
-      armed = undefined;
-      armedAt = Number.POSITIVE_INFINITY;
+      this.disarm();
       return;
     }
-    if (armed !== undefined && armedAt <= top.at) return;
-    if (armed !== undefined) clearTimeout(armed);
-    armedAt = top.at;
-    armed = setTimeout(fireDue, Math.min(MAX_DELAY, Math.max(0, top.at - Date.now())));
+    if (this.armed !== undefined && this.armedAt <= top.at) return;
+    if (this.armed !== undefined) clearTimeout(this.armed);
+    this.armedAt = top.at;
+    this.armed = setTimeout(() => this.fireDue(), Math.min(MAX_DELAY, Math.max(0, top.at - Date.now())));
   }
 
-  function fireDue(): void {
-    armed = undefined;
-    armedAt = Number.POSITIVE_INFINITY;
-    const t = Date.now();
-    for (let top = heap.peek(); top && top.at <= t; top = heap.peek()) {
-      heap.pop();
-      if (!top.cancelled) run(top);
+  private disarm(): void {
+    if (this.armed !== undefined) clearTimeout(this.armed);
+    this.armed = undefined;
+    this.armedAt = Number.POSITIVE_INFINITY;
+  }
+
+  /** Runs every timer due by `t`, in time order. */
+  private runDue(t: number): void {
+    for (let top = this.heap.peek(); top && top.at <= t; top = this.heap.peek()) {
+      this.heap.pop();
+      if (!top.cancelled) this.run(top);
     }
-    arm();
+  }
+
+  private fireDue(): void {
+    this.armed = undefined;
+    this.armedAt = Number.POSITIVE_INFINITY;
+    this.runDue(Date.now());
+    this.arm();
   }
 
   /** Manual clock: timers already due (scheduled for now or earlier) run on the next tick. */
-  let dueQueued = false;
-  function queueDue(): void {
-    if (dueQueued || closed) return;
-    dueQueued = true;
+  private queueDue(): void {
+    if (this.dueQueued || this.closed) return;
+    this.dueQueued = true;
     queueMicrotask(() => {
-      dueQueued = false;
+      this.dueQueued = false;
       // An advance in progress fires them itself, in order.
-      if (advanceDepth === 0) {
-        for (let top = heap.peek(); top && top.at <= manualNow; top = heap.peek()) {
-          heap.pop();
-          if (!top.cancelled) run(top);
-        }
-      }
+      if (this.advanceDepth === 0) this.runDue(this.manualNow);
     });
   }
 
-  function clear(): void {
-    heap.clear();
-    if (armed !== undefined) clearTimeout(armed);
-    armed = undefined;
-    armedAt = Number.POSITIVE_INFINITY;
-  }
-
-  let advanceDepth = 0;
-  async function doAdvance(ms: number): Promise<void> {
-    const target = manualNow + ms;
-    advanceDepth++;
+  private async doAdvance(ms: number): Promise<void> {
+    const target = this.manualNow + ms;
+    this.advanceDepth++;
     try {
-      for (let top = heap.peek(); top && top.at <= target && !closed; top = heap.peek()) {
-        heap.pop();
+      for (let top = this.heap.peek(); top && top.at <= target && !this.closed; top = this.heap.peek()) {
+        this.heap.pop();
         if (top.cancelled) continue;
-        if (top.at > manualNow) manualNow = top.at;
-        const work = run(top);
-        if (work) await withinGrace(work, maxWaitMs);
+        if (top.at > this.manualNow) this.manualNow = top.at;
+        const work = this.run(top);
+        if (work) await withinGrace(work, this.maxWaitMs);
       }
-      if (!closed) manualNow = Math.max(manualNow, target);
+      if (!this.closed) this.manualNow = Math.max(this.manualNow, target);
     } finally {
-      advanceDepth--;
+      this.advanceDepth--;
     }
   }
 
+  advance(ms: number): Promise<void> {
+    if (this.mode !== 'manual') {
+      return Promise.reject(new Error('advance() needs a manual clock (start with clock: "manual")'));
+    }
+    if (!Number.isFinite(ms) || ms < 0) {
+      return Promise.reject(new RangeError(`advance() takes ms >= 0, got ${ms}`));
+    }
+    return this.queueAdvance(() => Math.floor(ms));
+  }
+
+  advanceTo(at: number): Promise<void> {
+    if (this.mode !== 'manual') return Promise.reject(new Error('advanceTo() needs a manual clock'));
+    // Measured when its turn comes: an advance queued before it may have moved the clock.
+    return this.queueAdvance(() => Math.max(0, Math.floor(at) - this.manualNow));
+  }
+
   /** Advances run one after another, each measured when its turn comes. */
-  function queueAdvance(ms: () => number): Promise<void> {
-    const step = advancing.then(() => doAdvance(ms()));
-    advancing = step.catch(() => {});
+  private queueAdvance(ms: () => number): Promise<void> {
+    const step = this.advancing.then(() => this.doAdvance(ms()));
+    this.advancing = step.catch(() => {});
     return step;
   }
 
-  return {
-    mode,
-    now,
-    get pending() {
-      dropCancelled();
-      return heap.size;
-    },
-    advance(ms: number): Promise<void> {
-      if (mode !== 'manual') {
-        return Promise.reject(new Error('advance() needs a manual clock (start with clock: "manual")'));
-      }
-      if (!Number.isFinite(ms) || ms < 0) {
-        return Promise.reject(new RangeError(`advance() takes ms >= 0, got ${ms}`));
-      }
-      return queueAdvance(() => Math.floor(ms));
-    },
-    advanceTo(at: number): Promise<void> {
-      if (mode !== 'manual') return Promise.reject(new Error('advanceTo() needs a manual clock'));
-      // Measured when its turn comes: an advance queued before it may have moved the clock.
-      return queueAdvance(() => Math.max(0, Math.floor(at) - manualNow));
-    },
-    schedule(at: number, task: TimerTask): Timer {
-      const entry: Entry = { at, seq: seq++, task, cancelled: false };
-      if (!closed) {
-        heap.push(entry);
-        if (mode === 'real') arm();
-        else if (at <= manualNow) queueDue();
-      }
-      return {
-        cancel() {
-          entry.cancelled = true;
-          // Let go of what the task holds (a cancelled entry waits in the heap until its time).
-          entry.task = noopTask;
-        },
-      };
-    },
-    clear,
-    close() {
-      closed = true;
-      clear();
-    },
-  };
+  schedule(at: number, task: TimerTask): Timer {
+    const entry: Entry = { at, seq: this.seq++, task, cancelled: false };
+    if (!this.closed) {
+      this.heap.push(entry);
+      if (this.mode === 'real') this.arm();
+      else if (at <= this.manualNow) this.queueDue();
+    }
+    return {
+      cancel() {
+        entry.cancelled = true;
+        // Let go of what the task holds (a cancelled entry waits in the heap until its time).
+        entry.task = noopTask;
+      },
+    };
+  }
+
+  clear(): void {
+    this.heap.clear();
+    this.disarm();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.clear();
+  }
 }
 
 /** Resolves when `work` settles or after `ms` of real time, whichever comes first. */

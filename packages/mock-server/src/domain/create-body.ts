@@ -1,13 +1,7 @@
-// A create request's body after validation against the spec (defaults filled in).
-import type { VideoDuration } from './prices.js';
+// A create request's body after validation against the spec: the spec's `VideoGenerationRequest`
+// (generated), with the defaults filled in by the validator.
+import type { Schemas } from '@videotask/spec';
 
-export interface CreateBody {
-  model: string;
-  prompt: string;
-  aspect_ratio: '16:9' | '9:16';
-  duration: VideoDuration;
-  remove_watermark: boolean;
-  image_urls?: string[];
-  callback_url?: string;
-  [extra: string]: unknown;
-}
+type Request = Schemas['VideoGenerationRequest'];
+
+export type CreateBody = Request & Required<Pick<Request, 'aspect_ratio' | 'duration' | 'remove_watermark'>>;

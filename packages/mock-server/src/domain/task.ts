@@ -1,5 +1,6 @@
 // A stored task (its request facts and timeline) and its JSON as GET /v1/tasks/{id} answers it.
-import { RETENTION_MS, stateAt, type TaskStatus, type Timeline } from './lifecycle.js';
+import type { Schemas } from '@videotask/spec';
+import { RETENTION_MS, stateAt, type Timeline } from './lifecycle.js';
 import type { Outcome } from './scenarios.js';
 import { failureMessage } from './scenarios.js';
 
@@ -77,26 +78,9 @@ export class TaskRecord implements Timeline {
   }
 }
 
-export interface TaskInfoJson {
-  can_cancel: boolean;
-  estimated_time?: number;
-  video_duration?: number;
-}
-
-/** A task as the API returns it (the spec's `VideoTask`). */
-export interface VideoTaskJson {
-  created: number;
-  id: string;
-  model: string;
-  object: 'video.generation.task';
-  progress: number;
-  results?: string[];
-  status: TaskStatus;
-  error?: { code: string; message: string; type: 'task_error' };
-  task_info: TaskInfoJson;
-  type: 'video';
-  usage: { billing_rule: 'per_call'; credits_reserved: number; user_group: string };
-}
+/** A task as the API returns it: the spec's `VideoTask` (generated). */
+export type VideoTaskJson = Schemas['VideoTask'];
+type TaskFailureCode = Schemas['TaskFailureCode'];
 
 /** What rendering reads of a task. */
 export type RenderedTask = Timeline & Pick<TaskFacts, 'id' | 'duration' | 'priceMilli' | 'failureCode'>;
@@ -161,7 +145,7 @@ export function renderTask(task: RenderedTask, now: number, publicUrl: string): 
         object: 'video.generation.task',
         progress,
         status,
-        error: { code, message: failureMessage(code), type: 'task_error' },
+        error: { code: code as TaskFailureCode, message: failureMessage(code), type: 'task_error' },
         task_info: { can_cancel: false },
         type: 'video',
         usage: usage(0),

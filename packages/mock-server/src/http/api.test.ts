@@ -398,7 +398,7 @@ describe('credits', () => {
   ])('duration %d, remove_watermark %s reserves %d', async (duration, remove_watermark, price) => {
     server = manualServer();
     const task = await createTask(server, { duration, remove_watermark });
-    expect(task.usage.credits_reserved).toBe(price);
+    expect(task.usage?.credits_reserved).toBe(price);
   });
 
   test('too few credits answers 402 insufficient_quota and creates nothing', async () => {

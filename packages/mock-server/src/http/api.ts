@@ -12,32 +12,39 @@ import { createSecretMatcher } from './secure-compare.js';
 
 type Handler = (c: Context) => Response | Promise<Response>;
 
+type ApiHandler = (c: Context, apiKey: string) => Response | Promise<Response>;
+
+/**
+ * Wraps an API handler: the next injected fault first if one applies, then the bearer key (checked in
+ * constant time: a comparison that stops at the first differing character can be timed) and the rate
+ * limit. With neither faults nor a rate limit the handler runs without an extra await (the fast path).
+ */
+function apiRoute(http: Http): (handler: ApiHandler) => Handler {
+  const { core } = http;
+  const keyMatches = core.options.apiKeys ? createSecretMatcher(core.options.apiKeys) : null;
+  const keyOf = (c: Context) => {
+    const key = bearerToken(c.req.header('authorization'));
+    return key === null || (keyMatches !== null && !keyMatches(key)) ? null : key;
+  };
+  const guarded = async (c: Context, handler: ApiHandler): Promise<Response> => {
+    const fault = await core.injectedFault(c.req.path);
+    if (fault) return http.refused(fault);
+    const key = keyOf(c);
+    if (key === null) return http.fail('unauthorized');
+    const admitted = await core.admit(key);
+    return admitted.ok ? handler(c, key) : http.refused(admitted);
+  };
+  return (handler) => (c) => {
+    if (core.store.mayHaveFaults || core.options.rateLimit !== null) return guarded(c, handler);
+    const key = keyOf(c);
+    return key === null ? http.fail('unauthorized') : handler(c, key);
+  };
+}
+
 export function registerApi(app: Hono, http: Http): void {
   const { core } = http;
   const validators = requestValidators();
-  // Keys are checked in constant time: a comparison that stops at the first differing character can be timed.
-  const keyMatches = core.options.apiKeys ? createSecretMatcher(core.options.apiKeys) : null;
-
-  /** The caller's API key (checked, rate-limited), or the 401/429 answer. */
-  async function authenticate(c: Context): Promise<string | Response> {
-    const key = bearerToken(c.req.header('authorization'));
-    if (key === null || (keyMatches !== null && !keyMatches(key))) return http.fail('unauthorized');
-    if (core.options.rateLimit === null) return key;
-    const admitted = await core.admit(key);
-    return admitted.ok ? key : http.refused(admitted);
-  }
-
-  /** Authenticates, then runs the handler — after the next injected fault if one applies (fast path: none). */
-  const route =
-    (handler: (c: Context, apiKey: string) => Response | Promise<Response>): Handler =>
-    async (c) => {
-      if (core.store.mayHaveFaults) {
-        const fault = await core.injectedFault(c.req.path);
-        if (fault) return http.refused(fault);
-      }
-      const apiKey = await authenticate(c);
-      return typeof apiKey === 'string' ? handler(c, apiKey) : apiKey;
-    };
+  const route = apiRoute(http);
 
   app.post(
     '/v1/videos/generations',
@@ -73,7 +80,12 @@ export function registerApi(app: Hono, http: Http): void {
     route(async (_c, apiKey) => http.json(await core.credits(apiKey))),
   );
 
-  // Result URLs are links to hand around (like the vendor's signed file URLs): no API key needed.
+  registerFiles(app, http);
+}
+
+/** GET /files/<id>.mp4: result URLs are links to hand around (like the vendor's signed file URLs), no key needed. */
+function registerFiles(app: Hono, http: Http): void {
+  const { core } = http;
   app.get('/files/:file', async (c) => {
     const file = c.req.param('file');
     const id = file.endsWith('.mp4') ? file.slice(0, -4) : '';

@@ -1,7 +1,7 @@
 // The Hono app: the API, files, docs and admin routes; 404 and 405 in the envelope; a log line per request.
 import { Hono } from 'hono';
 import type { MockCore } from '../core/commands.js';
-import { mountDashboard } from '../dashboard/index.js';
+import { DASHBOARD_ROUTES, mountDashboard } from '../dashboard/index.js';
 import { StoreUnavailableError } from '../store/store.js';
 import { ADMIN_ROUTES, registerAdmin } from './admin.js';
 import { registerAdminGuard } from './admin-guard.js';
@@ -69,6 +69,9 @@ export function createApp(core: MockCore): Hono {
   const allowed = allowTable([
     ...PUBLIC_ROUTES,
     ...(core.options.admin ? ADMIN_ROUTES.map(([method, path]) => [method, path] as [string, string]) : []),
+    ...(core.options.admin
+      ? DASHBOARD_ROUTES.map(([method, path]) => [method, path] as [string, string])
+      : []),
   ]);
   app.notFound((c) => {
     const path = c.req.path;

@@ -175,6 +175,27 @@ function parseNumber(name: string, text: string, check: (n: number) => boolean, 
   return n;
 }
 
+type RawValues = Map<string, { text: string; name: string; kind: Kind }>;
+
+/** Typed readers over the flag (or environment) values given. */
+function readers(raw: RawValues) {
+  const get = (flag: string) => raw.get(flag);
+  return {
+    get,
+    num: (flag: string, check: (n: number) => boolean, what: string) => {
+      const v = get(flag);
+      return v ? parseNumber(v.name, v.text, check, what) : undefined;
+    },
+    bool: (flag: string) => {
+      const v = get(flag);
+      if (!v) return undefined;
+      return v.kind === 'boolean' && v.name.startsWith('--') ? true : parseBoolean(v.name, v.text);
+    },
+    str: (flag: string) => get(flag)?.text,
+  };
+}
+type Readers = ReturnType<typeof readers>;
+
 /** Flags win over environment variables; unknown flags are an error. */
 export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = {}): CliConfig {
   const options: Record<string, { type: Kind }> = { help: { type: 'boolean' }, version: { type: 'boolean' } };
@@ -185,7 +206,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const raw = new Map<string, { text: string; name: string; kind: Kind }>();
+  const raw: RawValues = new Map();
   for (const f of FLAGS) {
     const flagValue = values[f.flag];
     if (flagValue !== undefined)
@@ -193,50 +214,23 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     else if (env[f.env] !== undefined)
       raw.set(f.flag, { text: env[f.env] as string, name: f.env, kind: f.kind });
   }
-  const get = (flag: string) => raw.get(flag);
-  const serve: ServeOptions & MockServerOptions = {};
-  const num = (flag: string, check: (n: number) => boolean, what: string) => {
-    const v = get(flag);
-    return v ? parseNumber(v.name, v.text, check, what) : undefined;
+  const read = readers(raw);
+  const serve: ServeOptions & MockServerOptions = { ...serverFlags(read), ...mockFlags(read) };
+  return {
+    serve,
+    quiet: read.bool('quiet') ?? false,
+    help: Boolean(values.help),
+    version: Boolean(values.version),
   };
-  const bool = (flag: string) => {
-    const v = get(flag);
-    return v
-      ? v.kind === 'boolean' && v.name.startsWith('--')
-        ? true
-        : parseBoolean(v.name, v.text)
-      : undefined;
-  };
-  const str = (flag: string) => get(flag)?.text;
+}
 
+/** Where it listens, the public URL, and where the state lives. */
+function serverFlags({ get, num, str }: Readers): ServeOptions & MockServerOptions {
+  const serve: ServeOptions & MockServerOptions = {};
   const port = num('port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port from 0 to 65535');
   if (port !== undefined) serve.port = port;
   const host = str('host');
   if (host) serve.host = host;
-  const seed = str('seed');
-  if (seed !== undefined && seed !== '') serve.seed = seed;
-  const speed = num('speed', (n) => n > 0, 'a number > 0');
-  if (speed !== undefined) serve.speed = speed;
-  const clock = str('clock');
-  if (clock !== undefined) {
-    if (clock !== 'real' && clock !== 'manual')
-      throw new UsageError(`${get('clock')?.name} must be real or manual, got "${clock}"`);
-    serve.clock = clock;
-  }
-  const keys = str('api-keys');
-  if (keys !== undefined) {
-    const list = keys
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean);
-    if (list.length) serve.apiKeys = list;
-  }
-  const secret = str('webhook-secret');
-  if (secret) serve.webhookSecret = secret;
-  const allowLocal = bool('allow-local-callbacks');
-  if (allowLocal !== undefined) serve.allowLocalCallbacks = allowLocal;
-  const unsigned = bool('unsigned-callbacks');
-  if (unsigned !== undefined) serve.unsignedCallbacks = unsigned;
   const publicUrl = str('public-url');
   if (publicUrl) {
     try {
@@ -246,14 +240,6 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     }
     serve.publicUrl = publicUrl;
   }
-  const credits = num('credits', (n) => n >= 0, 'a number >= 0');
-  if (credits !== undefined) serve.credits = credits;
-  const rateLimit = num('rate-limit', (n) => n > 0, 'a number > 0');
-  if (rateLimit !== undefined) serve.rateLimit = rateLimit;
-  const failureRate = num('failure-rate', (n) => n >= 0 && n <= 1, 'a number from 0 to 1');
-  if (failureRate !== undefined) serve.failureRate = failureRate;
-  const maxTasks = num('max-tasks', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1');
-  if (maxTasks !== undefined) serve.maxTasks = maxTasks;
   const store = str('store');
   if (store) {
     const problem = storeProblem(store);
@@ -262,15 +248,45 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   }
   const storePrefix = str('store-prefix');
   if (storePrefix) serve.storePrefix = storePrefix;
-  if (bool('no-admin')) serve.admin = false;
-  const adminToken = str('admin-token');
-  if (adminToken) serve.adminToken = adminToken;
-  return {
-    serve,
-    quiet: bool('quiet') ?? false,
-    help: Boolean(values.help),
-    version: Boolean(values.version),
+  return serve;
+}
+
+/** How the mock behaves: clock, keys, callbacks, credits, limits, admin. */
+function mockFlags({ get, num, bool, str }: Readers): MockServerOptions {
+  const o: MockServerOptions = {};
+  const seed = str('seed');
+  if (seed !== undefined && seed !== '') o.seed = seed;
+  const clock = str('clock');
+  if (clock !== undefined) {
+    if (clock !== 'real' && clock !== 'manual')
+      throw new UsageError(`${get('clock')?.name} must be real or manual, got "${clock}"`);
+    o.clock = clock;
+  }
+  const list = str('api-keys')
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (list?.length) o.apiKeys = list;
+  const secret = str('webhook-secret');
+  if (secret) o.webhookSecret = secret;
+  const allowLocal = bool('allow-local-callbacks');
+  if (allowLocal !== undefined) o.allowLocalCallbacks = allowLocal;
+  const unsigned = bool('unsigned-callbacks');
+  if (unsigned !== undefined) o.unsignedCallbacks = unsigned;
+  const numbers = {
+    speed: num('speed', (n) => n > 0, 'a number > 0'),
+    credits: num('credits', (n) => n >= 0, 'a number >= 0'),
+    rateLimit: num('rate-limit', (n) => n > 0, 'a number > 0'),
+    failureRate: num('failure-rate', (n) => n >= 0 && n <= 1, 'a number from 0 to 1'),
+    maxTasks: num('max-tasks', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1'),
   };
+  for (const [name, value] of Object.entries(numbers)) {
+    if (value !== undefined) (o as Record<string, unknown>)[name] = value;
+  }
+  if (bool('no-admin')) o.admin = false;
+  const adminToken = str('admin-token');
+  if (adminToken) o.adminToken = adminToken;
+  return o;
 }
 
 export interface CliIo {

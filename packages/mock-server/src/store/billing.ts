@@ -1,4 +1,5 @@
 // Credits per API key: a create reserves the price, completion consumes it, failure returns it.
+import type { Schemas } from '@videotask/spec';
 import { IndexedHeap } from '../domain/heap.js';
 import type { TaskRecord } from '../domain/task.js';
 
@@ -9,15 +10,8 @@ export interface Account {
   used: number;
 }
 
-/** The spec's `CreditsResponse`. */
-export interface CreditsJson {
-  data: {
-    token: { remaining_credits: number; unlimited_credits: boolean; used_credits: number };
-    user: { remaining_credits: number; used_credits: number };
-  };
-  message: string;
-  success: boolean;
-}
+/** The spec's `CreditsResponse` (generated). */
+export type CreditsJson = Schemas['CreditsResponse'];
 
 export class Billing {
   private readonly accounts = new Map<string, Account>();

@@ -3,24 +3,15 @@
 // are async; each rule that must hold under concurrency is one method (one round trip), never two.
 import type { DeliveryAttempt } from '../delivery/attempt.js';
 import type { Timeline } from '../domain/lifecycle.js';
+import type { TaskFacts } from '../domain/task.js';
 import type { Fault, FaultSpec } from './faults.js';
 
-/** A task as stored: its request facts, its timeline, and its billing/cancel state. */
-export interface StoredTask extends Timeline {
-  readonly id: string;
-  readonly apiKey: string;
-  readonly duration: number;
-  readonly aspectRatio: string;
-  readonly removeWatermark: boolean;
-  readonly image: boolean;
-  /** Computed once, at create, from the price table. */
-  readonly priceMilli: number;
-  readonly callbackUrl: string | null;
+/**
+ * A task as stored: its request facts (the price computed once, at create; the canonical body for
+ * Idempotency-Key replays), its timeline, and its billing/cancel state.
+ */
+export interface StoredTask extends Readonly<Omit<TaskFacts, 'failureCode'>>, Timeline {
   failureCode: string | null;
-  readonly scenario: string | null;
-  readonly idempotencyKey: string | null;
-  /** Canonical JSON of the create body, compared on an Idempotency-Key replay. */
-  readonly fingerprint: string | null;
   /** Credits consumed (completed) or returned (failed). */
   settled: boolean;
   cancelled: boolean;
