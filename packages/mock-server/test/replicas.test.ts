@@ -111,7 +111,7 @@ describe('two replicas on one Redis', () => {
     const arrivals = await receiver.waitFor(path, 3, 20_000);
     expect(arrivals).toHaveLength(3);
     expect((await call(b, 'GET', '/__mock/deliveries')).json.data).toHaveLength(3);
-  });
+  }, 30_000);
 });
 
 describe('Redis down', () => {
