@@ -65,13 +65,14 @@ export function registerApi(app: Hono, http: Http): void {
 
   app.get(
     '/v1/tasks/:task_id',
-    route(async (c, apiKey) => {
+    route((c, apiKey) => {
       const id = c.req.param('task_id') ?? '';
       if (!validators.taskId(id)) {
         const issue = validators.taskId.issues[0];
         return http.fail('invalid_task_id', issue?.message.replace(/^body\b/, 'task_id'), 'task_id');
       }
-      return http.answer(await core.task(apiKey, id));
+      const result = core.task(apiKey, id);
+      return result instanceof Promise ? result.then((r) => http.answer(r)) : http.answer(result);
     }),
   );
 

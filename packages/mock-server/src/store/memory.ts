@@ -76,7 +76,7 @@ export class MemoryStore implements MockStore {
     return { kind: 'created', task: record };
   }
 
-  async getTask(id: string, now: number): Promise<StoredTask | undefined> {
+  getTask(id: string, now: number): StoredTask | undefined {
     return this.tasks.get(id, this.at(now));
   }
 

@@ -72,8 +72,12 @@ export interface MockStore {
    * (billing settled first), the reservation, and the insert (evicting the oldest beyond the size bound).
    */
   insertTask(task: StoredTask, now: number): Promise<InsertOutcome>;
-  /** The task unless unknown or expired (billing settled first). A removed task's scheduled callback goes with it. */
-  getTask(id: string, now: number): Promise<StoredTask | undefined>;
+  /**
+   * The task unless unknown or expired (billing settled first). A removed task's scheduled callback
+   * goes with it. May answer without a promise (the memory store does): GET /v1/tasks/{id}, the
+   * hottest route, then runs without an await (measured: see docs/contributing.md, Benchmarks).
+   */
+  getTask(id: string, now: number): StoredTask | undefined | Promise<StoredTask | undefined>;
   /** Every live task, oldest first (billing settled first). */
   listTasks(now: number): Promise<readonly StoredTask[]>;
   /**
