@@ -393,7 +393,7 @@ export class MockCore {
   private polling = false;
   private pollFailed = false;
   private poll(): void {
-    if (this.polling) return;
+    if (this.polling || this.poller === undefined) return;
     this.polling = true;
     const work = async () => {
       if (this.scheduler.mode === 'manual') return this.catchUp();
@@ -465,6 +465,7 @@ export class MockCore {
 
   async close(): Promise<void> {
     clearInterval(this.poller);
+    this.poller = undefined;
     this.scheduler.close();
     this.deliveries.close();
     await this.store.close();
