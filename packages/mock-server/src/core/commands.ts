@@ -18,6 +18,7 @@ import { MemoryStore, ownJobId } from '../store/memory.js';
 import type { CallbackJob, MockStore, StoredTask } from '../store/store.js';
 import { planTask } from './create.js';
 import { queryTasks, type TaskListPage, type TaskListQuery } from './list.js';
+import { ReplicaSync } from './replicas.js';
 import { ok, type Refusal, type Result, refuse } from './result.js';
 import { type AdminTask, adminView } from './views.js';
 
@@ -42,8 +43,6 @@ export interface Redelivery {
 
 /** How long a claimed callback job is leased before another replica may claim it (well past the 10 s attempt timeout). */
 export const CALLBACK_LEASE_MS = 60_000;
-/** With a shared store, how often a replica looks for work other replicas left: jobs due, a moved manual clock. */
-const SHARED_POLL_MS = 300;
 
 export class MockCore {
   readonly options: ResolvedOptions;
@@ -53,17 +52,14 @@ export class MockCore {
   random: Random;
   /** Names this process when it claims callback jobs. */
   private readonly owner: string;
-  /** Other replicas share the store: their jobs and clock moves are polled for. */
-  private readonly shared: boolean;
   /** The seed of this process's ids: on a shared store each replica adds its own part, so replicas never draw the same ids. */
   private readonly seed: string;
-  private poller: ReturnType<typeof setInterval> | undefined;
-  private moving: Promise<void> = Promise.resolve();
+  /** With a shared store: the shared manual clock and the work other replicas left. */
+  readonly replicas: ReplicaSync;
 
   constructor(options: ResolvedOptions) {
     this.options = options;
-    this.shared = options.store?.shared ?? false;
-    this.seed = this.shared ? `${options.seed}:${randomSeed()}` : options.seed;
+    this.seed = options.store?.shared ? `${options.seed}:${randomSeed()}` : options.seed;
     this.random = createRandom(this.seed);
     this.owner = `mock_${createRandom(`${this.seed}:owner`).base36(8)}`;
     this.scheduler = createScheduler({
@@ -91,7 +87,12 @@ export class MockCore {
       graceMs: options.deliveryGraceMs,
       scheduleRetry: (job) => this.schedule(job),
     });
-    if (this.shared) this.poller = setInterval(() => this.poll(), SHARED_POLL_MS);
+    this.replicas = new ReplicaSync({
+      store: this.store,
+      scheduler: this.scheduler,
+      runDueCallbacks: () => this.runDueCallbacks(),
+      logger: options.logger,
+    });
   }
 
   now(): number {
@@ -352,66 +353,9 @@ export class MockCore {
     return { idle, inFlight: this.deliveries.inFlightCount };
   }
 
-  // ---- the manual clock shared through the store ----
-
-  /** Moves the manual clock by `ms` from the shared time, running every job any replica scheduled that falls due. */
+  /** Moves the manual clock by `ms` (with a shared store: from the shared time, through every replica's due jobs). */
   moveClock(ms: number): Promise<void> {
-    const step = this.moving.then(async () => {
-      await this.catchUp();
-      const target = this.now() + ms;
-      if (this.shared) await this.runJobsDueBy(target);
-      await this.scheduler.advanceTo(target);
-      await this.store.setManualTime(this.now());
-    });
-    this.moving = step.catch(() => {});
-    return step;
-  }
-
-  /** With a shared store and a manual clock: takes the stored time (another replica may have moved it) before serving. */
-  async catchUp(): Promise<void> {
-    if (!this.shared || this.scheduler.mode !== 'manual') return;
-    const stored = await this.store.manualTime();
-    if (stored !== null && stored > this.now()) await this.scheduler.advanceTo(stored);
-  }
-
-  /** True when each request must take the shared manual time first. */
-  get clockIsShared(): boolean {
-    return this.shared && this.scheduler.mode === 'manual';
-  }
-
-  /** Runs stored jobs due by `target` at their times, in order (jobs of other replicas have no local timer here). */
-  private async runJobsDueBy(target: number): Promise<void> {
-    for (let due = await this.store.nextCallbackAt(); due !== null && due <= target; ) {
-      await this.scheduler.advanceTo(due);
-      await this.store.setManualTime(this.now());
-      await this.runDueCallbacks();
-      due = await this.store.nextCallbackAt();
-    }
-  }
-
-  /** A shared store's background look: the stored manual time, or (real clock) jobs due that no local timer knows. */
-  private polling = false;
-  private pollFailed = false;
-  private poll(): void {
-    if (this.polling || this.poller === undefined) return;
-    this.polling = true;
-    const work = async () => {
-      if (this.scheduler.mode === 'manual') return this.catchUp();
-      const due = await this.store.nextCallbackAt();
-      if (due !== null && due <= this.now()) await this.runDueCallbacks();
-    };
-    work()
-      .then(() => {
-        this.pollFailed = false;
-      })
-      .catch((error) => {
-        // One line per outage, not one per poll.
-        if (!this.pollFailed) this.options.logger?.(`store poll failed: ${String(error)}`);
-        this.pollFailed = true;
-      })
-      .finally(() => {
-        this.polling = false;
-      });
+    return this.replicas.moveClock(ms);
   }
 
   // ---- callbacks: jobs in the store, one local timer each, claimed under a lease when due ----
@@ -464,8 +408,7 @@ export class MockCore {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.poller);
-    this.poller = undefined;
+    this.replicas.close();
     this.scheduler.close();
     this.deliveries.close();
     await this.store.close();

@@ -53,9 +53,9 @@ export function createApp(core: MockCore): Hono {
   }
 
   // Replicas on one store share the manual clock: each request first takes the stored time.
-  if (core.clockIsShared) {
+  if (core.replicas.clockIsShared) {
     app.use(async (_c, next) => {
-      await core.catchUp();
+      await core.replicas.catchUp();
       await next();
     });
   }
