@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  // index: the Web-only core; node: the Node entry (server, DNS, docs assets); cli: the bin.
-  entry: ['src/index.ts', 'src/node.ts', 'src/cli.ts'],
+  // index: the Web-only core; node: the Node entry (server, DNS, docs assets); cli: the bin; har: HAR files.
+  entry: ['src/index.ts', 'src/node.ts', 'src/cli.ts', 'src/har.ts'],
   format: ['esm'],
   dts: true,
   platform: 'node',
