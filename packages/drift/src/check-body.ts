@@ -69,12 +69,22 @@ function suggestionFor(check: BodyCheck, kind: FindingKind, pointer: string, iss
   }
 }
 
-/** Breaking findings: what the spec's validator refuses, one per pointer (a wrong type hides its enum). */
-function breakingFindings(check: BodyCheck, skip: Set<string>): Observation[] {
-  const validate = check.validator.compile(check.schema);
-  if (validate(check.body)) return [];
+function issuesOf(check: BodyCheck, schema: unknown): ValidationIssue[] {
+  const validate = check.validator.compile(schema);
+  return validate(check.body) ? [] : validate.issues;
+}
+
+/** The issues every branch has: with an unknown discriminator value no branch is the right one to blame. */
+function commonIssues(check: BodyCheck, branches: unknown[]): ValidationIssue[] {
+  const [first = [], ...rest] = branches.map((b) => issuesOf(check, b));
+  const key = (i: ValidationIssue) => `${i.path}\u0000${i.keyword}`;
+  return first.filter((issue) => rest.every((other) => other.some((i) => key(i) === key(issue))));
+}
+
+/** Breaking findings from the validator's issues, one per pointer (a wrong type hides its enum). */
+function breakingFindings(check: BodyCheck, issues: ValidationIssue[], skip: Set<string>): Observation[] {
   const byPointer = new Map<string, Observation>();
-  for (const issue of validate.issues) {
+  for (const issue of issues) {
     if (skip.has(issue.path)) continue;
     const seen = valueAt(check.body, issue.path);
     const kind = kindOf(issue, seen);
@@ -127,12 +137,13 @@ export function checkBody(check: BodyCheck): Observation[] {
   const top = walker.deref(schema);
   const out: Observation[] = [];
   let checked: unknown = schema;
+  let issues: ValidationIssue[] | undefined;
   const skip = new Set<string>();
   if (top.schema.oneOf || top.schema.anyOf) {
     const { branch, unknownTag } = walker.pickBranch(top, body);
-    checked = { $ref: `#/components/schemas/${branch.name}` };
-    if (!branch.name) checked = branch.schema;
+    checked = branch.name ? { $ref: `#/components/schemas/${branch.name}` } : branch.schema;
     if (unknownTag) {
+      issues = commonIssues(check, (top.schema.oneOf ?? top.schema.anyOf) as unknown[]);
       const pointer = `/${escapePointer(unknownTag.property)}`;
       skip.add(pointer);
       const enumOwner = walker.nameAt(checked, body, pointer);
@@ -146,7 +157,7 @@ export function checkBody(check: BodyCheck): Observation[] {
     }
   }
   const inner = { ...check, schema: checked };
-  out.push(...breakingFindings(inner, skip));
+  out.push(...breakingFindings(inner, issues ?? issuesOf(inner, checked), skip));
   out.push(...extraFields(inner, checked, body, ''));
   return out;
 }
