@@ -5,7 +5,8 @@ import {
   type VideoTaskClient,
   type VideoTaskClientOptions,
 } from '@videotask/client';
-import { afterEach, expect, inject } from 'vitest';
+import { afterAll, afterEach, expect, inject } from 'vitest';
+import { harRecording } from './har-record.js';
 import { ContractRecorder } from './recorder.js';
 import type { Target } from './target.js';
 
@@ -13,10 +14,13 @@ export const target: Target = inject('target');
 export const onMock = target.name === 'mock';
 
 /** Every answer of every test is checked against the spec; a test fails if one breaks it. */
-export const recorder = new ContractRecorder();
+export const recorder = new ContractRecorder(
+  harRecording ? harRecording.fetchThrough(globalThis.fetch) : globalThis.fetch,
+);
 afterEach(() => {
   expect(recorder.takeProblems(), 'answers that break the spec').toEqual([]);
 });
+afterAll(() => harRecording?.flush());
 
 /** The mock's admin API (manual clock, faults, cancel, deliveries). Only on the mock target. */
 export const admin = {

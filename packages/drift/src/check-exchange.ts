@@ -54,6 +54,9 @@ const GENERIC_HEADERS = new Set([
   'x-xss-protection',
 ]);
 
+/** Fetch metadata and client hints (`sec-fetch-mode`, `sec-ch-ua`) come from the HTTP client, not the API. */
+const isGeneric = (name: string) => GENERIC_HEADERS.has(name) || name.startsWith('sec-');
+
 export interface Operation {
   id: string;
   method: string;
@@ -96,7 +99,7 @@ function extraHeaders(
 ): Observation[] {
   const known = new Set(documented.map((h) => h.toLowerCase()));
   return headers
-    .filter((h) => !known.has(h.name.toLowerCase()) && !GENERIC_HEADERS.has(h.name.toLowerCase()))
+    .filter((h) => !known.has(h.name.toLowerCase()) && !isGeneric(h.name.toLowerCase()))
     .map((h) => ({
       kind: 'extra-header' as const,
       operation,

@@ -1,5 +1,6 @@
 // The `videotask-drift` command: read HAR recordings, print the drift table, write --json/--markdown, exit 0/1/2.
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type HarEntry, HarFormatError, readHarSource } from '@videotask/mock-server/har';
 import { formatJson, formatMarkdown, formatTable } from './format.js';
@@ -25,6 +26,11 @@ const defaultIo: DriftIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 };
+
+/** `pnpm drift` runs at the repository's root; relative paths start where pnpm was run. */
+function fromInvocationDir(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
 
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -57,7 +63,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: DriftIo =
   const sources: string[] = [];
   try {
     for (const input of args.inputs) {
-      const read = await readHarSource(input);
+      const read = await readHarSource(fromInvocationDir(input));
       entries.push(...read.entries);
       sources.push(...read.files);
     }
@@ -69,8 +75,8 @@ export async function main(argv: string[] = process.argv.slice(2), io: DriftIo =
   const report = driftReport(entries, sources);
   io.out(formatTable(report));
   try {
-    if (args.json) await writeFile(args.json, formatJson(report));
-    if (args.markdown) await writeFile(args.markdown, formatMarkdown(report));
+    if (args.json) await writeFile(fromInvocationDir(args.json), formatJson(report));
+    if (args.markdown) await writeFile(fromInvocationDir(args.markdown), formatMarkdown(report));
   } catch (error) {
     io.err(`videotask-drift: cannot write the report: ${(error as Error).message}`);
     return 2;

@@ -1,4 +1,6 @@
 // @videotask/mock-server/har (Node): HAR recordings on disk — a file sink for the recorder and a reader for replay and drift.
+
+import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type HarEntry, HarFormatError, harLog, parseHar } from './proxy/index.js';
@@ -26,7 +28,11 @@ export async function createHarFileSink(
   options: { prefix?: string; creator?: { name: string; version: string } } = {},
 ): Promise<HarFileSink> {
   await mkdir(dir, { recursive: true });
-  const file = join(dir, `${options.prefix ?? 'videotask'}-${stamp(new Date())}-${process.pid}.har`);
+  // The random part keeps two sinks started in the same millisecond (test files, processes) apart.
+  const file = join(
+    dir,
+    `${options.prefix ?? 'videotask'}-${stamp(new Date())}-${randomUUID().slice(0, 8)}.har`,
+  );
   const creator = options.creator ?? { name: '@videotask/mock-server', version: '0' };
   const entries: HarEntry[] = [];
   let written = Promise.resolve();

@@ -1,5 +1,6 @@
 // The CLI's record and replay flags: --proxy/--record (forward to the real API, write HAR) and --replay.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createHarFileSink, readHarSource } from './har.js';
 import {
   createRecordingProxy,
@@ -76,6 +77,11 @@ export function parseRecordReplay(
   return replay ? { mode: 'replay', source: replay, strict } : undefined;
 }
 
+/** A path as the user typed it: `pnpm start` runs in the package, so relative paths start where pnpm was run. */
+function fromInvocationDir(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
 function version(): string {
   return (
     JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -96,7 +102,7 @@ export async function setupRecordReplay<Env>(
 ): Promise<RecordReplaySetup<Env>> {
   if (config.mode === 'proxy') {
     const sink = config.recordDir
-      ? await createHarFileSink(config.recordDir, {
+      ? await createHarFileSink(fromInvocationDir(config.recordDir), {
           creator: { name: '@videotask/mock-server', version: version() },
         })
       : undefined;
@@ -113,7 +119,7 @@ export async function setupRecordReplay<Env>(
       ],
     };
   }
-  const { entries, files } = await readHarSource(config.source);
+  const { entries, files } = await readHarSource(fromInvocationDir(config.source));
   return {
     wrap: (app) => {
       const replay = createReplay({
