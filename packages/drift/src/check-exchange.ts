@@ -128,6 +128,10 @@ function jsonBody(
   }
 }
 
+function notJson(operation: string, seen: string, suggestion: string): Observation {
+  return { kind: 'not-json', operation, pointer: '', seen, suggestion };
+}
+
 /** Findings for one answer of the API. */
 export function checkAnswer(
   ctx: ExchangeContext,
@@ -178,13 +182,10 @@ export function checkAnswer(
   const text = new TextDecoder().decode(bodyBytes(entry.response.content));
   const body = jsonBody(text, entry.response.content.mimeType ?? '');
   if (!body.ok) {
-    observations.push({
-      kind: 'not-json',
-      operation: label,
-      pointer: '',
-      seen: body.seen,
-      suggestion: `${operation.id} promises application/json for ${documented ? status : 'this status'}: document the other content type, or report it to the vendor`,
-    });
+    const promise = `${operation.id} promises application/json for ${documented ? status : 'this status'}`;
+    observations.push(
+      notJson(label, body.seen, `${promise}: document the other content type, or report it to the vendor`),
+    );
     return { operation, observations };
   }
   observations.push(...checkBody({ ...ctx, operation: label, schema, body: body.value }));
@@ -203,13 +204,7 @@ export function checkCallback(ctx: ExchangeContext, entry: HarEntry, webhook: st
   const text = new TextDecoder().decode(bodyBytes(entry.request.postData));
   const body = jsonBody(text, entry.request.postData?.mimeType ?? '');
   if (!body.ok) {
-    observations.push({
-      kind: 'not-json',
-      operation: label,
-      pointer: '',
-      seen: body.seen,
-      suggestion: 'callbacks are documented as JSON: report it to the vendor',
-    });
+    observations.push(notJson(label, body.seen, 'callbacks are documented as JSON: report it to the vendor'));
     return observations;
   }
   const schema = ctx.validator.webhookBody(webhook).schema;

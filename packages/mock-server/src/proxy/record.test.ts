@@ -126,6 +126,19 @@ describe('the recording proxy', () => {
     expect(entries[0]?._videotask?.error).toBe('no answer within 50 ms');
   });
 
+  test('a TLS failure is named in the 502', async () => {
+    const tls = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
+    });
+    const handle = createRecordingProxy({
+      upstream: 'https://api.example.com',
+      fetch: () => Promise.reject(tls),
+    });
+    const answer = await handle(new Request('http://127.0.0.1:4010/v1/credits'));
+    expect(answer.status).toBe(502);
+    expect(await answer.text()).toContain('DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate');
+  });
+
   test('a base URL that is not a URL is refused at once', () => {
     expect(() => createRecordingProxy({ upstream: 'api.example.com' })).toThrow();
   });
