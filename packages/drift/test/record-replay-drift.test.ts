@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../src/cli.js';
 import type { DriftReport } from '../src/report.js';
 
+/** Starting the mock's command is a whole Node process: on a busy CI machine that takes seconds. */
+const PROCESS_TIMEOUT_MS = 60_000;
 const KEY = 'sk-drift-test-0123456789';
 const ID = 'task-unified-1757169743-7cvnl5zw';
 const task = {
@@ -153,7 +155,7 @@ describe('record through the proxy, replay, report', () => {
       err: () => {},
     });
     report = JSON.parse(readFileSync(join(dir, 'drift.json'), 'utf8')) as DriftReport;
-  });
+  }, PROCESS_TIMEOUT_MS);
 
   test("the caller got the upstream's answers unchanged, and the recording holds no key", () => {
     expect(live.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 418, 503]);
@@ -164,7 +166,7 @@ describe('record through the proxy, replay, report', () => {
     expect(har).not.toContain(KEY);
   });
 
-  test('replay answers the same session offline, in order', async () => {
+  test('replay answers the same session offline, in order', { timeout: PROCESS_TIMEOUT_MS }, async () => {
     upstream.close(); // nothing reaches the stand-in any more
     const replay = await startMock(['--replay', dir, '--replay-strict']);
     try {

@@ -71,7 +71,8 @@ const call = async (base: string, path: string, init: RequestInit = {}) => {
 };
 const createBody = JSON.stringify({ model: 'sora-2', prompt: 'A cat playing piano' });
 
-describe('record, then replay', () => {
+// Each test starts and stops real servers; on a busy CI machine that takes seconds.
+describe('record, then replay', { timeout: 30_000 }, () => {
   test('a recorded session replays offline, task states in order', async () => {
     const dir = tempDir();
     const proxy = await start(['--proxy', upstreamUrl, '--record', dir]);
