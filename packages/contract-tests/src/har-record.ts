@@ -8,6 +8,43 @@ import {
   redactEntry,
 } from '@videotask/mock-server/har';
 
+/** An answer the client got, as a HAR entry. */
+async function answerEntry(request: Request, requestBody: Uint8Array, response: Response, started: Date) {
+  return harEntry({
+    started,
+    timeMs: Date.now() - started.getTime(),
+    method: request.method,
+    url: request.url,
+    requestHeaders: request.headers,
+    requestBody,
+    status: response.status,
+    statusText: response.statusText,
+    responseHeaders: response.headers,
+    responseBody: new Uint8Array(await response.clone().arrayBuffer()),
+    info: { kind: 'api', source: 'upstream' },
+  });
+}
+
+/** A callback the receiver got (and the status it answered), as a HAR entry. */
+function callbackEntry(url: string, headers: IncomingHttpHeaders, rawBody: string, answeredWith: number) {
+  const requestHeaders = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) requestHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return harEntry({
+    started: new Date(),
+    timeMs: 0,
+    method: 'POST',
+    url,
+    requestHeaders,
+    requestBody: new TextEncoder().encode(rawBody),
+    status: answeredWith,
+    responseHeaders: new Headers({ 'content-type': 'text/plain' }),
+    responseBody: new TextEncoder().encode(answeredWith < 300 ? 'ok' : 'try again'),
+    info: { kind: 'callback' },
+  });
+}
+
 /** One HAR file per test file (each runs in its own module graph), named after the target. */
 export function startRecording(dir: string) {
   const target = (process.env.CONTRACT_TARGET ?? 'mock').toLowerCase();
@@ -19,13 +56,6 @@ export function startRecording(dir: string) {
     });
     void sink.then((s) => s.add(redactEntry(entry)));
   };
-  const toHeaders = (headers: IncomingHttpHeaders) => {
-    const out = new Headers();
-    for (const [name, value] of Object.entries(headers)) {
-      if (value !== undefined) out.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    return out;
-  };
   return {
     /** A fetch that records every answer it gets (any route, spec'd or not) and returns it untouched. */
     fetchThrough(base: typeof fetch): typeof fetch {
@@ -34,40 +64,13 @@ export function startRecording(dir: string) {
         const started = new Date();
         const requestBody = new Uint8Array(await request.clone().arrayBuffer());
         const response = await base(request);
-        add(
-          harEntry({
-            started,
-            timeMs: Date.now() - started.getTime(),
-            method: request.method,
-            url: request.url,
-            requestHeaders: request.headers,
-            requestBody,
-            status: response.status,
-            statusText: response.statusText,
-            responseHeaders: response.headers,
-            responseBody: new Uint8Array(await response.clone().arrayBuffer()),
-            info: { kind: 'api', source: 'upstream' },
-          }),
-        );
+        add(await answerEntry(request, requestBody, response, started));
         return response;
       };
     },
     /** A callback the suite's receiver got, with the status it answered. */
     callback(url: string, headers: IncomingHttpHeaders, rawBody: string, answeredWith: number): void {
-      add(
-        harEntry({
-          started: new Date(),
-          timeMs: 0,
-          method: 'POST',
-          url,
-          requestHeaders: toHeaders(headers),
-          requestBody: new TextEncoder().encode(rawBody),
-          status: answeredWith,
-          responseHeaders: new Headers({ 'content-type': 'text/plain' }),
-          responseBody: new TextEncoder().encode(answeredWith < 300 ? 'ok' : 'try again'),
-          info: { kind: 'callback' },
-        }),
-      );
+      add(callbackEntry(url, headers, rawBody, answeredWith));
     },
     /** Resolves once everything recorded so far is on disk. */
     flush: async () => (await sink)?.flush(),

@@ -36,13 +36,20 @@ export async function createHarFileSink(
   const creator = options.creator ?? { name: '@videotask/mock-server', version: '0' };
   const entries: HarEntry[] = [];
   let written = Promise.resolve();
+  // At most one write waits at a time and takes every entry added before it starts, so a burst of
+  // requests costs a few rewrites, not one per request.
+  let queued = false;
   const write = async () => {
+    queued = false;
     const temporary = `${file}.tmp`;
     await writeFile(temporary, `${JSON.stringify(harLog(entries, creator), null, 2)}\n`);
     await rename(temporary, file);
   };
   const flushAfter = () => {
-    written = written.then(write, write);
+    if (!queued) {
+      queued = true;
+      written = written.then(write, write);
+    }
     return written;
   };
   await flushAfter();
