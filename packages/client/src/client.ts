@@ -6,14 +6,13 @@ import * as openapiFetch from 'openapi-fetch';
 import { readEnv } from './env.js';
 import {
   APIConnectionError,
-  APITimeoutError,
   errorFromResponse,
   UnexpectedResponseError,
   VideoTaskError,
 } from './errors.js';
 import type { paths } from './generated/openapi.generated.js';
-import { createRetryLayer, DEFAULT_RETRY_POLICY, type FetchLike } from './retry.js';
-import { type Clock, systemClock } from './timing.js';
+import { createRetryingFetch, DEFAULT_RETRY_POLICY, type FetchLike, type RetryingFetch } from './retry.js';
+import { type Clock, callSignal, systemClock } from './timing.js';
 import type { CompletedTask, CreditsResponse, VideoGenerationRequest, VideoTask } from './types.js';
 import { randomUUID } from './uuid.js';
 import { VERSION } from './version.js';
@@ -107,87 +106,33 @@ function isTaskLike(value: unknown): value is VideoTask {
 type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 const METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 
-interface PendingCall {
-  deadline: number;
-  reject: (error: unknown) => void;
-}
+type CallInit = { signal?: AbortSignal | null; fetch?: unknown } | undefined;
+type Call = (target: unknown, init?: CallInit) => Promise<unknown>;
 
 /**
- * Rejects calls that outlive `timeoutMs`. One interval timer per client sweeps the calls in flight
- * (every timeoutMs/8, at most every second) instead of a timer per call: a timer set and cleared
- * on every call cost more on loopback than the rest of the client's layers. A call therefore
- * rejects between timeoutMs and timeoutMs + timeoutMs/8 (+1 s at most) after it started. The
- * interval stops once a sweep finds nothing in flight, and never keeps a process alive.
+ * The openapi-fetch client with one budget per call: every attempt goes through `send` with the
+ * call's deadline, and (when `timeoutMs` is set) under one AbortSignal that aborts the exchange with
+ * APITimeoutError at the deadline or with the caller's reason. The timer is cleared once the call
+ * settles, its answer read.
  */
-class DeadlineWatch {
-  readonly #pending = new Set<PendingCall>();
-  readonly #timeoutMs: number;
-  readonly #tickMs: number;
-  #timer: ReturnType<typeof setInterval> | undefined;
-
-  constructor(timeoutMs: number) {
-    this.#timeoutMs = timeoutMs;
-    this.#tickMs = Math.max(1, Math.min(1000, Math.ceil(timeoutMs / 8)));
-  }
-
-  add(reject: (error: unknown) => void): PendingCall {
-    const call = { deadline: Date.now() + this.#timeoutMs, reject };
-    this.#pending.add(call);
-    if (this.#timer === undefined) {
-      this.#timer = setInterval(() => this.#sweep(), this.#tickMs);
-      (this.#timer as { unref?: () => void }).unref?.();
-    }
-    return call;
-  }
-
-  delete(call: PendingCall): void {
-    this.#pending.delete(call);
-  }
-
-  #sweep(): void {
-    if (this.#pending.size === 0) {
-      clearInterval(this.#timer);
-      this.#timer = undefined;
-      return;
-    }
-    const now = Date.now();
-    for (const call of this.#pending) {
-      if (call.deadline > now) continue;
-      this.#pending.delete(call);
-      call.reject(new APITimeoutError(`Request timed out after ${this.#timeoutMs} ms.`));
-    }
-  }
-}
-
-/**
- * The openapi-fetch client with `timeoutMs` applied to every call: past it, the call rejects with
- * APITimeoutError (and the retry middleware starts no wait that would end past it). No AbortSignal:
- * giving undici's Request a signal costs more than the rest of this client's layers together. The
- * abandoned exchange is closed by the runtime's own timeouts; pass `signal` to cut it at once.
- */
-function withTimeout(inner: RawClient, timeoutMs: number): RawClient {
-  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) return inner;
-  const watch = new DeadlineWatch(timeoutMs);
-  const timed =
-    <A extends unknown[]>(call: (...args: A) => Promise<unknown>) =>
-    (...args: A): Promise<unknown> =>
-      new Promise((resolve, reject) => {
-        const pending = watch.add(reject);
-        call(...args).then(
-          (value) => {
-            watch.delete(pending);
-            resolve(value);
-          },
-          (error: unknown) => {
-            watch.delete(pending);
-            reject(error);
-          },
-        );
-      });
+function withCallBudget(inner: RawClient, send: RetryingFetch, timeoutMs: number, clock: Clock): RawClient {
+  const limited = timeoutMs > 0 && Number.isFinite(timeoutMs);
+  const budgeted =
+    (call: Call): Call =>
+    (target, init) => {
+      const deadline = limited ? clock.now() + timeoutMs : Number.POSITIVE_INFINITY;
+      const fetch = (request: Request) => send(request, deadline);
+      if (!limited) return call(target, { ...init, fetch });
+      const budget = callSignal(timeoutMs, init?.signal ?? undefined);
+      const settled = call(target, { ...init, signal: budget.signal, fetch });
+      settled.then(budget.end, budget.end);
+      return settled;
+    };
   const client: Record<string, unknown> = { ...inner };
-  for (const method of METHODS)
-    client[method] = timed(inner[method] as (...a: unknown[]) => Promise<unknown>);
-  client.request = timed(inner.request as (...a: unknown[]) => Promise<unknown>);
+  for (const method of METHODS) client[method] = budgeted(inner[method] as Call);
+  const request = inner.request as (method: unknown, target: unknown, init?: CallInit) => Promise<unknown>;
+  client.request = (method: unknown, target: unknown, init?: CallInit) =>
+    budgeted((t, i) => request(method, t, i))(target, init);
   return client as unknown as RawClient;
 }
 
@@ -249,9 +194,7 @@ class VideoTaskClientImpl implements VideoTaskClient {
     this.#clock = { ...systemClock, ...options.clock };
 
     const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const layer = createRetryLayer(baseFetch, {
-      timeoutMs,
+    const send = createRetryingFetch(baseFetch, {
       policy: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
       clock: this.#clock,
     });
@@ -260,15 +203,13 @@ class VideoTaskClientImpl implements VideoTaskClient {
     // from `options.headers` and from each call take precedence.
     const inner = createClient<paths>({
       baseUrl: this.baseUrl,
-      fetch: layer.fetch,
       headers: {
         authorization: `Bearer ${apiKey}`,
         'user-agent': `videotask-client/${VERSION}`,
         ...options.headers,
       },
     });
-    inner.use(layer.middleware);
-    this.raw = withTimeout(inner, timeoutMs);
+    this.raw = withCallBudget(inner, send, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.#clock);
   }
 
   // try/await rather than .catch(): one promise less per call. Errors from unwrap pass notJson as is.
