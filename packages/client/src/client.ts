@@ -4,16 +4,17 @@
 import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
 import { readEnv } from './env.js';
-import {
-  APIConnectionError,
-  errorFromResponse,
-  UnexpectedResponseError,
-  VideoTaskError,
-} from './errors.js';
+import { APIConnectionError, errorFromResponse, UnexpectedResponseError, VideoTaskError } from './errors.js';
 import type { paths } from './generated/openapi.generated.js';
 import { createRetryingFetch, DEFAULT_RETRY_POLICY, type FetchLike, type RetryingFetch } from './retry.js';
 import { type Clock, callSignal, systemClock } from './timing.js';
-import type { CompletedTask, CreditsResponse, VideoGenerationRequest, VideoTask } from './types.js';
+import type {
+  CompletedTask,
+  CreditsResponse,
+  TaskState,
+  VideoGenerationRequest,
+  VideoTask,
+} from './types.js';
 import { randomUUID } from './uuid.js';
 import { VERSION } from './version.js';
 import { pollUntilFinished, type WaitForTaskOptions } from './wait.js';
@@ -85,7 +86,7 @@ export interface VideoTaskClient {
   /** `POST /v1/videos/generations`: creates a task (returned `pending`). */
   createVideo(body: VideoGenerationRequest, options?: CreateVideoOptions): Promise<VideoTask>;
   /** `GET /v1/tasks/{task_id}`: the task in its current state. */
-  getTask(id: string, options?: RequestOptions): Promise<VideoTask>;
+  getTask(id: string, options?: RequestOptions): Promise<TaskState>;
   /** `GET /v1/credits`: the credit balance. */
   getCredits(options?: RequestOptions): Promise<CreditsResponse>;
   /** Polls until the task completes; throws TaskFailedError if it fails, TaskWaitTimeoutError on the deadline. */
@@ -97,7 +98,7 @@ export interface VideoTaskClient {
   ): Promise<CompletedTask>;
 }
 
-function isTaskLike(value: unknown): value is VideoTask {
+function isTaskLike(value: unknown): value is TaskState {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { id?: unknown; status?: unknown };
   return typeof v.id === 'string' && typeof v.status === 'string';
@@ -149,7 +150,7 @@ function unwrap<T>(result: { data?: T; error?: unknown; response: Response }, no
   return data;
 }
 
-function checkTask(task: VideoTask): VideoTask {
+function checkTask<T>(task: T): T {
   if (!isTaskLike(task)) {
     throw new UnexpectedResponseError('The answer is not a task (no string `id` and `status`).', {
       body: task,
@@ -227,7 +228,7 @@ class VideoTaskClientImpl implements VideoTaskClient {
     }
   }
 
-  async getTask(id: string, options: RequestOptions = {}): Promise<VideoTask> {
+  async getTask(id: string, options: RequestOptions = {}): Promise<TaskState> {
     try {
       const result = await this.raw.GET('/v1/tasks/{task_id}', {
         params: { path: { task_id: id } },

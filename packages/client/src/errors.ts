@@ -1,6 +1,6 @@
 // One error class per meaning, all sharing VideoTaskError. HTTP answers are mapped by status (and by
 // `error.code` where the code is more specific than the status); see `errorFromResponse`.
-import type { FailedTask, TaskFailureCode, VideoTask } from './types.js';
+import type { CancelledTask, FailedTask, TaskFailureCode, VideoTask } from './types.js';
 
 export interface VideoTaskErrorDetails {
   /** HTTP status of the answer, when there was one. */
@@ -125,15 +125,30 @@ export class TaskFailedError extends VideoTaskError {
   override name = 'TaskFailedError';
   declare readonly code: TaskFailureCode;
   readonly taskId: string;
-  readonly task: FailedTask;
-  constructor(task: FailedTask) {
-    super(`Task ${task.id} failed: ${task.error.code}: ${task.error.message}`, {
-      code: task.error.code,
-      type: task.error.type,
+  /** The task as the API sent it, extra fields included. */
+  readonly task: FailedTask | CancelledTask;
+  constructor(task: FailedTask | CancelledTask) {
+    const code = task.status === 'cancelled' ? 'request_cancelled' : task.error.code;
+    const why = task.error?.message ?? 'The task was cancelled.';
+    super(`Task ${task.id} ${task.status === 'cancelled' ? 'was cancelled' : 'failed'}: ${code}: ${why}`, {
+      code,
+      type: task.error?.type ?? 'task_error',
       body: task,
     });
     this.taskId = task.id;
     this.task = task;
+  }
+}
+
+/**
+ * The task ended as `cancelled`: a status the live API sends though the spec does not list it (the
+ * spec's cancel reads `failed` with `request_cancelled`). Its `code` is `request_cancelled`.
+ */
+export class TaskCancelledError extends TaskFailedError {
+  override name = 'TaskCancelledError';
+  declare readonly task: CancelledTask;
+  constructor(task: CancelledTask) {
+    super(task);
   }
 }
 

@@ -503,7 +503,9 @@ describe('timeouts', () => {
     });
     const controller = new AbortController();
     const byCaller = client.getTask(TASK_ID, { signal: controller.signal }).catch((e: unknown) => e);
-    const byDeadline = client.getTask(TASK_ID, { signal: new AbortController().signal }).catch((e: unknown) => e);
+    const byDeadline = client
+      .getTask(TASK_ID, { signal: new AbortController().signal })
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(10);
     controller.abort(new Error('stop'));
     expect(await byCaller).toMatchObject({ message: 'stop' });
