@@ -1,6 +1,7 @@
 // Receiving the POST a task sends to its `callback_url` when it ends. Standard Webhooks signatures
 // (the mock's extension), an unsigned parse, and confirming an unsigned delivery by reading the task
 // back from the API (the live API does not sign). Web Crypto only: Node 20+, browsers, Deno, Bun, edge.
+import { noteCompleted } from './download.js';
 import { WebhookVerificationError } from './errors.js';
 import type { CancelledTask, FinishedTask, TaskState } from './types.js';
 import { randomUUID } from './uuid.js';
@@ -152,6 +153,7 @@ export function parseCallback(rawBody: RawBody): EndedTask {
       `The callback body is not a finished task (status ${JSON.stringify(task.status)}).`,
     );
   }
+  noteCompleted(task as { status: string }, Date.now());
   return value as EndedTask;
 }
 

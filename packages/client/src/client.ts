@@ -3,6 +3,7 @@
 
 import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
+import { type DownloadResultOptions, downloadResult, noteCompleted } from './download.js';
 import { readEnv } from './env.js';
 import { APIConnectionError, errorFromResponse, UnexpectedResponseError, VideoTaskError } from './errors.js';
 import type { paths } from './generated/openapi.generated.js';
@@ -32,6 +33,8 @@ export const DEFAULT_BASE_URL = 'https://api.evolink.ai';
 export const API_KEY_ENV = 'EVOLINK_API_KEY';
 /** Environment variable read when `baseUrl` is not given. */
 export const BASE_URL_ENV = 'EVOLINK_BASE_URL';
+const USER_AGENT = `videotask-client/${VERSION}`;
+
 /** Default `timeoutMs`: the longest one call may take, retries included. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -91,6 +94,12 @@ export interface VideoTaskClient {
   getCredits(options?: RequestOptions): Promise<CreditsResponse>;
   /** Polls until the task completes; throws TaskFailedError if it fails, TaskWaitTimeoutError on the deadline. */
   waitForTask(id: string, options?: WaitForTaskOptions): Promise<CompletedTask>;
+  /**
+   * The video at `task.results[index]` (default 0) as a streaming Response: read `response.body`
+   * without buffering it. Retries like every call; `timeoutMs` bounds the wait for the headers.
+   * Throws ResultExpiredError when the URL has expired (403/404/410) or there is no such result.
+   */
+  downloadResult(task: TaskState, options?: DownloadResultOptions): Promise<Response>;
   /** createVideo, then `onCreated(task)`, then waitForTask. */
   createVideoAndWait(
     body: VideoGenerationRequest,
@@ -183,6 +192,8 @@ class VideoTaskClientImpl implements VideoTaskClient {
   readonly baseUrl: string;
   readonly raw: RawClient;
   readonly #clock: Clock;
+  readonly #send: RetryingFetch;
+  readonly #timeoutMs: number;
 
   constructor(options: VideoTaskClientOptions) {
     const apiKey = options.apiKey ?? readEnv(API_KEY_ENV);
@@ -195,10 +206,12 @@ class VideoTaskClientImpl implements VideoTaskClient {
     this.#clock = { ...systemClock, ...options.clock };
 
     const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const send = createRetryingFetch(baseFetch, {
       policy: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
       clock: this.#clock,
     });
+    this.#send = send;
     // Auth and user agent are precomputed default headers: openapi-fetch merges them into the Request
     // it builds anyway, which costs less than a middleware editing every Request's headers. Headers
     // from `options.headers` and from each call take precedence.
@@ -206,11 +219,11 @@ class VideoTaskClientImpl implements VideoTaskClient {
       baseUrl: this.baseUrl,
       headers: {
         authorization: `Bearer ${apiKey}`,
-        'user-agent': `videotask-client/${VERSION}`,
+        'user-agent': USER_AGENT,
         ...options.headers,
       },
     });
-    this.raw = withCallBudget(inner, send, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.#clock);
+    this.raw = withCallBudget(inner, send, this.#timeoutMs, this.#clock);
   }
 
   // try/await rather than .catch(): one promise less per call. Errors from unwrap pass notJson as is.
@@ -235,7 +248,9 @@ class VideoTaskClientImpl implements VideoTaskClient {
         signal: options.signal,
         headers: options.headers,
       });
-      return checkTask(unwrap(result, this.#clock.now()));
+      const task = checkTask(unwrap(result, this.#clock.now()));
+      noteCompleted(task, this.#clock.now());
+      return task;
     } catch (error) {
       return notJson(error);
     }
@@ -248,6 +263,15 @@ class VideoTaskClientImpl implements VideoTaskClient {
     } catch (error) {
       return notJson(error);
     }
+  }
+
+  downloadResult(task: TaskState, options: DownloadResultOptions = {}): Promise<Response> {
+    return downloadResult(this.#send, task, {
+      ...options,
+      timeoutMs: this.#timeoutMs,
+      clock: this.#clock,
+      headers: { 'user-agent': USER_AGENT },
+    });
   }
 
   waitForTask(id: string, options: WaitForTaskOptions = {}): Promise<CompletedTask> {

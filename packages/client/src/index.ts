@@ -26,6 +26,7 @@ export {
   type VideoTaskClient,
   type VideoTaskClientOptions,
 } from './client.js';
+export type { DownloadResultOptions } from './download.js';
 export {
   APIConnectionError,
   APITimeoutError,
@@ -38,6 +39,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestTooLargeError,
+  ResultExpiredError,
   TaskCancelledError,
   TaskFailedError,
   TaskWaitTimeoutError,

@@ -5,11 +5,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { APITimeoutError, createVideoTaskClient } from '../src/index.js';
-import { processingTask, TASK_ID } from './helpers.js';
+import { APITimeoutError, type CompletedTask, createVideoTaskClient } from '../src/index.js';
+import { completedTask, processingTask, TASK_ID } from './helpers.js';
 
 /** What the server does with the next request: never answer, or send half the body and stall. */
 type Stall = 'no-answer' | 'half-body';
+
+const FIRST_HALF = 'first half of the video;';
 
 interface Held {
   req: IncomingMessage;
@@ -47,7 +49,10 @@ beforeAll(async () => {
     const closed = new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
     const entry = { req, res, closed };
     held.push(entry);
-    if (mode === 'half-body') {
+    if (req.url?.startsWith('/files/')) {
+      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(FIRST_HALF.length * 2) });
+      res.write(FIRST_HALF);
+    } else if (mode === 'half-body') {
       const body = JSON.stringify(processingTask);
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
       res.write(body.slice(0, 20));
@@ -108,4 +113,39 @@ describe("the caller's signal closes the connection", () => {
       await within(closed, 5_000, 'the server never saw the connection close: the request runs on');
     },
   );
+});
+
+describe('downloadResult streams', () => {
+  const task = () => ({ ...completedTask, results: [`${baseUrl}/files/${TASK_ID}.mp4`] }) as CompletedTask;
+
+  test('it resolves with the first bytes, before the server has sent the rest; timeoutMs does not cut the body', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const arrived = nextRequest();
+    const download = client(5_000).downloadResult(task());
+    const { res } = await arrived;
+    const response = await download;
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe(FIRST_HALF);
+    expect(res.writableEnded).toBe(false);
+    await vi.advanceTimersByTimeAsync(10_000); // past timeoutMs: the body is the caller's now
+    res.end(FIRST_HALF);
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      rest += new TextDecoder().decode(chunk.value);
+    expect(rest).toBe(FIRST_HALF);
+  });
+
+  test("the caller's signal aborts the body mid-stream and the server sees the connection close", async () => {
+    const controller = new AbortController();
+    const arrived = nextRequest();
+    const download = client(5_000).downloadResult(task(), { signal: controller.signal });
+    const { closed } = await arrived;
+    const response = await download;
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    controller.abort(new Error('stop downloading'));
+    await expect(reader.read()).rejects.toThrow('stop downloading');
+    await within(closed, 5_000, 'the server never saw the connection close: the download runs on');
+  });
 });
