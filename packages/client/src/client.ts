@@ -47,7 +47,8 @@ export interface VideoTaskClientOptions {
   fetch?: FetchLike;
   /**
    * The longest one call may take, in ms: its HTTP attempts, the waits between retries and reading
-   * the answer (APITimeoutError after). 0 disables. Default 60000.
+   * the answer. At the deadline the request in flight is aborted and the call rejects with
+   * APITimeoutError. 0 disables. Default 60000.
    */
   timeoutMs?: number;
   /** Retries after a 429/502/503/504 answer or a network error. Default 2; 0 disables. */
