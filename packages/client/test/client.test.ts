@@ -336,6 +336,22 @@ describe('timeouts', () => {
     return { fetch, calls: () => calls };
   }
 
+  /** A client over hangingFetch that keeps the signal of every request it sends. */
+  function hangingClient(timeoutMs: number) {
+    const signals: AbortSignal[] = [];
+    const hanging = hangingFetch();
+    const client = createVideoTaskClient({
+      apiKey: 'k',
+      baseUrl: 'http://127.0.0.1:4010',
+      fetch: (input, init) => {
+        signals.push(init?.signal ?? input.signal);
+        return hanging.fetch(input, init);
+      },
+      timeoutMs,
+    });
+    return { client, signals };
+  }
+
   test('a call that outlasts timeoutMs rejects with APITimeoutError, and is not retried', async () => {
     vi.useFakeTimers();
     const hanging = hangingFetch();
@@ -423,17 +439,7 @@ describe('timeouts', () => {
 
   test('the deadline aborts the signal the request carries, with the APITimeoutError the call rejects with', async () => {
     vi.useFakeTimers();
-    const signals: AbortSignal[] = [];
-    const hanging = hangingFetch();
-    const client = createVideoTaskClient({
-      apiKey: 'k',
-      baseUrl: 'http://127.0.0.1:4010',
-      fetch: (input, init) => {
-        signals.push(init?.signal ?? input.signal);
-        return hanging.fetch(input, init);
-      },
-      timeoutMs: 500,
-    });
+    const { client, signals } = hangingClient(500);
     const outcome = client.createVideo({ model: 'sora-2', prompt: 'x' }).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(499);
     expect(signals.map((s) => s.aborted)).toEqual([false]);
@@ -490,17 +496,7 @@ describe('timeouts', () => {
 
   test("the caller's signal and the deadline are one signal: either aborts the request", async () => {
     vi.useFakeTimers();
-    const signals: AbortSignal[] = [];
-    const hanging = hangingFetch();
-    const client = createVideoTaskClient({
-      apiKey: 'k',
-      baseUrl: 'http://127.0.0.1:4010',
-      fetch: (input, init) => {
-        signals.push(init?.signal ?? input.signal);
-        return hanging.fetch(input, init);
-      },
-      timeoutMs: 1000,
-    });
+    const { client, signals } = hangingClient(1000);
     const controller = new AbortController();
     const byCaller = client.getTask(TASK_ID, { signal: controller.signal }).catch((e: unknown) => e);
     const byDeadline = client
