@@ -1,5 +1,6 @@
-// The transport: openapi-fetch with precomputed auth + user-agent headers, a retry middleware and a
-// timeout per call, and the task methods on top that turn answers into typed results or errors.
+// The transport: openapi-fetch with precomputed auth + user-agent headers, every attempt through the
+// retrying fetch under one deadline signal per call, and the task methods on top that turn answers
+// into typed results or errors.
 
 import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
