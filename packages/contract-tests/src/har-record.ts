@@ -77,7 +77,17 @@ export function startRecording(dir: string) {
   };
 }
 
-/** Present only when CONTRACT_RECORD names a directory. */
-export const harRecording = process.env.CONTRACT_RECORD
-  ? startRecording(process.env.CONTRACT_RECORD)
-  : undefined;
+let active: ReturnType<typeof startRecording> | undefined;
+
+/**
+ * Starts this test file's recording when CONTRACT_RECORD names a directory. The harness calls it, so
+ * only contract test files record: unit tests that post made-up callbacks to a receiver do not.
+ */
+export function startContractRecording() {
+  const dir = process.env.CONTRACT_RECORD;
+  active ??= dir ? startRecording(dir) : undefined;
+  return active;
+}
+
+/** The recording of this test file, if the harness started one. */
+export const harRecording = () => active;

@@ -41,7 +41,7 @@ export async function startReceiver(
       res
         .writeHead(answeredWith, { 'content-type': 'text/plain' })
         .end(answeredWith < 300 ? 'ok' : 'try again');
-      harRecording?.callback(
+      harRecording()?.callback(
         `${url}${req.url ?? '/'}`,
         req.headers,
         Buffer.concat(chunks).toString('utf8'),
