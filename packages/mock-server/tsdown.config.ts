@@ -1,8 +1,14 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  // index: the Web-only core; node: the Node entry (server, DNS, docs assets); cli: the bin.
-  entry: ['src/index.ts', 'src/node.ts', 'src/cli.ts'],
+  // index: the Web-only core; node: the Node entry (server, DNS, docs assets); cli: the bin;
+  // admin-client: the typed admin API client for tests elsewhere (Web-only, without the mock).
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    cli: 'src/cli.ts',
+    'admin-client': 'src/admin-client/index.ts',
+  },
   format: ['esm'],
   dts: true,
   platform: 'node',
