@@ -12,6 +12,8 @@ const actionFile = join(repoRoot, 'action.yml');
 let runnerTemp = '';
 const env = () => ({
   ...cleanEnv,
+  // The registry is asked only for what npm's cache lacks (hono and the like; the tarballs are local).
+  npm_config_prefer_offline: 'true',
   RUNNER_TEMP: runnerTemp,
   VIDEOTASK_MOCK_PACKAGES: packed.map((p) => p.tarball).join(' '),
 });
