@@ -1,4 +1,17 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { defineConfig } from 'tsdown';
+import { DOCS_ASSETS } from './src/docs.js';
+
+// The swagger-ui files /docs loads, with their licences: shipped in dist/swagger-ui so that installing
+// the mock does not pull in swagger-ui-dist (12 MB, and an analytics postinstall).
+const swaggerUi = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+const swaggerUiFiles = [
+  ...DOCS_ASSETS,
+  ...DOCS_ASSETS.filter((name) => name.endsWith('.js')).map((name) => `${name}.LICENSE.txt`),
+  'LICENSE',
+  'NOTICE',
+];
 
 export default defineConfig({
   // index: the Web-only core; node: the Node entry (server, DNS, docs assets); cli: the bin;
@@ -17,4 +30,5 @@ export default defineConfig({
   clean: true,
   // .js/.d.ts (the package is type: module), as the exports map says.
   fixedExtension: false,
+  copy: [{ from: swaggerUiFiles.map((name) => `${swaggerUi}/${name}`), to: 'dist/swagger-ui' }],
 });
