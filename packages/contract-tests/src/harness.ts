@@ -20,15 +20,21 @@ afterEach(() => {
 
 /** The mock's admin API (manual clock, faults, cancel, deliveries). Only on the mock target. */
 export const admin = {
-  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  /** One admin call, whatever its answer: for the tests that expect a refusal. */
+  async send<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
     if (!target.adminUrl) throw new Error('The admin API exists only on the mock target');
     const response = await fetch(`${target.adminUrl}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = (await response.json()) as T;
-    if (!response.ok) throw new Error(`admin ${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
+    return { status: response.status, json: (await response.json()) as T };
+  },
+  /** One admin call that must succeed; its JSON answer. */
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const { status, json } = await admin.send<T>(method, path, body);
+    if (status < 200 || status > 299)
+      throw new Error(`admin ${method} ${path} → ${status} ${JSON.stringify(json)}`);
     return json;
   },
   advance: (ms: number) => admin.call<{ now: number }>('POST', '/clock/advance', { ms }),
