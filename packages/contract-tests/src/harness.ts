@@ -21,7 +21,11 @@ afterEach(() => {
 /** The mock's admin API (manual clock, faults, cancel, deliveries). Only on the mock target. */
 export const admin = {
   /** One admin call, whatever its answer: for the tests that expect a refusal. */
-  async send<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  async send<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: T }> {
     if (!target.adminUrl) throw new Error('The admin API exists only on the mock target');
     const response = await fetch(`${target.adminUrl}${path}`, {
       method,
