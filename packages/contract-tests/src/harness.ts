@@ -46,6 +46,8 @@ export const admin = {
   cancel: (id: string) => admin.call('POST', `/tasks/${id}/cancel`),
   fault: (fault: { status?: number; count?: number; delayMs?: number; retryAfter?: number; path?: string }) =>
     admin.call('POST', '/faults', fault),
+  /** Waits until no callback attempt is in flight (its answer recorded, any retry scheduled). */
+  idle: () => admin.call('POST', '/deliveries/idle', { timeoutMs: 60_000 }),
   deliveries: (taskId: string) =>
     admin.call<{
       data: { webhookId: string; attempt: number; at: number; status: number | null; outcome: string }[];
