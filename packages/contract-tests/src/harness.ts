@@ -6,7 +6,8 @@ import {
   type VideoTaskClientOptions,
 } from '@videotask/client';
 import type { AdminSchemas } from '@videotask/spec';
-import { afterEach, expect, inject } from 'vitest';
+import { afterAll, afterEach, expect, inject } from 'vitest';
+import { startContractRecording } from './har-record.js';
 import { ContractRecorder } from './recorder.js';
 import type { Target } from './target.js';
 
@@ -14,10 +15,14 @@ export const target: Target = inject('target');
 export const onMock = target.name === 'mock';
 
 /** Every answer of every test is checked against the spec; a test fails if one breaks it. */
-export const recorder = new ContractRecorder();
+const recording = startContractRecording();
+export const recorder = new ContractRecorder(
+  recording ? recording.fetchThrough(globalThis.fetch) : globalThis.fetch,
+);
 afterEach(() => {
   expect(recorder.takeProblems(), 'answers that break the spec').toEqual([]);
 });
+afterAll(() => recording?.flush());
 
 /** The mock's admin API (manual clock, faults, cancel, deliveries). Only on the mock target. */
 export const admin = {

@@ -9,6 +9,12 @@ import {
   type ServeOptions,
   serveMockServer,
 } from './node.js';
+import {
+  parseRecordReplay,
+  RECORD_REPLAY_FLAGS,
+  type RecordReplayConfig,
+  setupRecordReplay,
+} from './record-replay-cli.js';
 
 type Kind = 'string' | 'boolean';
 
@@ -118,6 +124,7 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     kind: 'boolean',
     help: 'no log line per request and callback (the start lines are still printed)',
   },
+  ...RECORD_REPLAY_FLAGS,
 ];
 
 export class UsageError extends Error {}
@@ -127,6 +134,8 @@ export interface CliConfig {
   quiet: boolean;
   help: boolean;
   version: boolean;
+  /** --proxy/--record or --replay (record-replay-cli.ts). */
+  recordReplay?: RecordReplayConfig;
 }
 
 function usage(): string {
@@ -234,8 +243,10 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   if (bool('no-admin')) serve.admin = false;
   const adminToken = str('admin-token');
   if (adminToken) serve.adminToken = adminToken;
+  const recordReplay = parseRecordReplay({ str, bool, num }, (message) => new UsageError(message));
   return {
     serve,
+    ...(recordReplay ? { recordReplay } : {}),
     quiet: bool('quiet') ?? false,
     help: Boolean(values.help),
     version: Boolean(values.version),
@@ -307,14 +318,23 @@ export async function main(
   let held: string[] | undefined = [];
   const logger = (line: string) => (held ? held.push(line) : io.out(line));
   let running: RunningMockServer;
+  let recordReplayLines: string[] = [];
   try {
-    running = await serveMockServer({ ...config.serve, logger: config.quiet ? undefined : logger });
+    const recordReplay = config.recordReplay
+      ? await setupRecordReplay(config.recordReplay, config.quiet ? undefined : logger)
+      : undefined;
+    recordReplayLines = recordReplay?.lines ?? [];
+    running = await serveMockServer({
+      ...config.serve,
+      logger: config.quiet ? undefined : logger,
+      ...(recordReplay ? { wrapApp: recordReplay.wrap } : {}),
+    });
   } catch (error) {
     io.err(`videotask-mock: ${(error as Error).message}`);
     process.exitCode = 1;
     return undefined;
   }
-  for (const line of startLines(running)) io.out(line);
+  for (const line of [...startLines(running), ...recordReplayLines]) io.out(line);
   for (const line of held) io.out(line);
   held = undefined;
   if (handleSignals) {

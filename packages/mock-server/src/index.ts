@@ -10,6 +10,17 @@ export type { Fault, FaultSpec, FaultStatus } from './faults.js';
 export type { TaskStatus } from './lifecycle.js';
 export type { DocsAssetProvider, MockServerOptions } from './options.js';
 export { DEFAULT_PUBLIC_URL } from './options.js';
+// Record and replay over fetch (the CLI's --proxy/--record/--replay; HAR files: @videotask/mock-server/har).
+export {
+  createRecordingProxy,
+  createReplay,
+  type HarEntry,
+  type HarSink,
+  type RecordingProxyOptions,
+  type ReplayOptions,
+  redactEntry,
+  routeApi,
+} from './proxy/index.js';
 export { FAILURE_CODES, SCENARIO_HEADER } from './scenarios.js';
 export { createMockServer, type MockServer } from './server.js';
 export { createSigner, generateWebhookSecret } from './signature.js';

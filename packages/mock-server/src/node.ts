@@ -24,6 +24,8 @@ export interface ServeOptions extends MockServerOptions {
   host?: string;
   /** Timeouts and size limits against slow and oversized clients (see node-limits.ts for the defaults). */
   limits?: ServerLimits;
+  /** Puts something in front of the mock's app (the CLI's --proxy/--replay); its close runs on close. */
+  wrapApp?: (app: FetchApp) => FetchApp & { close?(): Promise<void> };
 }
 
 export interface RunningMockServer {
@@ -108,10 +110,11 @@ function urlHost(host: string): string {
  * works); a wildcard host (0.0.0.0, ::) is written as 127.0.0.1 there.
  */
 export async function serveMockServer(options: ServeOptions = {}): Promise<RunningMockServer> {
-  const { port = DEFAULT_PORT, host = DEFAULT_HOST, limits, ...mockOptions } = options;
+  const { port = DEFAULT_PORT, host = DEFAULT_HOST, limits, wrapApp, ...mockOptions } = options;
   let mock: MockServer | undefined;
+  let wrapped: (FetchApp & { close?(): Promise<void> }) | undefined;
   const server = createAdaptorServer({
-    fetch: nodeFetchHandler(() => mock?.app),
+    fetch: nodeFetchHandler(() => wrapped ?? mock?.app),
     createServer: limitedCreateServer(limits),
   }) as Server;
   await new Promise<void>((resolve, reject) => {
@@ -135,6 +138,7 @@ export async function serveMockServer(options: ServeOptions = {}): Promise<Runni
     server.close();
     throw error;
   }
+  if (wrapApp) wrapped = wrapApp(mock.app);
   const running = mock;
   let closing: Promise<void> | undefined;
   return {
@@ -146,6 +150,7 @@ export async function serveMockServer(options: ServeOptions = {}): Promise<Runni
     close() {
       closing ??= (async () => {
         await running.close();
+        await wrapped?.close?.();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
