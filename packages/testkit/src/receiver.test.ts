@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { type CallbackReceiver, startCallbackReceiver } from './receiver.js';
+
+let receiver: CallbackReceiver | undefined;
+afterEach(async () => {
+  await receiver?.close();
+  receiver = undefined;
+});
+
+const post = (url: string, body = '{"a":1}') =>
+  fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'webhook-id': 'msg_1' },
+  });
+
+describe('callback receiver', () => {
+  test('records path, headers, raw body and the arrival number per path; answers 200 by default', async () => {
+    receiver = await startCallbackReceiver({ clock: () => 7 });
+    expect((await post(`${receiver.url}/a?x=1`)).status).toBe(200);
+    expect((await post(`${receiver.url}/a?x=1`, '{"b":2}')).status).toBe(200);
+    expect((await post(`${receiver.url}/b`)).status).toBe(200);
+    expect(receiver.arrivals.map((a) => [a.path, a.n, a.rawBody, a.clockAt])).toEqual([
+      ['/a?x=1', 1, '{"a":1}', 7],
+      ['/a?x=1', 2, '{"b":2}', 7],
+      ['/b', 1, '{"a":1}', 7],
+    ]);
+    expect(receiver.arrivals[0]?.headers['webhook-id']).toBe('msg_1');
+  });
+
+  test('answers a scripted queue first, then the answer function', async () => {
+    receiver = await startCallbackReceiver({ answer: (_path, n) => (n === 3 ? 204 : 500) });
+    receiver.script([503]);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await post(`${receiver.url}/p`)).status);
+    expect(statuses).toEqual([503, 500, 204]);
+    expect(receiver.arrivals.map((a) => a.answer)).toEqual([503, 500, 204]);
+  });
+
+  test('waitFor resolves when the count is reached, and rejects with the count seen after its timeout', async () => {
+    receiver = await startCallbackReceiver();
+    const waiting = receiver.waitFor('/hook', 2);
+    await post(`${receiver.url}/hook`);
+    await post(`${receiver.url}/other`);
+    await post(`${receiver.url}/hook`);
+    expect((await waiting).map((a) => a.n)).toEqual([1, 2]);
+    await expect(receiver.waitFor('/hook', 3, 50)).rejects.toThrow(
+      'Expected 3 callback(s) at /hook within 50 ms, got 2',
+    );
+  });
+
+  test('a hanging answer holds the request open until the sender gives up', async () => {
+    receiver = await startCallbackReceiver({ answer: () => 'hang' });
+    const controller = new AbortController();
+    const sent = fetch(`${receiver.url}/slow`, {
+      method: 'POST',
+      body: '{}',
+      signal: controller.signal,
+    }).catch((error: unknown) => error);
+    await receiver.waitFor('/slow', 1);
+    expect(receiver.hanging).toBe(1);
+    controller.abort();
+    expect(await sent).toBeInstanceOf(Error);
+    await expect.poll(() => receiver?.hanging, { timeout: 10_000 }).toBe(0);
+  });
+
+  test('publicUrl replaces the listening address in url', async () => {
+    receiver = await startCallbackReceiver({ publicUrl: 'https://hooks.example.com/' });
+    expect(receiver.url).toBe('https://hooks.example.com');
+  });
+});
