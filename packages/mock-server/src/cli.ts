@@ -113,6 +113,13 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     help: 'require this token (Bearer or x-admin-token) on /__mock/*',
   },
   {
+    flag: 'seed-tasks',
+    env: 'MOCK_SEED_TASKS',
+    kind: 'string',
+    value: 'N',
+    help: 'start with N realistic demo tasks across statuses and times (1 to 1000)',
+  },
+  {
     flag: 'quiet',
     env: 'MOCK_QUIET',
     kind: 'boolean',
@@ -125,6 +132,8 @@ export class UsageError extends Error {}
 export interface CliConfig {
   serve: ServeOptions;
   quiet: boolean;
+  /** Demo tasks to seed once listening (issue 13). */
+  seedTasks: number | undefined;
   help: boolean;
   version: boolean;
 }
@@ -234,9 +243,15 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   if (bool('no-admin')) serve.admin = false;
   const adminToken = str('admin-token');
   if (adminToken) serve.adminToken = adminToken;
+  const seedTasks = num(
+    'seed-tasks',
+    (n) => Number.isInteger(n) && n >= 1 && n <= 1000,
+    'an integer from 1 to 1000',
+  );
   return {
     serve,
     quiet: bool('quiet') ?? false,
+    seedTasks,
     help: Boolean(values.help),
     version: Boolean(values.version),
   };
@@ -315,6 +330,10 @@ export async function main(
     return undefined;
   }
   for (const line of startLines(running)) io.out(line);
+  if (config.seedTasks) {
+    const seeded = await running.mock.seed({ count: config.seedTasks });
+    io.out(`Seeded ${seeded.length} demo tasks for API key ${seeded[0]?.apiKey}`);
+  }
   for (const line of held) io.out(line);
   held = undefined;
   if (handleSignals) {

@@ -11,6 +11,7 @@ export type { TaskStatus } from './lifecycle.js';
 export type { DocsAssetProvider, MockServerOptions } from './options.js';
 export { DEFAULT_PUBLIC_URL } from './options.js';
 export { FAILURE_CODES, SCENARIO_HEADER } from './scenarios.js';
+export type { SeedOptions } from './seed.js';
 export { createMockServer, type MockServer } from './server.js';
 export { createSigner, generateWebhookSecret } from './signature.js';
 export type { VideoTaskJson } from './task.js';
