@@ -124,7 +124,9 @@ export function createRetryLayer(
       }
       // The caller's timeout would end this wait: hand them the last answer now instead.
       if (clock.now() + delay >= deadline) break;
-      await last.response?.body?.cancel().catch(() => {});
+      // Not awaited: a cancel can stay pending forever (a tee'd body whose other branch nobody reads,
+      // as msw/node's interceptor makes for every mocked response), and the retry must not hang on it.
+      void last.response?.body?.cancel().catch(() => {});
       await clock.sleep(delay, signal);
       if (signal.aborted) throw abortError(signal);
       // A request without a body can be sent again as is; one with a body is sent from its copy.
