@@ -1,6 +1,7 @@
 // @videotask/testing/msw: MSW request handlers that hand every request under a base URL to the in-process mock.
-import { DEFAULT_BASE_URL } from '@videotask/client';
+
 import { createMockServer, type MockServer, type MockServerOptions } from '@videotask/mock-server';
+import { PRODUCTION_BASE_URL } from '@videotask/spec';
 import { http, type RequestHandler } from 'msw';
 
 export interface VideoTaskHandlersOptions extends Omit<MockServerOptions, 'publicUrl'> {
@@ -23,7 +24,7 @@ export interface VideoTaskHandlers {
  * manual unless you pass `clock: 'real'`.
  */
 export function createVideoTaskHandlers(options: VideoTaskHandlersOptions = {}): VideoTaskHandlers {
-  const { baseUrl: base = DEFAULT_BASE_URL, ...mockOptions } = options;
+  const { baseUrl: base = PRODUCTION_BASE_URL, ...mockOptions } = options;
   const baseUrl = base.replace(/\/+$/, '');
   const prefix = new URL(baseUrl).pathname.replace(/\/+$/, '');
   const mock = createMockServer({ clock: 'manual', ...mockOptions, publicUrl: baseUrl });
