@@ -18,7 +18,10 @@ const mockClock = {
 };
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => mock.reset());
+afterEach(() => {
+  server.resetHandlers();
+  mock.reset();
+});
 afterAll(async () => {
   server.close();
   await mock.close();
@@ -73,6 +76,19 @@ describe('an app on plain fetch', () => {
     expect(mock.tasks.list()).toHaveLength(0);
     // The fault is spent: the next create goes through.
     expect((await app.startVideo('A cat')).status).toBe('pending');
+  });
+
+  test('a base URL with a path (a gateway) maps onto the mock, result URLs included', async () => {
+    const gateway = createVideoTaskHandlers({ baseUrl: 'https://gw.example.com/evolink/', seed: 'gateway' });
+    server.use(...gateway.handlers);
+    const proxied = createFetchApp({ apiKey: 'sk-app', baseUrl: 'https://gw.example.com/evolink' });
+    const created = await proxied.startVideo('A tram crossing a bridge at night');
+    expect(gateway.mock.tasks.get(created.id)).toBeDefined();
+    await gateway.mock.clock.advance(120_000);
+    const done = await proxied.videoStatus(created.id);
+    expect(done.results[0]).toBe(`https://gw.example.com/evolink/files/${created.id}.mp4`);
+    expect((await proxied.download(done.results[0])).type).toBe('video/mp4');
+    await gateway.mock.close();
   });
 
   test('the default base URL is the production one; other hosts are not handled', async () => {
