@@ -331,8 +331,15 @@ export async function main(
   }
   for (const line of startLines(running)) io.out(line);
   if (config.seedTasks) {
-    const seeded = await running.mock.seed({ count: config.seedTasks });
-    io.out(`Seeded ${seeded.length} demo tasks for API key ${seeded[0]?.apiKey}`);
+    try {
+      const seeded = await running.mock.seed({ count: config.seedTasks });
+      io.out(`Seeded ${seeded.length} demo tasks for API key ${seeded[0]?.apiKey}`);
+    } catch (error) {
+      io.err(`videotask-mock: --seed-tasks: ${(error as Error).message}`);
+      await running.close();
+      process.exitCode = 1;
+      return undefined;
+    }
   }
   for (const line of held) io.out(line);
   held = undefined;

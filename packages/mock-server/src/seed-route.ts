@@ -22,7 +22,13 @@ export function registerSeedRoute(app: Hono, core: MockCore, jsonObject: JsonObj
     const { seedProblem, seedTasks } = await import('./seed.js');
     const problem = seedProblem(core, options);
     if (problem) return core.fail('invalid_request', problem.message, problem.param);
-    const data = seedTasks(core, options);
-    return core.json({ data, total: data.length }, 201);
+    try {
+      const data = seedTasks(core, options);
+      return core.json({ data, total: data.length }, 201);
+    } catch (error) {
+      // A speed at which no task of a status can exist (its timings would pass the 24 h retention).
+      if (error instanceof RangeError) return core.fail('conflict', error.message);
+      throw error;
+    }
   });
 }

@@ -108,6 +108,14 @@ describe('POST /__mock/seed', () => {
     expect(list.total).toBe(5);
   });
 
+  test('at a speed where no finished task could still be kept, 409 and nothing seeded', async () => {
+    const m = mock({ speed: 0.0001 });
+    const response = await post(m, { count: 2, statuses: ['completed'] });
+    expect(response.status).toBe(409);
+    expect((await response.json()).error.message).toMatch(/At speed 0.0001 no task can be completed/);
+    expect(m.tasks.list()).toHaveLength(0);
+  });
+
   test.each([
     [{}, 'count'],
     [{ count: 0 }, 'count'],

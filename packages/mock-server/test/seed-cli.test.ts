@@ -20,6 +20,21 @@ describe('--seed-tasks', () => {
     }
   });
 
+  test('a seeding that cannot be done stops the server with exit code 1', async () => {
+    const err: string[] = [];
+    const before = process.exitCode;
+    running = await main(
+      ['--port', '0', '--seed-tasks', '3', '--speed', '0.0001', '--quiet'],
+      {},
+      { out: () => {}, err: (l) => err.push(l) },
+      false,
+    );
+    expect(running).toBeUndefined();
+    expect(process.exitCode).toBe(1);
+    process.exitCode = before;
+    expect(err.join('\n')).toMatch(/--seed-tasks: At speed 0.0001 no task can be/);
+  });
+
   test('12 tasks through the API, the admin API and the dashboard', async () => {
     const out: string[] = [];
     running = await main(
