@@ -24,7 +24,7 @@ export function registerSeedRoute(app: Hono, core: MockCore, jsonObject: JsonObj
     if (problem) return core.fail('invalid_request', problem.message, problem.param);
     try {
       const data = seedTasks(core, options);
-      return core.json({ data, total: data.length }, 201);
+      return core.json({ data }, 201);
     } catch (error) {
       // A speed at which no task of a status can exist (its timings would pass the 24 h retention).
       if (error instanceof RangeError) return core.fail('conflict', error.message);

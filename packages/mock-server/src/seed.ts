@@ -11,17 +11,17 @@ import { requestValidators } from './validation.js';
 export interface SeedOptions {
   /** How many tasks, 1 to MAX_SEED_TASKS. */
   count: number;
-  /** The statuses to spread them over (default all four); each appears once before any repeats. */
+  /** The statuses the tasks are given in turn (task i gets statuses[i mod n]; default all four). */
   statuses?: readonly TaskStatus[];
   /** Whose tasks they are (default the first accepted API key, or DEFAULT_SEED_API_KEY). */
   apiKey?: string;
-  /** Unfinished seeded tasks call back here when they end (default: no callback_url). */
+  /** In-process only: unfinished seeded tasks call back here when they end (default: no callback_url, no callbacks). */
   callbackUrl?: string;
 }
 
 export const MAX_SEED_TASKS = 1000;
 /** The key seeded tasks belong to when the mock accepts any bearer token. */
-export const DEFAULT_SEED_API_KEY = 'demo';
+export const DEFAULT_SEED_API_KEY = 'sk-mock';
 
 /** Why the options cannot be seeded, or null. */
 export function seedProblem(core: MockCore, options: SeedOptions): { message: string; param: string } | null {
@@ -66,7 +66,7 @@ function plan(core: MockCore, options: SeedOptions, statuses: readonly TaskStatu
     : requestValidators().createBody;
   const planned: PlannedTask[] = [];
   for (let i = 0; i < options.count; i++) {
-    const status = i < statuses.length ? (statuses[i] as TaskStatus) : f.helpers.arrayElement(statuses);
+    const status = statuses[i % statuses.length] as TaskStatus;
     const running = status === 'pending' || status === 'processing';
     const body: Record<string, unknown> = { ...drawRequest(f, { callback: false }) };
     if (running && options.callbackUrl) body.callback_url = options.callbackUrl;
@@ -94,17 +94,27 @@ function plan(core: MockCore, options: SeedOptions, statuses: readonly TaskStatu
 
 /**
  * Creates `count` realistic tasks through the mock's create path, back-dated so that each reads as
- * its status now. Seeding does not spend the key's credits: its remaining balance is what it was.
+ * its status now. Seeded tasks cost no credits (the admin spec's rule): each one's reservation is
+ * handed back at once and it leaves billing, so neither the key's balance nor its usage moves.
  */
 export function seedTasks(core: MockCore, options: SeedOptions): AdminTask[] {
   const problem = seedProblem(core, options);
   if (problem) throw new RangeError(problem.message);
   const apiKey = options.apiKey ?? core.options.apiKeys?.values().next().value ?? DEFAULT_SEED_API_KEY;
-  const remaining = core.remainingMilli(apiKey);
-  const tasks = plan(core, options, options.statuses ?? TASK_STATUSES).map(({ createdAt, body, scenario }) =>
-    core.createTask({ apiKey, body, scenario, idempotencyKey: null, fingerprint: null, createdAt }),
+  const tasks = plan(core, options, options.statuses ?? TASK_STATUSES).map(
+    ({ createdAt, body, scenario }) => {
+      const task = core.createTask({
+        apiKey,
+        body,
+        scenario,
+        idempotencyKey: null,
+        fingerprint: null,
+        createdAt,
+      });
+      // forget() before the task's end: the reservation is returned and the task is never settled again.
+      core.billing.forget(task, Number.NEGATIVE_INFINITY);
+      return task;
+    },
   );
-  core.billing.settleDue(core.now());
-  core.billing.setRemaining(apiKey, remaining);
   return tasks.map((task) => core.adminView(task));
 }
