@@ -4,6 +4,7 @@ export {
   type CallbackHeaders,
   confirmCallback,
   DEFAULT_TOLERANCE_SECONDS,
+  type EndedTask,
   type HeadersLike,
   parseCallback,
   type RawBody,
@@ -25,6 +26,7 @@ export {
   type VideoTaskClient,
   type VideoTaskClientOptions,
 } from './client.js';
+export type { DownloadResultOptions } from './download.js';
 export {
   APIConnectionError,
   APITimeoutError,
@@ -37,6 +39,8 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestTooLargeError,
+  ResultExpiredError,
+  TaskCancelledError,
   TaskFailedError,
   TaskWaitTimeoutError,
   UnexpectedResponseError,

@@ -75,10 +75,10 @@ describe('waitForTask', () => {
   });
 
   test('an unknown status is a clear error, not an endless loop', async () => {
-    const { client, seen } = testClient([json({ ...pendingTask, status: 'cancelled' }), json(pendingTask)]);
+    const { client, seen } = testClient([json({ ...pendingTask, status: 'archived' }), json(pendingTask)]);
     const error = await client.waitForTask(TASK_ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
-    expect((error as Error).message).toContain('"cancelled"');
+    expect((error as Error).message).toContain('"archived"');
     expect((error as Error).message).toContain(TASK_ID);
     expect(seen).toHaveLength(1);
   });

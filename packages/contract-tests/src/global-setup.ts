@@ -70,6 +70,8 @@ export default async function setup(project: TestProject) {
       rejectedApiKey: `sk-contract-invalid-${randomBytes(8).toString('hex')}`,
       billable: process.env.CONTRACT_ALLOW_BILLABLE === '1',
       ...(callbackUrl && callbackPort ? { callback: { publicUrl: callbackUrl, port: callbackPort } } : {}),
+      // Only for a target that signs its callbacks (the live API does not; a signing mock does).
+      ...(process.env.CONTRACT_WEBHOOK_SECRET ? { webhookSecret: process.env.CONTRACT_WEBHOOK_SECRET } : {}),
       waitTimeoutMs: Number(process.env.CONTRACT_WAIT_TIMEOUT_MS ?? 15 * 60_000),
     };
     if (!target.available) console.log(`\n${LIVE_HOW_TO}\n`);

@@ -1,12 +1,12 @@
 // Lifecycle: a task moves only forward, its progress never falls, and it ends with exactly the right fields.
-import { TaskFailedError, type VideoTask } from '@videotask/client';
+import { TaskFailedError, type TaskState, type VideoTask } from '@videotask/client';
 import { describe, expect, test } from 'vitest';
 import { admin, client, onMock, target, targetNowSeconds } from '../src/harness.js';
 import { checkTaskRead, checkTransition } from '../src/lifecycle.js';
 
 /** Waits for the task, checking each read on its own and against the one before. */
 async function followTask(created: VideoTask, scenarioHeaders: Record<string, string> = {}) {
-  const reads: VideoTask[] = [created];
+  const reads: TaskState[] = [created];
   const problems: string[] = checkTaskRead(created, await targetNowSeconds());
   const c = client({ headers: scenarioHeaders });
   const outcome = await c

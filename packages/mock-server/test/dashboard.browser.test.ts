@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sseReader } from '../src/dashboard/test-support.js';
 import { type RunningMockServer, serveMockServer } from '../src/node.js';
+import { sseReader } from './dashboard-helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('../reports/dashboard.png', import.meta.url));
@@ -106,6 +106,9 @@ async function setUp() {
     startTime: START,
     seed: 'browser',
     allowLocalCallbacks: true,
+    // A clock advance waits this long (real time) for the receiver's answer before moving on; with the
+    // 200 ms default a busy machine lets the 10 s attempt timeout (server time) fire and retry.
+    deliveryGraceMs: 10_000,
   });
   mockUrl = mock.url;
 

@@ -1,11 +1,11 @@
 // The dashboard's routes over app.request(): page and assets, paging (10,000 tasks), the HTML parts
 // (escaped), the event stream, the admin switch and the admin token.
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { type DashboardServer, dashboardServer, START, sseReader } from '../../test/dashboard-helpers.js';
 import { createMockServer } from '../index.js';
-import { DASHBOARD_JS } from './client.js';
+import { DASHBOARD_JS } from './browser.generated.js';
 import { DASHBOARD_PATH, TOKEN_COOKIE } from './index.js';
 import { DASHBOARD_CSS } from './styles.js';
-import { type DashboardServer, dashboardServer, START, sseReader } from './test-support.js';
 import { watcherFor } from './watch.js';
 
 const UI = DASHBOARD_PATH;
@@ -17,6 +17,7 @@ let server: DashboardServer | undefined;
 afterEach(() => {
   server?.close();
   server = undefined;
+  vi.useRealTimers();
 });
 
 function start(options: Parameters<typeof dashboardServer>[0] = {}): DashboardServer {
@@ -157,7 +158,8 @@ describe('the task list', () => {
     expect((await res.json()).error.param).toBe(param);
   });
 
-  test('10,000 tasks: a page, the list parts and the page itself stay small and fast', async () => {
+  // How fast they are is measured by bench/dashboard.ts (`pnpm bench:dashboard`), not asserted here.
+  test('10,000 tasks: a page, the list parts and the page itself hold one page of rows', async () => {
     const s = start({ credits: 1_000_000 });
     for (let i = 0; i < 10_000; i++) {
       await create(
@@ -168,14 +170,9 @@ describe('the task list', () => {
     }
     await s.core.scheduler.advance(30_000);
     for (const path of [`${UI}/tasks?limit=50&offset=5000`, `${UI}/view?limit=50&offset=9990`, UI]) {
-      const started = performance.now();
       const res = await get(s, path);
-      const text = await res.text();
-      const ms = performance.now() - started;
       expect(res.status).toBe(200);
-      // Well under a second even on a slow machine; a few ms in practice.
-      expect(ms).toBeLessThan(500);
-      expect(text.length).toBeLessThan(100_000);
+      expect((await res.text()).length).toBeLessThan(100_000);
     }
     const page = (await (await get(s, `${UI}/tasks?limit=200&offset=9900`)).json()) as PageJson;
     expect(page.total).toBe(10_000);
@@ -184,7 +181,7 @@ describe('the task list', () => {
     expect(view.parts.rows?.match(/<tr/g)).toHaveLength(50);
     expect(view.parts.pager).toContain('of 10,000');
     expect(view.parts.counts).toContain('10,000 tasks');
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('the task view', () => {
@@ -275,7 +272,8 @@ describe('the task view', () => {
   });
 });
 
-describe('live updates (server-sent events)', () => {
+// Generous: each wait is for an event (10 s at most, see sseReader), never a fixed sleep.
+describe('live updates (server-sent events)', { timeout: 60_000 }, () => {
   test('the stream sends a change event with a rising version when the state changes, and nothing while idle', async () => {
     const s = start();
     const res = await get(s, `${UI}/events`);
@@ -299,20 +297,28 @@ describe('live updates (server-sent events)', () => {
     expect(third.counts).toMatchObject({ processing: 1 });
 
     await s.app.request(`/__mock/tasks/${task.id}/cancel`, { method: 'POST' });
-    expect(JSON.parse((await events.next()).data).counts).toMatchObject({ failed: 1 });
+    const fourth = JSON.parse((await events.next()).data);
+    expect(fourth.counts).toMatchObject({ failed: 1 });
 
-    // Idle: no event (the watcher keeps looking, but nothing changed).
-    await expect(events.next(700)).rejects.toThrow('No server-sent event in time');
-    expect(watcherFor(s.core).subscribers).toBe(1);
+    // Idle: the watcher's looks at an unchanged mock (taken here, as its timer does) announce nothing,
+    // so the next event is the next change, one version on.
+    const watcher = watcherFor(s.core);
+    for (let look = 0; look < 3; look++) expect(watcher.check().version).toBe(fourth.version);
+    await s.core.scheduler.advance(1000);
+    const fifth = JSON.parse((await events.next()).data);
+    expect(fifth).toMatchObject({ version: fourth.version + 1, now: START + 6000 });
+    expect(watcher.subscribers).toBe(1);
     await events.cancel();
     await expect.poll(() => watcherFor(s.core).subscribers).toBe(0);
   });
 
   test('a change that comes and goes between two looks is still announced when a page saw it', async () => {
+    // The watcher's timer is fake, so it takes no look until the test lets time pass.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const s = start();
     const events = sseReader(await get(s, `${UI}/events`));
     const first = JSON.parse((await events.next()).data);
-    // Within a few ms, far less than the watcher's 250 ms: a fault appears, a page is shown it, it is used up.
+    // Between two looks: a fault appears, a page is shown it, it is used up.
     await s.app.request('/__mock/faults', {
       method: 'POST',
       body: JSON.stringify({ status: 503, count: 1 }),
@@ -325,8 +331,9 @@ describe('live updates (server-sent events)', () => {
       body: JSON.stringify({ model: 'sora-2', prompt: 'p' }),
     });
     expect(refused.status).toBe(503);
-    // The state is back where it was, but that page shows the fault: it must hear of the change.
-    const next = JSON.parse((await events.next(2000)).data);
+    // The state is back where it was, but that page shows the fault: the next look must announce it.
+    await vi.advanceTimersByTimeAsync(5000);
+    const next = JSON.parse((await events.next()).data);
     expect(next.version).toBeGreaterThan(first.version);
     await events.cancel();
   });

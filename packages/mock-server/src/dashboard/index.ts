@@ -8,7 +8,7 @@ import type { MockCore } from '../core.js';
 import { ERROR_CODES, type ErrorCode, errorBody } from '../errors.js';
 import { bearerToken } from '../respond.js';
 import { createSecretMatcher } from '../secure-compare.js';
-import { DASHBOARD_JS } from './client.js';
+import { DASHBOARD_JS } from './browser.generated.js';
 import { parseTaskQuery, queryTasks } from './query.js';
 import { DASHBOARD_CSS } from './styles.js';
 import { listParts, type PageConfig, renderLoginPage, renderPage, taskParts } from './views.js';

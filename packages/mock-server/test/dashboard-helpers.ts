@@ -1,8 +1,8 @@
 // Test helpers for the dashboard: a manual-clock mock with its core at hand, and an SSE reader.
 import type { Hono } from 'hono';
-import { createApp } from '../app.js';
-import { MockCore } from '../core.js';
-import { type MockServerOptions, resolveOptions } from '../options.js';
+import { createApp } from '../src/app.js';
+import { MockCore } from '../src/core.js';
+import { type MockServerOptions, resolveOptions } from '../src/options.js';
 
 export const START = Date.UTC(2025, 0, 1, 12);
 
@@ -29,15 +29,21 @@ export interface SseEvent {
   data: string;
 }
 
+// Taken at load: a test that fakes the timers (to hold the dashboard's watcher still) keeps a real deadline.
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+
 /** Reads server-sent events from a streaming response, one at a time. */
 export function sseReader(response: Response) {
   const body = response.body;
   if (!body) throw new Error('The response has no body');
   const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
+  /** A read that outlived a deadline: the next call takes its chunk instead of losing it. */
+  let pending: Promise<ReadableStreamReadResult<string>> | undefined;
   return {
-    /** The next event (comments skipped); rejects after `timeoutMs`. */
-    async next(timeoutMs = 5000): Promise<SseEvent> {
+    /** The next event (comments skipped); rejects after `timeoutMs` of real time. */
+    async next(timeoutMs = 10_000): Promise<SseEvent> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const end = buffer.indexOf('\n\n');
@@ -57,12 +63,14 @@ export function sseReader(response: Response) {
         const left = deadline - Date.now();
         if (left <= 0) throw new Error('No server-sent event in time');
         let timer: ReturnType<typeof setTimeout> | undefined;
+        pending ??= reader.read();
         const chunk = await Promise.race([
-          reader.read(),
+          pending,
           new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error('No server-sent event in time')), left);
+            timer = realSetTimeout(() => reject(new Error('No server-sent event in time')), left);
           }),
-        ]).finally(() => clearTimeout(timer));
+        ]).finally(() => realClearTimeout(timer));
+        pending = undefined;
         if (chunk.done) throw new Error('The event stream ended');
         buffer += chunk.value;
       }
