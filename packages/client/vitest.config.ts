@@ -5,7 +5,6 @@ export default defineConfig({
   test: {
     ...sharedTestConfig,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // The pack test installs tarballs with npm; everything else runs in milliseconds.
     testTimeout: 10_000,
   },
 });

@@ -1,7 +1,9 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/validator.ts'],
+  // index: the documents, types and examples; types/admin-types: generated types and enum arrays
+  // without the documents; validator/admin-validator: ajv validators compiled from them.
+  entry: ['src/index.ts', 'src/types.ts', 'src/admin-types.ts', 'src/validator.ts', 'src/admin-validator.ts'],
   format: ['esm'],
   dts: true,
   platform: 'neutral',

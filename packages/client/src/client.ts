@@ -2,12 +2,12 @@
 // retrying fetch under one deadline signal per call, and the task methods on top that turn answers
 // into typed results or errors.
 
+import type { paths } from '@videotask/spec/types';
 import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
 import { type DownloadResultOptions, downloadResult, noteCompleted } from './download.js';
 import { readEnv } from './env.js';
 import { APIConnectionError, errorFromResponse, UnexpectedResponseError, VideoTaskError } from './errors.js';
-import type { paths } from './generated/openapi.generated.js';
 import { createRetryingFetch, DEFAULT_RETRY_POLICY, type FetchLike, type RetryingFetch } from './retry.js';
 import { type Clock, callSignal, systemClock } from './timing.js';
 import type {

@@ -1,5 +1,6 @@
 // @videotask/client: a typed client for the sora-2 video task API, on openapi-fetch.
 
+export { taskFailureCodeValues, taskStatusValues } from '@videotask/spec/types';
 export {
   type CallbackHeaders,
   confirmCallback,
@@ -49,7 +50,6 @@ export {
   WebhookVerificationError,
   type WebhookVerificationFailure,
 } from './errors.js';
-export { taskFailureCodeValues, taskStatusValues } from './generated/openapi.generated.js';
 export { type FetchLike, RETRYABLE_STATUSES } from './retry.js';
 export type { Clock } from './timing.js';
 export type * from './types.js';

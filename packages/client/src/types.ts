@@ -1,5 +1,5 @@
-// Every public type is a name for a shape of the generated file; nothing here re-types the spec.
-import type { components, operations, paths } from './generated/openapi.generated.js';
+// Every public type is a name for a shape generated from the spec (@videotask/spec/types); nothing here re-types it.
+import type { components, operations, paths } from '@videotask/spec/types';
 
 export type { components, operations, paths };
 

@@ -15,7 +15,7 @@ test("DEFAULT_BASE_URL is the spec's production server", () => {
   expect(DEFAULT_BASE_URL).toBe(PRODUCTION_BASE_URL);
 });
 
-test('runtime enums come from the generated file', () => {
+test("runtime enums come from the spec's generated types", () => {
   expect(taskStatusValues).toEqual(['pending', 'processing', 'completed', 'failed']);
 });
 

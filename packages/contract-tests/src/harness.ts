@@ -5,6 +5,7 @@ import {
   type VideoTaskClient,
   type VideoTaskClientOptions,
 } from '@videotask/client';
+import type { AdminSchemas } from '@videotask/spec';
 import { afterEach, expect, inject } from 'vitest';
 import { ContractRecorder } from './recorder.js';
 import type { Target } from './target.js';
@@ -31,15 +32,13 @@ export const admin = {
     if (!response.ok) throw new Error(`admin ${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
     return json;
   },
-  advance: (ms: number) => admin.call<{ now: number }>('POST', '/clock/advance', { ms }),
-  now: async () => (await admin.call<{ now: number }>('GET', '/clock')).now,
-  cancel: (id: string) => admin.call('POST', `/tasks/${id}/cancel`),
-  fault: (fault: { status?: number; count?: number; delayMs?: number; retryAfter?: number; path?: string }) =>
-    admin.call('POST', '/faults', fault),
+  advance: (ms: number) => admin.call<AdminSchemas['ClockAdvanced']>('POST', '/clock/advance', { ms }),
+  now: async () => (await admin.call<AdminSchemas['ClockState']>('GET', '/clock')).now,
+  cancel: (id: string) => admin.call<AdminSchemas['AdminTask']>('POST', `/tasks/${id}/cancel`),
+  fault: (fault: AdminSchemas['FaultSpec']) =>
+    admin.call<AdminSchemas['FaultAdded']>('POST', '/faults', fault),
   deliveries: (taskId: string) =>
-    admin.call<{
-      data: { webhookId: string; attempt: number; at: number; status: number | null; outcome: string }[];
-    }>('GET', `/deliveries?task_id=${encodeURIComponent(taskId)}`),
+    admin.call<AdminSchemas['DeliveryList']>('GET', `/deliveries?task_id=${encodeURIComponent(taskId)}`),
 };
 
 /**

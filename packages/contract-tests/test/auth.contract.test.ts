@@ -1,5 +1,6 @@
 // Authentication: every endpoint refuses a missing, empty, malformed or unknown bearer token with 401.
 import { AuthenticationError } from '@videotask/client';
+import type { Schemas } from '@videotask/spec';
 import { describe, expect, test } from 'vitest';
 import { client, recorder, target } from '../src/harness.js';
 
@@ -31,7 +32,7 @@ describe.skipIf(!target.available)(`authentication (${target.name})`, () => {
         ...('body' in endpoint ? { body: endpoint.body } : {}),
       });
       expect(response.status).toBe(401);
-      const { error } = (await response.json()) as { error: { type: string } };
+      const { error } = (await response.json()) as Schemas['ErrorResponse'];
       expect(error.type).toBe('authentication_error');
     });
   });

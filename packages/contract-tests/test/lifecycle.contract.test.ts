@@ -1,5 +1,6 @@
 // Lifecycle: a task moves only forward, its progress never falls, and it ends with exactly the right fields.
 import { TaskFailedError, type TaskState, type VideoTask } from '@videotask/client';
+import type { Schemas } from '@videotask/spec';
 import { describe, expect, test } from 'vitest';
 import { admin, client, onMock, target, targetNowSeconds } from '../src/harness.js';
 import { checkTaskRead, checkTransition } from '../src/lifecycle.js';
@@ -49,7 +50,7 @@ describe.skipIf(!target.available || !target.billable)(`lifecycle (${target.name
     expect(reads.length).toBeGreaterThan(1);
 
     // The result is a real video the caller can download.
-    const [url] = (outcome as { results: string[] }).results;
+    const [url] = (outcome as Schemas['CompletedTask']).results;
     const video = await fetch(url as string, { headers: { range: 'bytes=0-1023' } });
     expect([200, 206]).toContain(video.status);
     expect(video.headers.get('content-type')).toMatch(/^video\/mp4/);

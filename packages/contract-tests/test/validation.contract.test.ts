@@ -1,5 +1,6 @@
 // Validation: each documented rule of the create body, broken once, answers 400 naming the field.
 import { BadRequestError, NotFoundError } from '@videotask/client';
+import type { Schemas } from '@videotask/spec';
 import { describe, expect, test } from 'vitest';
 import { client, recorder, target } from '../src/harness.js';
 import { forbiddenCallbackUrls, schemaViolations, validBody } from '../src/violations.js';
@@ -14,7 +15,7 @@ const post = (body: string, headers: Record<string, string> = {}) =>
 
 async function expectBadRequest(response: Response, param: string | undefined) {
   expect(response.status).toBe(400);
-  const { error } = (await response.json()) as { error: { type: string; param?: string; message: string } };
+  const { error } = (await response.json()) as Schemas['ErrorResponse'];
   expect(error.type).toBe('invalid_request_error');
   if (param !== undefined) expect(error.param).toBe(param);
   expect(error.message.length).toBeGreaterThan(0);

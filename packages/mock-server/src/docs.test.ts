@@ -1,4 +1,4 @@
-import { spec } from '@videotask/spec';
+import { adminSpec, spec } from '@videotask/spec';
 import { afterEach, describe, expect, test } from 'vitest';
 import { manualServer } from '../test/helpers.js';
 import type { DocsAssetProvider, MockServer } from './index.js';
@@ -17,6 +17,18 @@ describe('API reference', () => {
     expect(await res.json()).toEqual(spec);
   });
 
+  test('/mock-admin.json is the admin API description, served only where the admin API is', async () => {
+    server = manualServer();
+    const res = await server.app.request('/mock-admin.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual(adminSpec);
+    await server.close();
+    server = manualServer({ admin: false });
+    expect((await server.app.request('/mock-admin.json')).status).toBe(404);
+    expect(await (await server.app.request('/docs')).text()).not.toContain('/__mock');
+  });
+
   test('without an asset provider, /docs is a plain page rendered from the spec (no external URL)', async () => {
     server = manualServer();
     const res = await server.app.request('/docs');
@@ -28,6 +40,9 @@ describe('API reference', () => {
       'GET /v1/tasks/{task_id}',
       'GET /v1/credits',
       'Create a video generation task',
+      'POST /__mock/clock/advance',
+      'Move a manual clock',
+      'href="/mock-admin.json"',
     ]) {
       expect(html).toContain(line);
     }
@@ -44,7 +59,12 @@ describe('API reference', () => {
     server = manualServer({ docsAssets: assets });
     const html = await (await server.app.request('/docs')).text();
     expect(html).toContain('SwaggerUIBundle');
-    expect(html).toContain("url: '/openapi.json'");
+    // Both documents, in swagger-ui's selector: the public API first.
+    const urls = JSON.parse(/urls: (\[.*\]),/.exec(html)?.[1] ?? '[]');
+    expect(urls).toEqual([
+      { url: '/openapi.json', name: spec.info.title },
+      { url: '/mock-admin.json', name: adminSpec.info.title },
+    ]);
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(sources).toEqual([
       '/docs/assets/swagger-ui.css',

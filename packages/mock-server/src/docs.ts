@@ -1,5 +1,6 @@
-// The API reference: /openapi.json (the spec) and /docs (swagger-ui from local assets, or a plain page from the spec).
-import { spec } from '@videotask/spec';
+// The API reference: /openapi.json (the spec), /mock-admin.json (the admin API's, when it is served) and
+// /docs (swagger-ui from local assets, or a plain page from the documents).
+import { adminSpec, type OpenApiDocument, spec } from '@videotask/spec';
 import type { Hono } from 'hono';
 import type { MockCore } from './core.js';
 
@@ -12,7 +13,15 @@ export const DOCS_ASSETS = [
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-function swaggerPage(title: string): string {
+/** A document the page shows, where it is served, and its name in swagger-ui's selector. */
+interface ServedDocument {
+  url: string;
+  name: string;
+  doc: OpenApiDocument;
+}
+
+function swaggerPage(title: string, documents: ServedDocument[]): string {
+  const urls = JSON.stringify(documents.map(({ url, name }) => ({ url, name })));
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -27,7 +36,7 @@ function swaggerPage(title: string): string {
 <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
 <script>
 window.ui = SwaggerUIBundle({
-  url: '/openapi.json',
+  urls: ${urls.replace(/</g, '\\u003c')},
   dom_id: '#swagger-ui',
   deepLinking: true,
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
@@ -45,18 +54,22 @@ interface Operation {
   description?: string;
 }
 
-/** A page listing every operation and webhook, for runtimes without the swagger-ui files. */
-function plainPage(): string {
+/** A page listing every operation of each document, for runtimes without the swagger-ui files. */
+function plainPage(documents: ServedDocument[]): string {
   const info = spec.info as { title: string; version: string; description?: string };
   const sections: string[] = [];
   const describe = (method: string, path: string, op: Operation) =>
-    `<section><h2><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h2><p><strong>${escapeHtml(
+    `<section><h3><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h3><p><strong>${escapeHtml(
       op.summary ?? '',
     )}</strong></p><pre>${escapeHtml(op.description ?? '')}</pre></section>`;
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (op && typeof op === 'object' && 'responses' in op)
-        sections.push(describe(method, path, op as Operation));
+  for (const { url, doc } of documents) {
+    const title = escapeHtml(doc.info.title);
+    sections.push(`<h2>${title} <small><a href="${url}">${url}</a></small></h2>`);
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (op && typeof op === 'object' && 'responses' in op)
+          sections.push(describe(method, path, op as Operation));
+      }
     }
   }
   return `<!doctype html>
@@ -68,7 +81,6 @@ function plainPage(): string {
 <h1>${escapeHtml(info.title)} <small>${escapeHtml(info.version)}</small></h1>
 <pre>${escapeHtml(info.description ?? '')}</pre>
 ${sections.join('\n')}
-<p>The full description: <a href="/openapi.json">/openapi.json</a>.</p>
 </body>
 </html>
 `;
@@ -76,11 +88,16 @@ ${sections.join('\n')}
 
 export function registerDocs(app: Hono, core: MockCore): void {
   const assets = core.options.docsAssets;
-  const specJson = JSON.stringify(spec);
-  app.get('/openapi.json', () =>
-    core.send(specJson, 200, { 'content-type': 'application/json; charset=utf-8' }),
-  );
-  const page = assets ? swaggerPage(String(spec.info.title)) : plainPage();
+  const documents: ServedDocument[] = [{ url: '/openapi.json', name: String(spec.info.title), doc: spec }];
+  // The admin API's description only where the admin API is served.
+  if (core.options.admin) {
+    documents.push({ url: '/mock-admin.json', name: String(adminSpec.info.title), doc: adminSpec });
+  }
+  for (const { url, doc } of documents) {
+    const text = JSON.stringify(doc);
+    app.get(url, () => core.send(text, 200, { 'content-type': 'application/json; charset=utf-8' }));
+  }
+  const page = assets ? swaggerPage(String(spec.info.title), documents) : plainPage(documents);
   app.get('/docs', () => core.send(page, 200, { 'content-type': 'text/html; charset=utf-8' }));
   app.get('/docs/', () => core.send(null, 301, { location: '/docs' }));
   app.get('/docs/assets/:name', async (c) => {

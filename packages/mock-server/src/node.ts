@@ -1,10 +1,12 @@
-// The Node entry: serves the mock on a port, with node:dns for the callback host check and swagger-ui-dist for /docs.
+// The Node entry: serves the mock on a port, with node:dns for the callback host check and swagger-ui files for /docs.
 import { lookup } from 'node:dns/promises';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import {
   createMockServer,
@@ -50,10 +52,21 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Serves the installed swagger-ui-dist files (no CDN), read once and kept in memory. */
-export function swaggerUiAssets(): DocsAssetProvider {
+/**
+ * The swagger-ui files: dist/swagger-ui in the published package (copied at build time, so consumers
+ * never install swagger-ui-dist and its analytics postinstall), else swagger-ui-dist (a devDependency)
+ * when running from src in this repository.
+ */
+function swaggerUiDir(): string {
+  const copied = fileURLToPath(new URL('./swagger-ui/', import.meta.url));
+  if (existsSync(copied)) return copied;
   const require = createRequire(import.meta.url);
-  const dir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+  return (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+}
+
+/** Serves the swagger-ui files (no CDN), read once and kept in memory. */
+export function swaggerUiAssets(): DocsAssetProvider {
+  const dir = swaggerUiDir();
   const cache = new Map<string, Promise<Uint8Array | undefined>>();
   return async (name) => {
     if (!/^[\w.-]+$/.test(name)) return undefined;

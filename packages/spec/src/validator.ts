@@ -21,9 +21,9 @@ export interface ValidationIssue {
   message: string;
 }
 
-export interface CompiledValidator {
-  /** True when `value` matches; otherwise `issues` describes why. */
-  (value: unknown): boolean;
+export interface CompiledValidator<T = unknown> {
+  /** True when `value` matches (and then it is a `T`); otherwise `issues` describes why. */
+  (value: unknown): value is T;
   issues: ValidationIssue[];
   /** The schema it was compiled from (refs point into the spec). */
   schema: unknown;
@@ -34,6 +34,12 @@ export interface SpecValidator {
   schema(name: string): CompiledValidator;
   /** A validator for the JSON request body of an operation. */
   requestBody(operationId: string): CompiledValidator;
+  /**
+   * A validator for an operation's query parameters, given as an object of strings (e.g.
+   * `Object.fromEntries(url.searchParams)`): values are converted in place to their schema's type
+   * (`"100"` → `100`), so after a pass the object holds typed values. Unknown names are ignored.
+   */
+  query(operationId: string): CompiledValidator;
   /**
    * A validator for an operation's JSON response with this status (falling back to the
    * operation's `default` response), or undefined when the spec declares neither.
@@ -99,6 +105,31 @@ export function deref<T = Record<string, unknown>>(doc: unknown, node: unknown):
   return current as T;
 }
 
+const plural = (n: unknown, word: string) => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** What each JSON Schema keyword asks for, in words, after the field's name. */
+const RULE_WORDS: Record<string, (params: Record<string, unknown>, parentSchema: unknown) => string> = {
+  required: () => 'is required',
+  maxLength: (p) => `must be at most ${plural(p.limit, 'character')}`,
+  minLength: (p) =>
+    p.limit === 1 ? 'must not be empty' : `must be at least ${plural(p.limit, 'character')}`,
+  maxItems: (p) => `must have at most ${plural(p.limit, 'item')}`,
+  minItems: (p) => `must have at least ${plural(p.limit, 'item')}`,
+  maximum: (p) => `must be at most ${String(p.limit)}`,
+  minimum: (p) => `must be at least ${String(p.limit)}`,
+  exclusiveMinimum: (p) => `must be greater than ${String(p.limit)}`,
+  enum: (p) => `must be one of: ${(p.allowedValues as unknown[]).map((v) => String(v)).join(', ')}`,
+  const: (p) => `must be ${JSON.stringify(p.allowedValue)}`,
+  type: (p) => `must be of type ${String(p.type).replace(',', ' or ')}`,
+  format: (p) => `must be a valid ${String(p.format)}`,
+  // A pattern is unreadable; the schema may say in words what it asks for.
+  pattern: (p, parentSchema) => {
+    const words = (parentSchema as Record<string, unknown> | undefined)?.[PATTERN_WORDS];
+    return `must ${typeof words === 'string' ? words : `match the pattern ${String(p.pattern)}`}`;
+  },
+  'false schema': () => 'must not be present',
+};
+
 function describe(error: ErrorObject): ValidationIssue {
   const params = error.params as Record<string, unknown>;
   let path = error.instancePath;
@@ -109,66 +140,18 @@ function describe(error: ErrorObject): ValidationIssue {
   const subject = pathSegments.length
     ? pathSegments.map((seg, i) => (/^\d+$/.test(seg) ? `[${seg}]` : i ? `.${seg}` : seg)).join('')
     : 'body';
-  let message: string;
-  switch (error.keyword) {
-    case 'required':
-      message = `${subject} is required`;
-      break;
-    case 'maxLength':
-      message = `${subject} must be at most ${String(params.limit)} characters`;
-      break;
-    case 'minLength':
-      message =
-        params.limit === 1
-          ? `${subject} must not be empty`
-          : `${subject} must be at least ${String(params.limit)} characters`;
-      break;
-    case 'maxItems':
-      message = `${subject} must have at most ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
-      break;
-    case 'minItems':
-      message = `${subject} must have at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
-      break;
-    case 'enum':
-      message = `${subject} must be one of: ${(params.allowedValues as unknown[]).map((v) => String(v)).join(', ')}`;
-      break;
-    case 'const':
-      message = `${subject} must be ${JSON.stringify(params.allowedValue)}`;
-      break;
-    case 'type':
-      message = `${subject} must be of type ${String(params.type).replace(',', ' or ')}`;
-      break;
-    case 'format':
-      message = `${subject} must be a valid ${String(params.format)}`;
-      break;
-    case 'pattern': {
-      // A pattern is unreadable; the schema may say in words what it asks for.
-      const words = (error.parentSchema as Record<string, unknown> | undefined)?.[PATTERN_WORDS];
-      message = `${subject} must ${typeof words === 'string' ? words : `match the pattern ${String(params.pattern)}`}`;
-      break;
-    }
-    case 'false schema':
-      message = `${subject} must not be present`;
-      break;
-    default:
-      message = `${subject} ${error.message ?? 'is invalid'}`;
-  }
-  return { path, property, keyword: error.keyword, message };
+  const words = RULE_WORDS[error.keyword];
+  const rule = words ? words(params, error.parentSchema) : (error.message ?? 'is invalid');
+  return { path, property, keyword: error.keyword, message: `${subject} ${rule}` };
 }
 
-/**
- * Compiles validators from the spec once; each validator is cached by what it validates.
- * Uses ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1) with formats.
- */
-export function createSpecValidator(
-  options: SpecValidatorOptions = {},
-  doc: OpenApiDocument = defaultSpec,
-): SpecValidator {
+function createAjv(doc: OpenApiDocument, options: SpecValidatorOptions, coerceTypes: boolean): Ajv2020 {
   const ajv = new Ajv2020({
     strict: true,
     strictTypes: false,
     allErrors: options.allErrors ?? false,
     useDefaults: options.useDefaults ?? false,
+    coerceTypes,
     // Gives each error its schema, so messages can use the spec's own wording.
     verbose: true,
   });
@@ -179,12 +162,40 @@ export function createSpecValidator(
   ajv.addKeyword(PATTERN_WORDS);
   // The spec's schemas are registered as one resource so `#/components/schemas/...` refs resolve.
   ajv.addSchema({ $id: SPEC_ID, $defs: absolutizeRefs(doc.components.schemas) } as never);
+  return ajv;
+}
 
+/** One object schema for an operation's query parameters: a property per parameter. */
+function querySchema(doc: OpenApiDocument, operation: Record<string, unknown>): unknown {
+  const properties: Record<string, unknown> = {};
+  const required: string[] = [];
+  for (const ref of (operation.parameters as unknown[] | undefined) ?? []) {
+    const param = deref<{ name: string; in: string; required?: boolean; schema?: unknown }>(doc, ref);
+    if (param.in !== 'query') continue;
+    properties[param.name] = param.schema ?? {};
+    if (param.required) required.push(param.name);
+  }
+  return { type: 'object', properties, required };
+}
+
+/**
+ * Compiles validators from the spec once; each validator is cached by what it validates.
+ * Uses ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1) with formats.
+ */
+export function createSpecValidator(
+  options: SpecValidatorOptions = {},
+  doc: OpenApiDocument = defaultSpec,
+): SpecValidator {
+  const ajv = createAjv(doc, options, false);
+  // Query parameters arrive as text: a second instance converts them to their schema's type.
+  let coercing: Ajv2020 | undefined;
   const cache = new Map<string, CompiledValidator>();
-  function compileCached(key: string, schema: unknown): CompiledValidator {
+  function compileCached(key: string, schema: unknown, coerce = false): CompiledValidator {
     const hit = cache.get(key);
     if (hit) return hit;
-    const validate: ValidateFunction = ajv.compile(absolutizeRefs(schema) as object);
+    if (coerce) coercing ??= createAjv(doc, options, true);
+    const instance = coerce && coercing ? coercing : ajv;
+    const validate: ValidateFunction = instance.compile(absolutizeRefs(schema) as object);
     const wrapped = ((value: unknown) => {
       const ok = validate(value);
       wrapped.issues = ok ? [] : (validate.errors ?? []).map(describe);
@@ -242,6 +253,8 @@ export function createSpecValidator(
         jsonSchemaOf(response.content, `${operationId} ${key}`),
       );
     },
+    query: (operationId) =>
+      compileCached(`query:${operationId}`, querySchema(doc, operation(operationId).operation), true),
     webhookBody: (name) => {
       const item = deref<{ post?: { requestBody?: unknown } }>(doc, doc.webhooks?.[name]);
       const body = deref<{ content?: unknown }>(doc, item?.post?.requestBody);

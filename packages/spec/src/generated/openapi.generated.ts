@@ -1,4 +1,4 @@
-// Generated from @videotask/spec's openapi.yaml by scripts/generate.ts (openapi-typescript). Do not edit: run `pnpm --filter @videotask/client generate`.
+// Generated from openapi.yaml by scripts/generate.ts. Do not edit: run `pnpm --filter @videotask/spec generate`.
 
 export interface paths {
     "/v1/videos/generations": {
