@@ -1,11 +1,11 @@
 // Figures for the README: the browser bundle of @videotask/testing/msw (minified, gzipped; esbuild) and the
 // in-process time of one create and one read through MSW (msw/node's setupServer, global fetch).
-// Run: pnpm --filter @videotask/testing bench (after a build: it measures dist/, as users get it).
+// Run: pnpm --filter @videotask/testing bench (after a build: the bundle is made from dist/, as users get it).
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { setupServer } from 'msw/node';
-import { createVideoTaskHandlers } from '../dist/msw.js';
+import { createVideoTaskHandlers } from '../src/msw.js';
 
 const ENTRY = fileURLToPath(new URL('../dist/msw.js', import.meta.url));
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
