@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PRODUCTION_BASE_URL } from '@videotask/spec';
 import type { TestProject } from 'vitest/node';
+import { requirementsFromEnv, unmetRequirements } from './requirements.js';
 import { LIVE_HOW_TO, type Target, targetNameFromEnv } from './target.js';
 
 declare module 'vitest' {
@@ -53,6 +54,13 @@ async function startMock(flags: string[]): Promise<{ child: ChildProcess; baseUr
   return { child, baseUrl };
 }
 
+/** Fails the run before any test when CONTRACT_REQUIRE asks for what this target lacks. */
+function demandRequirements(target: Target): void {
+  const unmet = unmetRequirements(target, requirementsFromEnv());
+  if (unmet.length > 0)
+    throw new Error(`The contract run cannot check what CI requires:\n${unmet.join('\n')}`);
+}
+
 export default async function setup(project: TestProject) {
   const name = targetNameFromEnv();
   if (name === 'live') {
@@ -74,11 +82,13 @@ export default async function setup(project: TestProject) {
       ...(process.env.CONTRACT_WEBHOOK_SECRET ? { webhookSecret: process.env.CONTRACT_WEBHOOK_SECRET } : {}),
       waitTimeoutMs: Number(process.env.CONTRACT_WAIT_TIMEOUT_MS ?? 15 * 60_000),
     };
+    demandRequirements(target);
     if (!target.available) console.log(`\n${LIVE_HOW_TO}\n`);
     project.provide('target', target);
     return;
   }
 
+  requirementsFromEnv(); // an unknown name fails before the mock starts
   const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
   const [main, strict] = await Promise.all([
     startMock([
@@ -93,7 +103,7 @@ export default async function setup(project: TestProject) {
     startMock(['--clock', 'manual']),
   ]);
   const baseUrl = main.baseUrl;
-  project.provide('target', {
+  const target: Target = {
     name,
     available: true,
     baseUrl,
@@ -106,7 +116,9 @@ export default async function setup(project: TestProject) {
     callback: { local: true },
     // Virtual time on the manual clock: generous, it costs no real time.
     waitTimeoutMs: 30 * 60_000,
-  });
+  };
+  demandRequirements(target);
+  project.provide('target', target);
   return async () => {
     await Promise.all(
       [main.child, strict.child].map(async (child) => {

@@ -29,7 +29,7 @@ export function registerApi(app: Hono, core: MockCore): void {
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (!fault?.status) return handler(c);
     core.options.logger?.(`${c.req.method} ${c.req.path}: injected fault ${fault.status}`);
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { 'x-mock-fault': 'injected' };
     if (fault.status !== 500) headers['retry-after'] = String(fault.retryAfter ?? 1);
     return core.fail(codeForStatus(fault.status), undefined, undefined, headers);
   }
