@@ -17,12 +17,14 @@ export default defineConfig({
   // index: the Web-only core; node: the Node entry (server, DNS, docs assets); cli: the bin;
   // admin-client: the typed admin API client for tests elsewhere (Web-only, without the mock);
   // har: HAR files (record and replay, the drift report).
+  // fixtures: the seeded faker fixtures (Web-only), which @videotask/testing re-exports.
   entry: {
     index: 'src/index.ts',
     node: 'src/node.ts',
     cli: 'src/cli.ts',
     'admin-client': 'src/admin-client/index.ts',
     har: 'src/har.ts',
+    fixtures: 'src/fixtures.ts',
   },
   format: ['esm'],
   dts: true,

@@ -7,6 +7,7 @@ import { stateAt, TASK_STATUSES, type TaskStatus } from './lifecycle.js';
 import { toMilli } from './prices.js';
 import { bearerToken, readBodyLimited } from './respond.js';
 import { createSecretMatcher } from './secure-compare.js';
+import { registerSeedRoute } from './seed-route.js';
 
 /** Every admin route, for GET /__mock and the 405 answers. */
 export const ADMIN_ROUTES = [
@@ -33,6 +34,8 @@ export const ADMIN_ROUTES = [
   ['DELETE', '/__mock/faults', 'drop every injected fault'],
   ['POST', '/__mock/credits', 'set a key\'s remaining credits: {"apiKey": "...", "credits": N}'],
   ['POST', '/__mock/reset', 'forget tasks, credits, deliveries, faults; re-seed'],
+  // Seeded demo data (issue 13): the route lives in seed-route.ts.
+  ['POST', '/__mock/seed', 'add realistic demo tasks: {"count": N, "statuses"?: [...], "apiKey"?: "..."}'],
 ] as const;
 
 /** Reads a JSON object body; a Response when it is not one. */
@@ -264,4 +267,6 @@ export function registerAdmin(app: Hono, core: MockCore): void {
     core.reset();
     return core.json({ reset: true, now: core.now() });
   });
+
+  registerSeedRoute(app, core, jsonObject);
 }

@@ -119,6 +119,13 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     help: 'require this token (Bearer or x-admin-token) on /__mock/*',
   },
   {
+    flag: 'seed-tasks',
+    env: 'MOCK_SEED_TASKS',
+    kind: 'string',
+    value: 'N',
+    help: 'start with N realistic demo tasks across statuses and times (1 to 1000)',
+  },
+  {
     flag: 'quiet',
     env: 'MOCK_QUIET',
     kind: 'boolean',
@@ -132,6 +139,8 @@ export class UsageError extends Error {}
 export interface CliConfig {
   serve: ServeOptions;
   quiet: boolean;
+  /** Demo tasks to seed once listening (issue 13). */
+  seedTasks: number | undefined;
   help: boolean;
   version: boolean;
   /** --proxy/--record or --replay (record-replay-cli.ts). */
@@ -244,10 +253,16 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   const adminToken = str('admin-token');
   if (adminToken) serve.adminToken = adminToken;
   const recordReplay = parseRecordReplay({ str, bool, num }, (message) => new UsageError(message));
+  const seedTasks = num(
+    'seed-tasks',
+    (n) => Number.isInteger(n) && n >= 1 && n <= 1000,
+    'an integer from 1 to 1000',
+  );
   return {
     serve,
     ...(recordReplay ? { recordReplay } : {}),
     quiet: bool('quiet') ?? false,
+    seedTasks,
     help: Boolean(values.help),
     version: Boolean(values.version),
   };
@@ -335,6 +350,17 @@ export async function main(
     return undefined;
   }
   for (const line of [...startLines(running), ...recordReplayLines]) io.out(line);
+  if (config.seedTasks) {
+    try {
+      const seeded = await running.mock.seed({ count: config.seedTasks });
+      io.out(`Seeded ${seeded.length} demo tasks for API key ${seeded[0]?.apiKey}`);
+    } catch (error) {
+      io.err(`videotask-mock: --seed-tasks: ${(error as Error).message}`);
+      await running.close();
+      process.exitCode = 1;
+      return undefined;
+    }
+  }
   for (const line of held) io.out(line);
   held = undefined;
   if (handleSignals) {

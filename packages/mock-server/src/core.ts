@@ -32,6 +32,8 @@ export interface CreateInput {
   scenario: Scenario | null;
   idempotencyKey: string | null;
   fingerprint: string | null;
+  /** Back-dates the task (seeded demo data); default now. */
+  createdAt?: number;
 }
 
 /** A task as the admin API shows it: the API's JSON plus what the mock knows about it. */
@@ -126,7 +128,7 @@ export class MockCore {
   }
 
   createTask(input: CreateInput): TaskRecord {
-    const now = this.now();
+    const now = input.createdAt ?? this.now();
     const { body, scenario } = input;
     let id: string;
     do {

@@ -22,6 +22,7 @@ export {
   routeApi,
 } from './proxy/index.js';
 export { FAILURE_CODES, SCENARIO_HEADER } from './scenarios.js';
+export type { SeedOptions } from './seed.js';
 export { createMockServer, type MockServer } from './server.js';
 export { createSigner, generateWebhookSecret } from './signature.js';
 export type { VideoTaskJson } from './task.js';

@@ -8,6 +8,7 @@ import type { DeliveryAttempt, RedeliverMutation } from './deliveries.js';
 import type { Fault, FaultSpec } from './faults.js';
 import { type MockServerOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { toMilli } from './prices.js';
+import type { SeedOptions } from './seed.js';
 import { requestValidators } from './validation.js';
 
 export interface MockServer {
@@ -40,6 +41,8 @@ export interface MockServer {
   reset(): void;
   /** Stops timers; deliveries in flight are abandoned. */
   close(): Promise<void>;
+  /** Adds realistic demo tasks across statuses and times (seed.ts; loads faker on first use). */
+  seed(options: SeedOptions): Promise<AdminTask[]>;
 }
 
 export function createMockServer(options: MockServerOptions = {}): MockServer {
@@ -117,5 +120,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     options: resolved,
     reset: () => core.reset(),
     close: async () => core.close(),
+    // Seeded demo data (issue 13).
+    seed: async (seedOptions) => (await import('./seed.js')).seedTasks(core, seedOptions),
   };
 }
