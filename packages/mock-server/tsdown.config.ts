@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { defineConfig } from 'tsdown';
-import { DOCS_ASSETS } from './src/docs.js';
+import { DOCS_ASSETS } from './src/http/docs.js';
 
 // The swagger-ui files /docs loads, with their licences: shipped in dist/swagger-ui so that installing
 // the mock does not pull in swagger-ui-dist (12 MB, and an analytics postinstall).
@@ -20,8 +20,8 @@ export default defineConfig({
   // fixtures: the seeded faker fixtures (Web-only), which @videotask/testing re-exports.
   entry: {
     index: 'src/index.ts',
-    node: 'src/node.ts',
-    cli: 'src/cli.ts',
+    node: 'src/node/index.ts',
+    cli: 'src/node/cli.ts',
     'admin-client': 'src/admin-client/index.ts',
     har: 'src/har.ts',
     fixtures: 'src/fixtures.ts',

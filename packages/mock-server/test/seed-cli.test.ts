@@ -1,7 +1,7 @@
 // `videotask-mock --seed-tasks N`: N realistic tasks, seen through the public API, the admin API and the dashboard.
 import { afterEach, describe, expect, test } from 'vitest';
-import { main, parseCliArgs } from '../src/cli.js';
-import type { RunningMockServer } from '../src/node.js';
+import { main, parseCliArgs } from '../src/node/cli.js';
+import type { RunningMockServer } from '../src/node/index.js';
 
 let running: RunningMockServer | undefined;
 afterEach(async () => {
