@@ -18,9 +18,9 @@ const mockClock = {
 };
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
+afterEach(async () => {
   server.resetHandlers();
-  mock.reset();
+  await mock.reset();
 });
 afterAll(async () => {
   server.close();
@@ -45,7 +45,7 @@ describe('an app on plain fetch', () => {
     const video = await app.download(done.results[0]);
     expect(video.type).toBe('video/mp4');
     expect(isMp4(video.bytes)).toBe(true);
-    expect(mock.tasks.get(created.id)?.apiKey).toBe('sk-app');
+    expect((await mock.tasks.get(created.id))?.apiKey).toBe('sk-app');
   });
 
   test('a fail:<code> scenario ends the task failed with that code', async () => {
@@ -65,7 +65,7 @@ describe('an app on plain fetch', () => {
   });
 
   test('an injected 429 reaches the app as the API sends it: envelope, Retry-After', async () => {
-    mock.faults.add({ status: 429, count: 1, retryAfter: 3 });
+    await mock.faults.add({ status: 429, count: 1, retryAfter: 3 });
     const error = await app.startVideo('A cat').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
@@ -73,7 +73,7 @@ describe('an app on plain fetch', () => {
       retryAfter: '3',
       body: { error: { code: 'rate_limit_exceeded' } },
     });
-    expect(mock.tasks.list()).toHaveLength(0);
+    expect(await mock.tasks.list()).toHaveLength(0);
     // The fault is spent: the next create goes through.
     expect((await app.startVideo('A cat')).status).toBe('pending');
   });
@@ -83,7 +83,7 @@ describe('an app on plain fetch', () => {
     server.use(...gateway.handlers);
     const proxied = createFetchApp({ apiKey: 'sk-app', baseUrl: 'https://gw.example.com/evolink' });
     const created = await proxied.startVideo('A tram crossing a bridge at night');
-    expect(gateway.mock.tasks.get(created.id)).toBeDefined();
+    expect(await gateway.mock.tasks.get(created.id)).toBeDefined();
     await gateway.mock.clock.advance(120_000);
     const done = await proxied.videoStatus(created.id);
     expect(done.results[0]).toBe(`https://gw.example.com/evolink/files/${created.id}.mp4`);
@@ -119,13 +119,13 @@ describe('an app on @videotask/client', () => {
 
   test('an injected 429: retried after Retry-After on the clock, or a RateLimitError once retries run out', async () => {
     const app = createClientApp({ apiKey: 'sk-client', clock: mockClock });
-    mock.faults.add({ status: 429, count: 1, retryAfter: 2 });
+    await mock.faults.add({ status: 429, count: 1, retryAfter: 2 });
     const before = mock.clock.now();
     const task = await app.client.createVideo({ model: 'sora-2', prompt: 'A fox' });
     expect(task.status).toBe('pending');
     expect(mock.clock.now() - before).toBe(2000);
 
-    mock.faults.add({ status: 429, count: 3, retryAfter: 1 });
+    await mock.faults.add({ status: 429, count: 3, retryAfter: 1 });
     const error = await app.client.createVideo({ model: 'sora-2', prompt: 'A fox' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ status: 429, code: 'rate_limit_exceeded', retryAfterMs: 1000 });
