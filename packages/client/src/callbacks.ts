@@ -1,8 +1,9 @@
 // Receiving the POST a task sends to its `callback_url` when it ends. Standard Webhooks signatures
 // (the mock's extension), an unsigned parse, and confirming an unsigned delivery by reading the task
 // back from the API (the live API does not sign). Web Crypto only: Node 20+, browsers, Deno, Bun, edge.
+import { noteCompleted } from './download.js';
 import { WebhookVerificationError } from './errors.js';
-import type { FinishedTask, VideoTask } from './types.js';
+import type { CancelledTask, FinishedTask, TaskState } from './types.js';
 import { randomUUID } from './uuid.js';
 
 /** A raw request body exactly as received: never re-serialise parsed JSON before verifying it. */
@@ -111,8 +112,17 @@ export async function signCallback(
   };
 }
 
-/** The task in a callback body, checked to be a finished task (completed with results, or failed with an error). */
-export function parseCallback(rawBody: RawBody): FinishedTask {
+/**
+ * What a callback can deliver: a completed or failed task, or one the live API reports as
+ * `cancelled` (a status the spec does not list; treat it as failed with `request_cancelled`).
+ */
+export type EndedTask = FinishedTask | CancelledTask;
+
+/**
+ * The task in a callback body, checked to have ended: completed with results, failed with an error,
+ * or cancelled. Returned exactly as sent, extra fields included.
+ */
+export function parseCallback(rawBody: RawBody): EndedTask {
   let value: unknown;
   try {
     value = JSON.parse(typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(bytesOf(rawBody)));
@@ -135,14 +145,16 @@ export function parseCallback(rawBody: RawBody): FinishedTask {
       typeof error === 'object' &&
       error !== null &&
       typeof error.code === 'string' &&
-      typeof error.message === 'string');
+      typeof error.message === 'string') ||
+    task.status === 'cancelled';
   if (!finished) {
     throw new WebhookVerificationError(
       'invalid_payload',
       `The callback body is not a finished task (status ${JSON.stringify(task.status)}).`,
     );
   }
-  return value as FinishedTask;
+  noteCompleted(task as { status: string }, Date.now());
+  return value as EndedTask;
 }
 
 /**
@@ -155,7 +167,7 @@ export async function verifyCallback(
   headers: HeadersLike,
   secret: string | readonly string[],
   options: VerifyCallbackOptions = {},
-): Promise<FinishedTask> {
+): Promise<EndedTask> {
   const id = header(headers, 'webhook-id');
   const timestamp = header(headers, 'webhook-timestamp');
   const signatures = header(headers, 'webhook-signature');
@@ -210,7 +222,7 @@ export async function verifyCallback(
 
 /** The part of a client `confirmCallback` needs. */
 export interface TaskReader {
-  getTask(id: string, options?: { signal?: AbortSignal }): Promise<VideoTask>;
+  getTask(id: string, options?: { signal?: AbortSignal }): Promise<TaskState>;
 }
 
 /**
@@ -222,10 +234,10 @@ export async function confirmCallback(
   client: TaskReader,
   rawBody: RawBody,
   options: { signal?: AbortSignal } = {},
-): Promise<FinishedTask> {
+): Promise<EndedTask> {
   const claimed = parseCallback(rawBody);
   const task = await client.getTask(claimed.id, options);
-  if (task.status !== 'completed' && task.status !== 'failed') {
+  if (task.status !== 'completed' && task.status !== 'failed' && task.status !== 'cancelled') {
     throw new WebhookVerificationError(
       'not_finished',
       `The callback says task ${claimed.id} is ${claimed.status}, but the API reports ${task.status}.`,

@@ -1,20 +1,22 @@
-// The transport: openapi-fetch with precomputed auth + user-agent headers, a retry middleware and a
-// timeout per call, and the task methods on top that turn answers into typed results or errors.
+// The transport: openapi-fetch with precomputed auth + user-agent headers, every attempt through the
+// retrying fetch under one deadline signal per call, and the task methods on top that turn answers
+// into typed results or errors.
 
 import type { paths } from '@videotask/spec/types';
 import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
+import { type DownloadResultOptions, downloadResult, noteCompleted } from './download.js';
 import { readEnv } from './env.js';
-import {
-  APIConnectionError,
-  APITimeoutError,
-  errorFromResponse,
-  UnexpectedResponseError,
-  VideoTaskError,
-} from './errors.js';
-import { createRetryLayer, DEFAULT_RETRY_POLICY, type FetchLike } from './retry.js';
-import { type Clock, systemClock } from './timing.js';
-import type { CompletedTask, CreditsResponse, VideoGenerationRequest, VideoTask } from './types.js';
+import { APIConnectionError, errorFromResponse, UnexpectedResponseError, VideoTaskError } from './errors.js';
+import { createRetryingFetch, DEFAULT_RETRY_POLICY, type FetchLike, type RetryingFetch } from './retry.js';
+import { type Clock, callSignal, systemClock } from './timing.js';
+import type {
+  CompletedTask,
+  CreditsResponse,
+  TaskState,
+  VideoGenerationRequest,
+  VideoTask,
+} from './types.js';
 import { randomUUID } from './uuid.js';
 import { VERSION } from './version.js';
 import { pollUntilFinished, type WaitForTaskOptions } from './wait.js';
@@ -32,6 +34,8 @@ export const DEFAULT_BASE_URL = 'https://api.evolink.ai';
 export const API_KEY_ENV = 'EVOLINK_API_KEY';
 /** Environment variable read when `baseUrl` is not given. */
 export const BASE_URL_ENV = 'EVOLINK_BASE_URL';
+const USER_AGENT = `videotask-client/${VERSION}`;
+
 /** Default `timeoutMs`: the longest one call may take, retries included. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -44,7 +48,8 @@ export interface VideoTaskClientOptions {
   fetch?: FetchLike;
   /**
    * The longest one call may take, in ms: its HTTP attempts, the waits between retries and reading
-   * the answer (APITimeoutError after). 0 disables. Default 60000.
+   * the answer. At the deadline the request in flight is aborted and the call rejects with
+   * APITimeoutError. 0 disables. Default 60000.
    */
   timeoutMs?: number;
   /** Retries after a 429/502/503/504 answer or a network error. Default 2; 0 disables. */
@@ -86,11 +91,17 @@ export interface VideoTaskClient {
   /** `POST /v1/videos/generations`: creates a task (returned `pending`). */
   createVideo(body: VideoGenerationRequest, options?: CreateVideoOptions): Promise<VideoTask>;
   /** `GET /v1/tasks/{task_id}`: the task in its current state. */
-  getTask(id: string, options?: RequestOptions): Promise<VideoTask>;
+  getTask(id: string, options?: RequestOptions): Promise<TaskState>;
   /** `GET /v1/credits`: the credit balance. */
   getCredits(options?: RequestOptions): Promise<CreditsResponse>;
   /** Polls until the task completes; throws TaskFailedError if it fails, TaskWaitTimeoutError on the deadline. */
   waitForTask(id: string, options?: WaitForTaskOptions): Promise<CompletedTask>;
+  /**
+   * The video at `task.results[index]` (default 0) as a streaming Response: read `response.body`
+   * without buffering it. Retries like every call; `timeoutMs` bounds the wait for the headers.
+   * Throws ResultExpiredError when the URL has expired (403/404/410) or there is no such result.
+   */
+  downloadResult(task: TaskState, options?: DownloadResultOptions): Promise<Response>;
   /** createVideo, then `onCreated(task)`, then waitForTask. */
   createVideoAndWait(
     body: VideoGenerationRequest,
@@ -98,7 +109,7 @@ export interface VideoTaskClient {
   ): Promise<CompletedTask>;
 }
 
-function isTaskLike(value: unknown): value is VideoTask {
+function isTaskLike(value: unknown): value is TaskState {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { id?: unknown; status?: unknown };
   return typeof v.id === 'string' && typeof v.status === 'string';
@@ -107,87 +118,33 @@ function isTaskLike(value: unknown): value is VideoTask {
 type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 const METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 
-interface PendingCall {
-  deadline: number;
-  reject: (error: unknown) => void;
-}
+type CallInit = { signal?: AbortSignal | null; fetch?: unknown } | undefined;
+type Call = (target: unknown, init?: CallInit) => Promise<unknown>;
 
 /**
- * Rejects calls that outlive `timeoutMs`. One interval timer per client sweeps the calls in flight
- * (every timeoutMs/8, at most every second) instead of a timer per call: a timer set and cleared
- * on every call cost more on loopback than the rest of the client's layers. A call therefore
- * rejects between timeoutMs and timeoutMs + timeoutMs/8 (+1 s at most) after it started. The
- * interval stops once a sweep finds nothing in flight, and never keeps a process alive.
+ * The openapi-fetch client with one budget per call: every attempt goes through `send` with the
+ * call's deadline, and (when `timeoutMs` is set) under one AbortSignal that aborts the exchange with
+ * APITimeoutError at the deadline or with the caller's reason. The timer is cleared once the call
+ * settles, its answer read.
  */
-class DeadlineWatch {
-  readonly #pending = new Set<PendingCall>();
-  readonly #timeoutMs: number;
-  readonly #tickMs: number;
-  #timer: ReturnType<typeof setInterval> | undefined;
-
-  constructor(timeoutMs: number) {
-    this.#timeoutMs = timeoutMs;
-    this.#tickMs = Math.max(1, Math.min(1000, Math.ceil(timeoutMs / 8)));
-  }
-
-  add(reject: (error: unknown) => void): PendingCall {
-    const call = { deadline: Date.now() + this.#timeoutMs, reject };
-    this.#pending.add(call);
-    if (this.#timer === undefined) {
-      this.#timer = setInterval(() => this.#sweep(), this.#tickMs);
-      (this.#timer as { unref?: () => void }).unref?.();
-    }
-    return call;
-  }
-
-  delete(call: PendingCall): void {
-    this.#pending.delete(call);
-  }
-
-  #sweep(): void {
-    if (this.#pending.size === 0) {
-      clearInterval(this.#timer);
-      this.#timer = undefined;
-      return;
-    }
-    const now = Date.now();
-    for (const call of this.#pending) {
-      if (call.deadline > now) continue;
-      this.#pending.delete(call);
-      call.reject(new APITimeoutError(`Request timed out after ${this.#timeoutMs} ms.`));
-    }
-  }
-}
-
-/**
- * The openapi-fetch client with `timeoutMs` applied to every call: past it, the call rejects with
- * APITimeoutError (and the retry middleware starts no wait that would end past it). No AbortSignal:
- * giving undici's Request a signal costs more than the rest of this client's layers together. The
- * abandoned exchange is closed by the runtime's own timeouts; pass `signal` to cut it at once.
- */
-function withTimeout(inner: RawClient, timeoutMs: number): RawClient {
-  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) return inner;
-  const watch = new DeadlineWatch(timeoutMs);
-  const timed =
-    <A extends unknown[]>(call: (...args: A) => Promise<unknown>) =>
-    (...args: A): Promise<unknown> =>
-      new Promise((resolve, reject) => {
-        const pending = watch.add(reject);
-        call(...args).then(
-          (value) => {
-            watch.delete(pending);
-            resolve(value);
-          },
-          (error: unknown) => {
-            watch.delete(pending);
-            reject(error);
-          },
-        );
-      });
+function withCallBudget(inner: RawClient, send: RetryingFetch, timeoutMs: number, clock: Clock): RawClient {
+  const limited = timeoutMs > 0 && Number.isFinite(timeoutMs);
+  const budgeted =
+    (call: Call): Call =>
+    (target, init) => {
+      const deadline = limited ? clock.now() + timeoutMs : Number.POSITIVE_INFINITY;
+      const fetch = (request: Request) => send(request, deadline);
+      if (!limited) return call(target, { ...init, fetch });
+      const budget = callSignal(timeoutMs, init?.signal ?? undefined);
+      const settled = call(target, { ...init, signal: budget.signal, fetch });
+      settled.then(budget.end, budget.end);
+      return settled;
+    };
   const client: Record<string, unknown> = { ...inner };
-  for (const method of METHODS)
-    client[method] = timed(inner[method] as (...a: unknown[]) => Promise<unknown>);
-  client.request = timed(inner.request as (...a: unknown[]) => Promise<unknown>);
+  for (const method of METHODS) client[method] = budgeted(inner[method] as Call);
+  const request = inner.request as (method: unknown, target: unknown, init?: CallInit) => Promise<unknown>;
+  client.request = (method: unknown, target: unknown, init?: CallInit) =>
+    budgeted((t, i) => request(method, t, i))(target, init);
   return client as unknown as RawClient;
 }
 
@@ -204,7 +161,7 @@ function unwrap<T>(result: { data?: T; error?: unknown; response: Response }, no
   return data;
 }
 
-function checkTask(task: VideoTask): VideoTask {
+function checkTask<T>(task: T): T {
   if (!isTaskLike(task)) {
     throw new UnexpectedResponseError('The answer is not a task (no string `id` and `status`).', {
       body: task,
@@ -237,6 +194,8 @@ class VideoTaskClientImpl implements VideoTaskClient {
   readonly baseUrl: string;
   readonly raw: RawClient;
   readonly #clock: Clock;
+  readonly #send: RetryingFetch;
+  readonly #timeoutMs: number;
 
   constructor(options: VideoTaskClientOptions) {
     const apiKey = options.apiKey ?? readEnv(API_KEY_ENV);
@@ -249,26 +208,24 @@ class VideoTaskClientImpl implements VideoTaskClient {
     this.#clock = { ...systemClock, ...options.clock };
 
     const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const layer = createRetryLayer(baseFetch, {
-      timeoutMs,
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const send = createRetryingFetch(baseFetch, {
       policy: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
       clock: this.#clock,
     });
+    this.#send = send;
     // Auth and user agent are precomputed default headers: openapi-fetch merges them into the Request
     // it builds anyway, which costs less than a middleware editing every Request's headers. Headers
     // from `options.headers` and from each call take precedence.
     const inner = createClient<paths>({
       baseUrl: this.baseUrl,
-      fetch: layer.fetch,
       headers: {
         authorization: `Bearer ${apiKey}`,
-        'user-agent': `videotask-client/${VERSION}`,
+        'user-agent': USER_AGENT,
         ...options.headers,
       },
     });
-    inner.use(layer.middleware);
-    this.raw = withTimeout(inner, timeoutMs);
+    this.raw = withCallBudget(inner, send, this.#timeoutMs, this.#clock);
   }
 
   // try/await rather than .catch(): one promise less per call. Errors from unwrap pass notJson as is.
@@ -286,14 +243,16 @@ class VideoTaskClientImpl implements VideoTaskClient {
     }
   }
 
-  async getTask(id: string, options: RequestOptions = {}): Promise<VideoTask> {
+  async getTask(id: string, options: RequestOptions = {}): Promise<TaskState> {
     try {
       const result = await this.raw.GET('/v1/tasks/{task_id}', {
         params: { path: { task_id: id } },
         signal: options.signal,
         headers: options.headers,
       });
-      return checkTask(unwrap(result, this.#clock.now()));
+      const task = checkTask(unwrap(result, this.#clock.now()));
+      noteCompleted(task, this.#clock.now());
+      return task;
     } catch (error) {
       return notJson(error);
     }
@@ -306,6 +265,15 @@ class VideoTaskClientImpl implements VideoTaskClient {
     } catch (error) {
       return notJson(error);
     }
+  }
+
+  downloadResult(task: TaskState, options: DownloadResultOptions = {}): Promise<Response> {
+    return downloadResult(this.#send, task, {
+      ...options,
+      timeoutMs: this.#timeoutMs,
+      clock: this.#clock,
+      headers: { 'user-agent': USER_AGENT },
+    });
   }
 
   waitForTask(id: string, options: WaitForTaskOptions = {}): Promise<CompletedTask> {

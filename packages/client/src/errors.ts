@@ -1,6 +1,6 @@
 // One error class per meaning, all sharing VideoTaskError. HTTP answers are mapped by status (and by
 // `error.code` where the code is more specific than the status); see `errorFromResponse`.
-import type { FailedTask, TaskFailureCode, VideoTask } from './types.js';
+import type { CancelledTask, FailedTask, TaskFailureCode, TaskState, VideoTask } from './types.js';
 
 export interface VideoTaskErrorDetails {
   /** HTTP status of the answer, when there was one. */
@@ -125,15 +125,74 @@ export class TaskFailedError extends VideoTaskError {
   override name = 'TaskFailedError';
   declare readonly code: TaskFailureCode;
   readonly taskId: string;
-  readonly task: FailedTask;
-  constructor(task: FailedTask) {
-    super(`Task ${task.id} failed: ${task.error.code}: ${task.error.message}`, {
-      code: task.error.code,
-      type: task.error.type,
+  /** The task as the API sent it, extra fields included. */
+  readonly task: FailedTask | CancelledTask;
+  constructor(task: FailedTask | CancelledTask) {
+    const code = task.status === 'cancelled' ? 'request_cancelled' : task.error.code;
+    const why = task.error?.message ?? 'The task was cancelled.';
+    super(`Task ${task.id} ${task.status === 'cancelled' ? 'was cancelled' : 'failed'}: ${code}: ${why}`, {
+      code,
+      type: task.error?.type ?? 'task_error',
       body: task,
     });
     this.taskId = task.id;
     this.task = task;
+  }
+}
+
+/**
+ * The task ended as `cancelled`: a status the live API sends though the spec does not list it (the
+ * spec's cancel reads `failed` with `request_cancelled`). Its `code` is `request_cancelled`.
+ */
+export class TaskCancelledError extends TaskFailedError {
+  override name = 'TaskCancelledError';
+  declare readonly task: CancelledTask;
+  constructor(task: CancelledTask) {
+    super(task);
+  }
+}
+
+/**
+ * `downloadResult`: the task's result URL no longer answers (403/404/410: result URLs expire
+ * 24 hours after the task completes), or the task has no result at that index.
+ */
+export class ResultExpiredError extends VideoTaskError {
+  override name = 'ResultExpiredError';
+  readonly taskId: string;
+  readonly index: number;
+  /** The URL tried; undefined when the task has no result at `index`. */
+  readonly url: string | undefined;
+  /** When the task was created (`created`). */
+  readonly createdAt: Date;
+  /**
+   * When this client first saw the task completed (the API does not report a completion time);
+   * undefined when this task object did not come from this client or a callback parsed here.
+   */
+  readonly completedAt: Date | undefined;
+  constructor(
+    task: TaskState,
+    details: { index: number; now: number; completedAt?: number | undefined; answer?: Response | undefined },
+  ) {
+    const { index, now, answer } = details;
+    const results = task.status === 'completed' ? task.results : undefined;
+    const url = results?.[index];
+    const createdAt = new Date(task.created * 1000);
+    const completedAt = details.completedAt === undefined ? undefined : new Date(details.completedAt);
+    const ago = (at: Date) => `${((now - at.getTime()) / 3_600_000).toFixed(1)} h ago`;
+    const when = completedAt
+      ? `it completed by ${completedAt.toISOString()} (${ago(completedAt)}, when this client saw it completed)`
+      : `it was created at ${createdAt.toISOString()} (${ago(createdAt)}); the API does not say when it completed`;
+    const message = answer
+      ? `The result ${index} of task ${task.id} is gone (HTTP ${answer.status}): result URLs expire 24 hours after the task completes, and ${when}.`
+      : results
+        ? `Task ${task.id} has no result ${index} (it has ${results.length}); ${when}.`
+        : `Task ${task.id} has no result: it is ${task.status}, not completed.`;
+    super(message, { status: answer?.status, headers: answer?.headers, body: task });
+    this.taskId = task.id;
+    this.index = index;
+    this.url = url;
+    this.createdAt = createdAt;
+    this.completedAt = completedAt;
   }
 }
 

@@ -5,6 +5,7 @@ export {
   type CallbackHeaders,
   confirmCallback,
   DEFAULT_TOLERANCE_SECONDS,
+  type EndedTask,
   type HeadersLike,
   parseCallback,
   type RawBody,
@@ -26,6 +27,7 @@ export {
   type VideoTaskClient,
   type VideoTaskClientOptions,
 } from './client.js';
+export type { DownloadResultOptions } from './download.js';
 export {
   APIConnectionError,
   APITimeoutError,
@@ -38,6 +40,8 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestTooLargeError,
+  ResultExpiredError,
+  TaskCancelledError,
   TaskFailedError,
   TaskWaitTimeoutError,
   UnexpectedResponseError,

@@ -1,10 +1,8 @@
-// Retries under openapi-fetch: a middleware that retries 429/502/503/504 answers and network errors
-// with exponential backoff and full jitter, honouring Retry-After, plus the fetch wrapper that keeps
-// a copy of a request body when (and only when) that request may be retried. A read that succeeds
-// costs a few checks and one set lookup: no clone, no timer, no promise beyond openapi-fetch's own.
-import type { Middleware } from 'openapi-fetch';
+// Retries: the fetch every call goes through. It retries 429/502/503/504 answers and connection
+// errors with exponential backoff and full jitter, honouring Retry-After, and starts no wait that
+// would end past the call's deadline. A request body is copied only when that request may be retried.
 import { APIConnectionError, parseRetryAfter } from './errors.js';
-import type { Clock } from './timing.js';
+import { abortReason, type Clock } from './timing.js';
 
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
@@ -44,12 +42,6 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
   return Math.floor(random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** retry));
 }
 
-export interface RetryLayer {
-  /** Wraps the fetch that openapi-fetch (and each retry) calls. */
-  fetch: FetchLike;
-  middleware: Middleware;
-}
-
 function connectionError(error: unknown): APIConnectionError {
   return error instanceof APIConnectionError
     ? error
@@ -58,115 +50,57 @@ function connectionError(error: unknown): APIConnectionError {
       });
 }
 
-/** The error for a request the caller aborted: their reason, as fetch itself does. */
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason;
-}
+/**
+ * Sends `request` (its `signal` is the call's: deadline and caller's abort), retrying where allowed,
+ * and resolves with the last answer or rejects with the last connection error. `deadline` (by the
+ * clock) is when the call's budget ends: a retry wait that would end past it is not started.
+ */
+export type RetryingFetch = (request: Request, deadline: number) => Promise<Response>;
 
-export function createRetryLayer(
+export function createRetryingFetch(
   baseFetch: FetchLike,
-  options: {
-    policy: RetryPolicy;
-    clock: Clock;
-    /** The call's time budget: no retry wait is started that would end past it. */
-    timeoutMs: number;
-  },
-): RetryLayer {
-  const { policy, clock, timeoutMs } = options;
-  const budgeted = timeoutMs > 0 && Number.isFinite(timeoutMs);
-  // When a write's first attempt started (by the clock), so that no retry of it starts after the
-  // caller's deadline (a late create would make a task the caller never hears of). A symbol property
-  // on the Request: cheaper than a WeakMap entry. Reads are not stamped (the hot path): their budget
-  // is counted from their first failed answer, which is at worst one attempt's latency generous.
-  const STARTED = Symbol('videotask.started');
-  type Stamped = Request & { [STARTED]?: number };
-  // Pristine copies of request bodies, taken just before the first attempt consumes them.
-  const bodies = new WeakMap<Request, Request>();
-  // Requests the retry loop sends: their bodies come from a kept copy already.
-  const retries = new WeakSet<Request>();
-  // Answers produced by the retry loop itself: never retried again by onResponse.
-  const settled = new WeakSet<Response>();
-  const keepBodies = policy.maxRetries > 0;
+  options: { policy: RetryPolicy; clock: Clock },
+): RetryingFetch {
+  const { policy, clock } = options;
 
-  const fetch: FetchLike = (request) => {
-    // Like fetch itself: an aborted request is never sent (custom fetches may not check).
-    if (request.signal.aborted) return Promise.reject(abortError(request.signal));
-    // Reads (no body) pass straight through: nothing to stamp or keep.
-    if (request.body !== null && !retries.has(request)) {
-      if (budgeted && (request as Stamped)[STARTED] === undefined)
-        (request as Stamped)[STARTED] = clock.now();
-      if (keepBodies && isRetryableRequest(request)) bodies.set(request, request.clone());
+  /** The wait before retry number `retry` after `last`, or undefined when not worth waiting for. */
+  function delayAfter(last: Response | APIConnectionError, retry: number): number | undefined {
+    if (last instanceof Response) {
+      const retryAfter = parseRetryAfter(last.headers.get('retry-after'), clock.now());
+      if (retryAfter !== undefined) return retryAfter > policy.maxRetryAfterMs ? undefined : retryAfter;
     }
-    return baseFetch(request);
-  };
+    return backoffDelay(retry, policy, clock.random);
+  }
 
-  type Outcome =
-    | { response: Response; error?: undefined }
-    | { response?: undefined; error: APIConnectionError };
-
-  /** Retries `request` after `first` failed; returns the last answer or the last connection error. */
-  async function retry(request: Request, send: FetchLike, first: Outcome): Promise<Response | Error> {
-    const template = request.body === null ? undefined : bodies.get(request);
-    if (request.body !== null && !template) return first.response ?? first.error;
+  return async (request, deadline) => {
     const signal = request.signal;
-    const deadline = budgeted
-      ? ((request as Stamped)[STARTED] ?? clock.now()) + timeoutMs
-      : Number.POSITIVE_INFINITY;
-    let last = first;
-    for (let retry = 0; retry < policy.maxRetries; retry++) {
-      let delay = backoffDelay(retry, policy, clock.random);
-      if (last.response) {
-        const retryAfter = parseRetryAfter(last.response.headers.get('retry-after'), clock.now());
-        if (retryAfter !== undefined) {
-          if (retryAfter > policy.maxRetryAfterMs) break;
-          delay = retryAfter;
-        }
-      }
-      // The caller's timeout would end this wait: hand them the last answer now instead.
-      if (clock.now() + delay >= deadline) break;
-      await last.response?.body?.cancel().catch(() => {});
-      await clock.sleep(delay, signal);
-      if (signal.aborted) throw abortError(signal);
-      // A request without a body can be sent again as is; one with a body is sent from its copy.
-      const attempt = template ? (retry < policy.maxRetries - 1 ? template.clone() : template) : request;
-      if (template) retries.add(attempt);
+    const retryable = policy.maxRetries > 0 && isRetryableRequest(request);
+    // A pristine copy of the body, taken before the first attempt consumes it.
+    const template = retryable && request.body !== null ? request.clone() : undefined;
+    let attempt = request;
+    for (let retry = 0; ; retry++) {
+      // Like fetch itself: an aborted request is never sent (custom fetches may not check).
+      if (signal.aborted) throw abortReason(signal);
+      let last: Response | APIConnectionError;
       try {
-        const response = await send(attempt);
-        if (!RETRYABLE_STATUSES.has(response.status)) {
-          settled.add(response);
-          return response;
-        }
-        last = { response };
+        last = await baseFetch(attempt);
+        if (!RETRYABLE_STATUSES.has(last.status)) return last;
       } catch (error) {
-        if (signal.aborted) throw abortError(signal);
-        last = { error: connectionError(error) };
+        if (signal.aborted) throw abortReason(signal);
+        last = connectionError(error);
       }
+      const delay = retryable && retry < policy.maxRetries ? delayAfter(last, retry) : undefined;
+      // Not retried, or the caller's deadline would end the wait: hand them the last outcome now.
+      if (delay === undefined || clock.now() + delay >= deadline) {
+        if (last instanceof Response) return last;
+        throw last;
+      }
+      // Not awaited: a cancel can stay pending forever (a tee'd body whose other branch nobody reads,
+      // as msw/node's interceptor makes for every mocked response), and the retry must not hang on it.
+      if (last instanceof Response) void last.body?.cancel().catch(() => {});
+      await clock.sleep(delay, signal);
+      // A request without a body can be sent again as is; one with a body from its copy.
+      attempt = template ? (retry < policy.maxRetries - 1 ? template.clone() : template) : request;
     }
-    if (last.response) settled.add(last.response);
-    return last.response ?? last.error;
-  }
-
-  async function retryResponse(request: Request, send: FetchLike, response: Response): Promise<Response> {
-    const result = await retry(request, send, { response });
-    if (result instanceof Response) return result;
-    throw result;
-  }
-
-  const middleware: Middleware = {
-    // Not async: the common answer (not retryable) returns without a promise of its own.
-    onResponse({ request, response, options }) {
-      if (!RETRYABLE_STATUSES.has(response.status) || settled.has(response)) return undefined;
-      if (policy.maxRetries <= 0 || !isRetryableRequest(request)) return undefined;
-      return retryResponse(request, options.fetch, response);
-    },
-    onError({ request, error, options }) {
-      // Aborted by the caller: their reason goes up untouched.
-      if (request.signal.aborted) return undefined;
-      const failure = connectionError(error);
-      if (policy.maxRetries <= 0 || !isRetryableRequest(request)) return failure;
-      return retry(request, options.fetch, { error: failure });
-    },
   };
-
-  return { fetch, middleware };
 }

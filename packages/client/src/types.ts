@@ -17,6 +17,13 @@ export type CompletedTask = Schemas['CompletedTask'];
 export type FailedTask = Schemas['FailedTask'];
 /** What a callback delivers: a completed or a failed task. */
 export type FinishedTask = Schemas['FinishedTask'];
+/**
+ * A task the live API reports as `cancelled`: a status the spec does not list (a cancel is documented
+ * as `failed` / `request_cancelled`), so the shape is the failed task's, with `error` optional.
+ */
+export type CancelledTask = Omit<FailedTask, 'status' | 'error'> & { status: 'cancelled'; error?: TaskError };
+/** A task as `getTask` may return it: any state the spec lists, or `cancelled`. */
+export type TaskState = VideoTask | CancelledTask;
 export type TaskStatus = Schemas['TaskStatus'];
 export type TaskFailureCode = Schemas['TaskFailureCode'];
 export type TaskError = Schemas['TaskError'];

@@ -1,8 +1,13 @@
 // Polling a task until it ends: growing intervals with jitter, an overall deadline, an AbortSignal,
 // progress reports, and a clear error for a state this client does not know.
-import { TaskFailedError, TaskWaitTimeoutError, UnexpectedResponseError } from './errors.js';
+import {
+  TaskCancelledError,
+  TaskFailedError,
+  TaskWaitTimeoutError,
+  UnexpectedResponseError,
+} from './errors.js';
 import type { Clock } from './timing.js';
-import type { CompletedTask, VideoTask } from './types.js';
+import type { CompletedTask, TaskState } from './types.js';
 
 export interface WaitForTaskOptions {
   /** Delay before the second poll; later delays grow 1.5× up to `maxPollIntervalMs`. Default 2000. */
@@ -14,7 +19,7 @@ export interface WaitForTaskOptions {
   /** Stop waiting (rejects with the signal's reason) as soon as it aborts. */
   signal?: AbortSignal;
   /** Called with the task after each poll, e.g. to report `task.progress`. */
-  onProgress?: (task: VideoTask) => void | Promise<void>;
+  onProgress?: (task: TaskState) => void | Promise<void>;
 }
 
 export const WAIT_DEFAULTS = {
@@ -36,15 +41,16 @@ export function pollDelay(poll: number, options: WaitForTaskOptions, random: () 
 }
 
 /**
- * Polls with `read` until the task completes (returned) or fails (TaskFailedError). When `known` is
- * given (a task just created), the first read waits one interval instead of asking at once.
+ * Polls with `read` until the task completes (returned), fails (TaskFailedError) or is cancelled
+ * (TaskCancelledError). When `known` is given (a task just created), the first read waits one
+ * interval instead of asking at once.
  */
 export async function pollUntilFinished(
-  read: (id: string, signal: AbortSignal | undefined) => Promise<VideoTask>,
+  read: (id: string, signal: AbortSignal | undefined) => Promise<TaskState>,
   id: string,
   options: WaitForTaskOptions,
   clock: Clock,
-  known?: VideoTask,
+  known?: TaskState,
 ): Promise<CompletedTask> {
   const { signal, onProgress } = options;
   const timeoutMs = options.timeoutMs ?? WAIT_DEFAULTS.timeoutMs;
@@ -61,6 +67,9 @@ export async function pollUntilFinished(
         return task;
       case 'failed':
         throw new TaskFailedError(task);
+      // Not in the spec; the live API sends it (see CancelledTask).
+      case 'cancelled':
+        throw new TaskCancelledError(task);
       case 'pending':
       case 'processing':
         break;
@@ -70,7 +79,7 @@ export async function pollUntilFinished(
         const status = (unknown as { status?: unknown }).status;
         throw new UnexpectedResponseError(
           `Task ${id} has status ${JSON.stringify(status)}, which this client does not know ` +
-            '(expected pending, processing, completed or failed); upgrade @videotask/client.',
+            '(expected pending, processing, completed, failed or cancelled); upgrade @videotask/client.',
           { body: unknown },
         );
       }

@@ -336,6 +336,22 @@ describe('timeouts', () => {
     return { fetch, calls: () => calls };
   }
 
+  /** A client over hangingFetch that keeps the signal of every request it sends. */
+  function hangingClient(timeoutMs: number) {
+    const signals: AbortSignal[] = [];
+    const hanging = hangingFetch();
+    const client = createVideoTaskClient({
+      apiKey: 'k',
+      baseUrl: 'http://127.0.0.1:4010',
+      fetch: (input, init) => {
+        signals.push(init?.signal ?? input.signal);
+        return hanging.fetch(input, init);
+      },
+      timeoutMs,
+    });
+    return { client, signals };
+  }
+
   test('a call that outlasts timeoutMs rejects with APITimeoutError, and is not retried', async () => {
     vi.useFakeTimers();
     const hanging = hangingFetch();
@@ -385,7 +401,7 @@ describe('timeouts', () => {
     expect(settled).toMatchObject({ status: 503, retryAfterMs: 2000 });
   });
 
-  test("a create's retries are budgeted from its start; a read's from its first failed answer", async () => {
+  test("every attempt of a call shares one budget from the call's start, a create's and a read's alike", async () => {
     vi.useFakeTimers();
     // Every answer takes 2 s to arrive and says: 503, retry after 2 s. timeoutMs is 7 s.
     const slow503 = () =>
@@ -406,33 +422,62 @@ describe('timeouts', () => {
       });
       return { client, seen: scripted.seen };
     };
-    // Answers at 2 s and 6 s; after the second, a 2 s wait would end at 8 s.
+    // Answers at 2 s and 6 s; after the second, a 2 s wait would end at 8 s, past the deadline.
     const create = make();
     const created = create.client.createVideo({ model: 'sora-2', prompt: 'x' }).catch((e: unknown) => e);
     const read = make();
     const got = read.client.getTask(TASK_ID).catch((e: unknown) => e);
-    await vi.advanceTimersByTimeAsync(7000);
-    // The create's deadline is 7 s after it started: at 6 s it hands back the 503 rather than wait,
-    // and never makes a third attempt (a late create could make a task the caller never hears of).
+    await vi.advanceTimersByTimeAsync(6000);
+    // At 6 s both hand back the 503 rather than wait, and never make a third attempt (a late
+    // create could make a task the caller never hears of).
     expect(await created).toMatchObject({ name: 'InternalServerError', status: 503 });
-    expect(await got).toBeInstanceOf(APITimeoutError);
+    expect(await got).toMatchObject({ name: 'InternalServerError', status: 503 });
     await vi.advanceTimersByTimeAsync(20_000);
     expect(create.seen).toHaveLength(2);
-    // The read is not stamped (the hot path): its budget runs from its first answer (2 s + 7 s), so
-    // one more, harmless, attempt goes out at 8 s after the caller has been told it timed out.
-    expect(read.seen).toHaveLength(3);
+    expect(read.seen).toHaveLength(2);
   });
 
-  test('the timeout sweep runs only while calls are in flight', async () => {
+  test('the deadline aborts the signal the request carries, with the APITimeoutError the call rejects with', async () => {
     vi.useFakeTimers();
-    const { client } = testClient([json(pendingTask), json(pendingTask)], { timeoutMs: 800 });
+    const { client, signals } = hangingClient(500);
+    const outcome = client.createVideo({ model: 'sora-2', prompt: 'x' }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(signals.map((s) => s.aborted)).toEqual([false]);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await outcome;
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(signals[0]?.reason).toBe(error);
+  });
+
+  test('a call leaves no timer behind once it settles, answered or failed', async () => {
+    vi.useFakeTimers();
+    const { client } = testClient([json(pendingTask), apiError(404, 'task_not_found')], { timeoutMs: 800 });
     expect(vi.getTimerCount()).toBe(0);
-    await client.getTask(TASK_ID);
+    const read = client.getTask(TASK_ID);
     expect(vi.getTimerCount()).toBe(1);
-    await vi.advanceTimersByTimeAsync(100); // one sweep (every 800/8 ms) finds nothing in flight
+    await read;
     expect(vi.getTimerCount()).toBe(0);
+    await expect(client.getTask(TASK_ID)).rejects.toThrow(NotFoundError);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test('timeoutMs 0 sets no timer and gives the request no signal of its own', async () => {
+    vi.useFakeTimers();
+    const signals: AbortSignal[] = [];
+    const client = createVideoTaskClient({
+      apiKey: 'k',
+      baseUrl: 'http://127.0.0.1:4010',
+      fetch: async (input) => {
+        signals.push(input.signal);
+        expect(vi.getTimerCount()).toBe(0);
+        return json(pendingTask);
+      },
+      timeoutMs: 0,
+    });
     await client.getTask(TASK_ID);
-    expect(vi.getTimerCount()).toBe(1);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(false);
   });
 
   test("the caller's abort is not a timeout and is not retried", async () => {
@@ -447,6 +492,24 @@ describe('timeouts', () => {
     expect(error).not.toBeInstanceOf(APITimeoutError);
     expect((error as Error).message).toBe('cancelled by user');
     expect(hanging.calls()).toBe(1);
+  });
+
+  test("the caller's signal and the deadline are one signal: either aborts the request", async () => {
+    vi.useFakeTimers();
+    const { client, signals } = hangingClient(1000);
+    const controller = new AbortController();
+    const byCaller = client.getTask(TASK_ID, { signal: controller.signal }).catch((e: unknown) => e);
+    const byDeadline = client
+      .getTask(TASK_ID, { signal: new AbortController().signal })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort(new Error('stop'));
+    expect(await byCaller).toMatchObject({ message: 'stop' });
+    expect(signals[0]?.reason).toMatchObject({ message: 'stop' });
+    await vi.advanceTimersByTimeAsync(990);
+    expect(await byDeadline).toBeInstanceOf(APITimeoutError);
+    expect(signals[1]?.reason).toBeInstanceOf(APITimeoutError);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 

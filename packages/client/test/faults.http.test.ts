@@ -1,10 +1,11 @@
 // The client against injected faults over real HTTP: the mock server (its Node entry on a free port,
 // manual clock) behind a small fault-injecting proxy that can answer 429/503/500 itself, drop the
-// connection before or after the mock has handled the request (mid-answer too), or answer late.
+// connection before or after the mock has handled the request (mid-answer too), or hold the answer.
 // Checked: no task is ever created twice (tasks counted per Idempotency-Key in the mock's store),
 // every call either succeeds or fails with the error class its faults call for, and waitForTask
 // stops at its deadline. The client's clock is the mock's: its waits move the mock's clock, never
-// the wall clock (only the late-answer test waits for real, for timeoutMs).
+// the wall clock (only the late-answer test waits for real, for timeoutMs; the answer it meets is held
+// until the client has given up, so no race decides the outcome).
 import {
   createServer,
   request as httpRequest,
@@ -42,10 +43,36 @@ type Fault =
   | 'drop-after'
   /** Forward, send the status line, headers and half the body, then reset. */
   | 'drop-mid-body'
-  /** Forward, then answer after `SLOW_MS` of real time. */
+  /** Forward, then hold the answer until the test releases it (see `holdNextSlow`). */
   | 'slow';
 
-const SLOW_MS = 1500;
+/** A held answer: `forwarded` resolves once the mock has answered the proxy; `release` sends it on. */
+interface Hold {
+  forwarded: Promise<void>;
+  markForwarded: () => void;
+  released: Promise<void>;
+  release: () => void;
+}
+function newHold(): Hold {
+  let markForwarded = () => {};
+  let release = () => {};
+  const forwarded = new Promise<void>((resolve) => {
+    markForwarded = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { forwarded, markForwarded, released, release };
+}
+/** Holds for the next `slow` faults, in order; every hold ever made, to release them all at the end. */
+const nextHolds: Hold[] = [];
+const allHolds: Hold[] = [];
+function holdNextSlow(): Hold {
+  const hold = newHold();
+  nextHolds.push(hold);
+  allHolds.push(hold);
+  return hold;
+}
 
 let mock: RunningMockServer;
 let proxy: Server;
@@ -54,7 +81,6 @@ let proxyUrl = '';
 let script: Fault[] = [];
 /** Every request the proxy saw and what it did. */
 const seen: { method: string; path: string; fault: Fault }[] = [];
-const timers = new Set<ReturnType<typeof setTimeout>>();
 
 function forward(
   req: IncomingMessage,
@@ -103,7 +129,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, body: Buffer) {
       req.socket.destroy();
       return;
   }
+  const hold = fault === 'slow' ? (nextHolds.shift() ?? holdNextSlow()) : undefined;
   const answer = await forward(req, body);
+  hold?.markForwarded();
   if (fault === 'drop-after') {
     req.socket.destroy();
     return;
@@ -114,15 +142,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, body: Buffer) {
     return;
   }
   const send = () => res.writeHead(answer.status, answer.headers).end(answer.body);
-  if (fault === 'slow') {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      if (!res.destroyed) send();
-    }, SLOW_MS);
-    timers.add(timer);
-    return;
-  }
-  send();
+  if (hold) await hold.released;
+  if (!res.destroyed) send();
 }
 
 beforeAll(async () => {
@@ -138,7 +159,7 @@ beforeAll(async () => {
   proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  for (const timer of timers) clearTimeout(timer);
+  for (const hold of allHolds) hold.release();
   proxy.closeAllConnections();
   await new Promise((resolve) => proxy.close(resolve));
   await mock.close();
@@ -274,12 +295,16 @@ describe('reads through injected faults', () => {
 describe('slow answers', () => {
   test('an answer later than timeoutMs: APITimeoutError; the same key afterwards returns the task made meanwhile', async () => {
     const { client: c } = client({ apiKey: 'sk-slow', timeoutMs: 400 });
+    const hold = holdNextSlow();
     script = ['slow'];
     const error = await c
       .createVideo({ model: 'sora-2', prompt: 'slow' }, { idempotencyKey: 'slow-1' })
       .catch((e: unknown) => e);
+    // The answer is held until now: the client gave up on its own deadline, however busy the machine.
     expect(error).toBeInstanceOf(APITimeoutError);
-    // The slow request did reach the mock, which made the task.
+    // The request did reach the mock (on a busy machine perhaps after the timeout), which made the task.
+    await hold.forwarded;
+    hold.release();
     const made = await tasksOf('sk-slow');
     expect(made).toHaveLength(1);
     const again = await c.createVideo({ model: 'sora-2', prompt: 'slow' }, { idempotencyKey: 'slow-1' });

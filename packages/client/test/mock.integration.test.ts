@@ -126,7 +126,7 @@ describe('waiting', () => {
     const failed = error as TaskFailedError;
     expect(failed.code).toBe('content_policy_violation');
     expect(failed.task.status).toBe('failed');
-    expect(failed.task.error.message).toBe(failed.message.split(': ').slice(2).join(': '));
+    expect(failed.task.error?.message).toBe(failed.message.split(': ').slice(2).join(': '));
   });
 
   test('fail:<code> scenarios carry their code', async () => {

@@ -75,10 +75,10 @@ describe('waitForTask', () => {
   });
 
   test('an unknown status is a clear error, not an endless loop', async () => {
-    const { client, seen } = testClient([json({ ...pendingTask, status: 'cancelled' }), json(pendingTask)]);
+    const { client, seen } = testClient([json({ ...pendingTask, status: 'archived' }), json(pendingTask)]);
     const error = await client.waitForTask(TASK_ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
-    expect((error as Error).message).toContain('"cancelled"');
+    expect((error as Error).message).toContain('"archived"');
     expect((error as Error).message).toContain(TASK_ID);
     expect(seen).toHaveLength(1);
   });
@@ -113,10 +113,27 @@ describe('waitForTask', () => {
   });
 
   test('HTTP errors while polling propagate (after the transport retries)', async () => {
-    const { client } = testClient([apiError(404, 'task_not_found')]);
+    // A 404 would not change on a retry: one request, then the error.
+    const { client, seen } = testClient([apiError(404, 'task_not_found')]);
     await expect(client.waitForTask(TASK_ID)).rejects.toThrow(NotFoundError);
-    const flaky = testClient([json(pendingTask), new TypeError('a'), new TypeError('b'), new TypeError('c')]);
-    await expect(flaky.client.waitForTask(TASK_ID)).rejects.toThrow(APIConnectionError);
+    expect(seen).toHaveLength(1);
+    // A network error is retried DEFAULT_RETRY_POLICY.maxRetries (2) times before it reaches the caller.
+    const flaky = testClient(
+      [json(pendingTask), new TypeError('a'), new TypeError('b'), new TypeError('c'), json(completedTask)],
+      { clock: { random: () => 0.5 } },
+    );
+    await expect(flaky.client.waitForTask(TASK_ID, { pollIntervalMs: 1000 })).rejects.toThrow(
+      APIConnectionError,
+    );
+    expect(flaky.seen.map((r) => r.method)).toEqual(['GET', 'GET', 'GET', 'GET']);
+    // One poll interval, then two backoffs (full jitter at 0.5 of 500 ms and of 1000 ms).
+    expect(flaky.sleeps).toEqual([1000, 250, 500]);
+  });
+
+  test('a poll that fails once on the network is retried, and the wait goes on', async () => {
+    const { client, seen } = testClient([json(pendingTask), new TypeError('reset'), json(completedTask)]);
+    expect((await client.waitForTask(TASK_ID)).status).toBe('completed');
+    expect(seen).toHaveLength(3);
   });
 
   test('an already completed task returns at once', async () => {

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { PRODUCTION_BASE_URL } from '@videotask/spec';
 import { type RedisServer, startRedisServer } from '@videotask/testkit';
 import type { TestProject } from 'vitest/node';
+import { requirementsFromEnv, unmetRequirements } from './requirements.js';
 import { LIVE_HOW_TO, type Target, type TargetName } from './target.js';
 
 declare module 'vitest' {
@@ -119,6 +120,13 @@ async function startReplicas(webhookSecret: string) {
   };
 }
 
+/** Fails the run before any test when CONTRACT_REQUIRE asks for what this target lacks. */
+function demandRequirements(target: Target): void {
+  const unmet = unmetRequirements(target, requirementsFromEnv());
+  if (unmet.length > 0)
+    throw new Error(`The contract run cannot check what CI requires:\n${unmet.join('\n')}`);
+}
+
 export default async function setup(project: TestProject) {
   const name = project.name as TargetName;
   if (name === 'live') {
@@ -136,16 +144,21 @@ export default async function setup(project: TestProject) {
       rejectedApiKey: `sk-contract-invalid-${randomBytes(8).toString('hex')}`,
       billable: process.env.CONTRACT_ALLOW_BILLABLE === '1',
       ...(callbackUrl && callbackPort ? { callback: { publicUrl: callbackUrl, port: callbackPort } } : {}),
+      // Only for a target that signs its callbacks (the live API does not; a signing mock does).
+      ...(process.env.CONTRACT_WEBHOOK_SECRET ? { webhookSecret: process.env.CONTRACT_WEBHOOK_SECRET } : {}),
       waitTimeoutMs: Number(process.env.CONTRACT_WAIT_TIMEOUT_MS ?? 15 * 60_000),
     };
+    demandRequirements(target);
     if (!target.available) console.log(`\n${LIVE_HOW_TO}\n`);
     project.provide('target', target);
     return;
   }
 
+  requirementsFromEnv(); // an unknown name fails before the mock starts
   const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
   if (name === 'mock-replicas') {
     const replicas = await startReplicas(webhookSecret);
+    demandRequirements(replicas.target);
     project.provide('target', replicas.target);
     return replicas.stop;
   }
@@ -153,6 +166,8 @@ export default async function setup(project: TestProject) {
     startMock(drivenFlags(webhookSecret)),
     startMock(['--clock', 'manual']),
   ]);
-  project.provide('target', mockTarget(name, main.baseUrl, strict.baseUrl, webhookSecret));
+  const target = mockTarget(name, main.baseUrl, strict.baseUrl, webhookSecret);
+  demandRequirements(target);
+  project.provide('target', target);
   return () => stopAll([main.child, strict.child]);
 }

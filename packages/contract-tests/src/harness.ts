@@ -6,7 +6,8 @@ import {
   type VideoTaskClientOptions,
 } from '@videotask/client';
 import type { AdminSchemas } from '@videotask/spec';
-import { afterEach, expect, inject } from 'vitest';
+import { afterAll, afterEach, expect, inject } from 'vitest';
+import { startContractRecording } from './har-record.js';
 import { ContractRecorder } from './recorder.js';
 import type { Target } from './target.js';
 
@@ -35,22 +36,34 @@ const targetFetch: typeof fetch = target.replicaUrls
   : (input, init) => fetch(input, init);
 
 /** Every answer of every test is checked against the spec; a test fails if one breaks it. */
-export const recorder = new ContractRecorder(targetFetch);
+const recording = startContractRecording();
+export const recorder = new ContractRecorder(recording ? recording.fetchThrough(targetFetch) : targetFetch);
 afterEach(() => {
   expect(recorder.takeProblems(), 'answers that break the spec').toEqual([]);
 });
+afterAll(() => recording?.flush());
 
 /** The mock's admin API (manual clock, faults, cancel, deliveries). Only on the mock target. */
 export const admin = {
-  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  /** One admin call, whatever its answer: for the tests that expect a refusal. */
+  async send<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: T }> {
     if (!target.adminUrl) throw new Error('The admin API exists only on the mock target');
     const response = await targetFetch(`${target.adminUrl}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = (await response.json()) as T;
-    if (!response.ok) throw new Error(`admin ${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
+    return { status: response.status, json: (await response.json()) as T };
+  },
+  /** One admin call that must succeed; its JSON answer. */
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const { status, json } = await admin.send<T>(method, path, body);
+    if (status < 200 || status > 299)
+      throw new Error(`admin ${method} ${path} → ${status} ${JSON.stringify(json)}`);
     return json;
   },
   advance: (ms: number) => admin.call<AdminSchemas['ClockAdvanced']>('POST', '/clock/advance', { ms }),
@@ -58,6 +71,8 @@ export const admin = {
   cancel: (id: string) => admin.call<AdminSchemas['AdminTask']>('POST', `/tasks/${id}/cancel`),
   fault: (fault: AdminSchemas['FaultSpec']) =>
     admin.call<AdminSchemas['FaultAdded']>('POST', '/faults', fault),
+  /** Waits until no callback attempt is in flight (its answer recorded, any retry scheduled). */
+  idle: () => admin.call<AdminSchemas['IdleResult']>('POST', '/deliveries/idle', { timeoutMs: 60_000 }),
   deliveries: (taskId: string) =>
     admin.call<AdminSchemas['DeliveryList']>('GET', `/deliveries?task_id=${encodeURIComponent(taskId)}`),
 };

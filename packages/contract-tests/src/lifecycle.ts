@@ -1,7 +1,8 @@
 // Invariants of a task's life, checked on every pair of consecutive reads while polling.
-import type { components } from '@videotask/client';
+import type { components, TaskState } from '@videotask/client';
 
-type VideoTask = components['schemas']['VideoTask'];
+/** A read as the client returns it: a state of the spec, or `cancelled` (which these checks report). */
+type VideoTask = TaskState;
 type TaskStatus = components['schemas']['TaskStatus'];
 
 /** Which status may follow which (a read may skip states, never go back). */
@@ -18,7 +19,7 @@ export function checkTaskRead(task: VideoTask, nowSeconds: number, toleranceSeco
   if (!(task.status in NEXT)) problems.push(`unknown status ${String(task.status)}`);
   if ((task.status === 'completed') !== Array.isArray(task.results))
     problems.push('results must be present exactly when completed');
-  if ((task.status === 'failed') !== (task.error !== undefined))
+  if ((task.status === 'failed') !== ('error' in task && task.error !== undefined))
     problems.push('error must be present exactly when failed');
   if ((task.status === 'completed' || task.status === 'failed') && task.task_info?.can_cancel !== false) {
     problems.push('can_cancel must be false once the task has ended');
@@ -34,7 +35,7 @@ export function checkTransition(previous: VideoTask, next: VideoTask): string[] 
   const problems: string[] = [];
   if (previous.id !== next.id) problems.push(`id changed from ${previous.id} to ${next.id}`);
   if (previous.created !== next.created) problems.push('created changed between reads');
-  if (!NEXT[previous.status]?.includes(next.status))
+  if (!NEXT[previous.status as TaskStatus]?.includes(next.status as TaskStatus))
     problems.push(`illegal transition ${previous.status} → ${next.status}`);
   if (next.progress < previous.progress)
     problems.push(`progress fell from ${previous.progress} to ${next.progress}`);

@@ -1,6 +1,7 @@
 // A local HTTPS-callback receiver for the suite: records every delivery, answers as each test scripts it.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { harRecording } from './har-record.js';
 
 export interface ReceivedCallback {
   path: string;
@@ -40,6 +41,12 @@ export async function startReceiver(
       res
         .writeHead(answeredWith, { 'content-type': 'text/plain' })
         .end(answeredWith < 300 ? 'ok' : 'try again');
+      harRecording()?.callback(
+        `${url}${req.url ?? '/'}`,
+        req.headers,
+        Buffer.concat(chunks).toString('utf8'),
+        answeredWith,
+      );
       for (const wake of waiters) wake();
     });
   });

@@ -1,6 +1,7 @@
 // A report of which contract points held for the target: printed at the end, and written to reports/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
+import { emptyRunFailure, requirementsFromEnv } from './requirements.js';
 import { targetsOfRun } from './target.js';
 
 const MARK = { passed: '✓', failed: '✗', skipped: '–', pending: '…' } as const;
@@ -32,10 +33,18 @@ export default class ContractReporter implements Reporter {
       }
       lines.push('');
     }
-    const summary = `${totals.passed} contract points held, ${totals.failed} broken, ${totals.skipped} not checked on this target`;
+    const checked = totals.passed + totals.failed;
+    const summary = `${checked} contract points checked: ${totals.passed} held, ${totals.failed} broken; ${totals.skipped + totals.pending} not checked on this target`;
+    // With CONTRACT_REQUIRE set, a run that checked nothing is a failure, not a quiet skip.
+    const failure = emptyRunFailure(requirementsFromEnv(), checked);
+    if (failure) {
+      lines.push(`**FAILED: ${failure}**`, '');
+      process.exitCode = 1;
+    }
     lines.push(summary, '');
     mkdirSync('reports', { recursive: true });
     writeFileSync(`reports/contract-${target}.md`, lines.join('\n'));
+    if (failure) console.error(`\nFAILED: ${failure}`);
     console.log(
       `\nContract report (${target}): ${summary} — reports/contract-${target}.md, reports/junit.xml`,
     );

@@ -23,7 +23,7 @@ export interface Target {
   billable: boolean;
   /** The mock's admin API (manual clock, faults, cancel, deliveries); absent on the live API. */
   adminUrl?: string;
-  /** The mock's callback signing secret. */
+  /** The secret that signs callbacks: the mock's, or CONTRACT_WEBHOOK_SECRET on the live target. */
   webhookSecret?: string;
   /** Where callbacks can reach the suite's local receiver from the target's point of view. */
   callback?: { publicUrl: string; port: number } | { local: true };

@@ -1,5 +1,5 @@
 // Lifecycle: a task moves only forward, its progress never falls, and it ends with exactly the right fields.
-import { TaskFailedError, type VideoTask } from '@videotask/client';
+import { TaskFailedError, type TaskState, type VideoTask } from '@videotask/client';
 import type { Schemas } from '@videotask/spec';
 import { describe, expect, test } from 'vitest';
 import { admin, client, onMock, target, targetNowSeconds } from '../src/harness.js';
@@ -7,7 +7,7 @@ import { checkTaskRead, checkTransition } from '../src/lifecycle.js';
 
 /** Waits for the task, checking each read on its own and against the one before. */
 async function followTask(created: VideoTask, scenarioHeaders: Record<string, string> = {}) {
-  const reads: VideoTask[] = [created];
+  const reads: TaskState[] = [created];
   const problems: string[] = checkTaskRead(created, await targetNowSeconds());
   const c = client({ headers: scenarioHeaders });
   const outcome = await c
@@ -68,14 +68,21 @@ describe.skipIf(!target.available || !target.billable)(`lifecycle (${target.name
 describe.skipIf(!onMock)('failure scenarios (mock)', () => {
   test('a prompt blocked by moderation ends failed with content_policy_violation, credits returned', async () => {
     const moderated = client({ headers: { 'x-mock-scenario': 'moderation' } });
-    const before = await client().getCredits();
+    const before = (await client().getCredits()).data.token;
     const created = await moderated.createVideo({ model: 'sora-2', prompt: 'something the policy blocks' });
+    // First the charge: the task's reserved credits leave the balance when it is created...
+    const price = created.usage?.credits_reserved ?? 0;
+    expect(price).toBeGreaterThan(0);
+    const charged = (await client().getCredits()).data.token;
+    expect(charged.remaining_credits).toBeCloseTo(before.remaining_credits - price, 6);
     const { outcome, problems } = await followTask(created);
     expect(problems).toEqual([]);
     expect(outcome).toBeInstanceOf(TaskFailedError);
     expect(outcome).toMatchObject({ code: 'content_policy_violation' });
-    const after = await client().getCredits();
-    expect(after.data.token.remaining_credits).toBeCloseTo(before.data.token.remaining_credits, 6);
+    // ...then the refund: they come back when it fails, and none of them counts as used.
+    const after = (await client().getCredits()).data.token;
+    expect(after.remaining_credits).toBeCloseTo(before.remaining_credits, 6);
+    expect(after.used_credits).toBeCloseTo(before.used_credits, 6);
   });
 
   test('a cancelled task reads failed with request_cancelled, and can no longer be cancelled', async () => {
@@ -92,6 +99,11 @@ describe.skipIf(!onMock)('failure scenarios (mock)', () => {
     });
     expect(task.task_info?.can_cancel).toBe(false);
     expect(checkTaskRead(task, await targetNowSeconds())).toEqual([]);
+    // A second cancel is refused, and the task stays as it was.
+    const again = await admin.send<{ error: { code: string } }>('POST', `/tasks/${created.id}/cancel`);
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe('conflict');
+    expect(await client().getTask(created.id)).toEqual(task);
   });
 
   test.each(['generation_timeout', 'service_error', 'image_processing_error'])(

@@ -6,6 +6,7 @@ import { admin, client, onMock, recorder, target } from '../src/harness.js';
 describe.skipIf(!onMock)('429 with Retry-After (mock)', () => {
   test('the client waits as long as Retry-After says, then succeeds', async () => {
     await admin.fault({ status: 429, count: 2, retryAfter: 2, path: '/v1/credits' });
+    // Waits are measured on the client's sleep hook, which moves the mock's clock: no wall clock.
     const waits: number[] = [];
     const patient = client({
       maxRetries: 3,
@@ -16,10 +17,22 @@ describe.skipIf(!onMock)('429 with Retry-After (mock)', () => {
         },
       },
     });
+    const mockStart = await admin.now();
     const credits = await patient.getCredits();
     expect(credits.success).toBe(true);
+    expect(recorder.exchanges.map((e) => `${e.path} ${e.status}`)).toEqual([
+      '/v1/credits 429',
+      '/v1/credits 429',
+      '/v1/credits 200',
+    ]);
+    // Each wait is at least the 2 s advised and less than a second more (Retry-After counts whole seconds).
     expect(waits).toHaveLength(2);
-    for (const ms of waits) expect(ms).toBeGreaterThanOrEqual(2_000);
+    for (const ms of waits) {
+      expect(ms).toBeGreaterThanOrEqual(2_000);
+      expect(ms).toBeLessThan(3_000);
+    }
+    // The mock saw exactly those waits pass between the attempts.
+    expect((await admin.now()) - mockStart).toBe(waits.reduce((a, b) => a + Math.round(b), 0));
     // Both 429 answers were checked against the spec by the recorder, like every other answer.
   });
 

@@ -15,6 +15,8 @@ const RPS = Number(process.env.SOAK_RPS ?? 200);
 const CLOCK_STEP_MS = Number(process.env.SOAK_CLOCK_STEP_MS ?? 20 * 60_000);
 const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 10);
 const DAY_MS = 24 * 60 * 60_000;
+/** The soak must reach this share of RPS, or it did not test what its name says (a starved generator). */
+const MIN_RATE_RATIO = 0.9;
 /** The heap after expiry may exceed the baseline by this much at most: 2 MB or 10 %, whichever is larger. */
 const TOLERANCE = { bytes: 2 * 1024 * 1024, ratio: 0.1 };
 
@@ -69,6 +71,8 @@ afterAll(async () => {
 
 const counts = { requests: 0, create: 0, read: 0, credits: 0, file: 0, admin: 0 };
 const unexpected: string[] = [];
+/** Callback paths of the tasks created while this is set (the soak phase): each must be delivered. */
+const expectedCallbacks = { recording: false, paths: [] as string[] };
 const recent: string[] = [];
 let serial = 0;
 
@@ -96,7 +100,8 @@ async function oneRequest(): Promise<void> {
         prompt: `soak ${n}`,
         duration: n % 3 ? 10 : 15,
       };
-      if (n % 2 === 0) body.callback_url = `${receiver.url}/cb/${n}`;
+      const callbackPath = n % 2 === 0 ? `/cb/${n}` : undefined;
+      if (callbackPath) body.callback_url = `${receiver.url}${callbackPath}`;
       const res = await call('create', '/v1/videos/generations', {
         method: 'POST',
         headers,
@@ -105,6 +110,7 @@ async function oneRequest(): Promise<void> {
       const text = await res.text();
       if (res.status !== 200) unexpected.push(`create ${res.status} ${text}`);
       else {
+        if (callbackPath && expectedCallbacks.recording) expectedCallbacks.paths.push(callbackPath);
         recent.push(`${key} ${(JSON.parse(text) as { id: string }).id}`);
         if (recent.length > 500) recent.shift();
       }
@@ -145,6 +151,24 @@ async function admin(path: string, body?: unknown): Promise<unknown> {
 /** Stored tasks (the admin list also sweeps expired ones). */
 async function storedTasks(): Promise<number> {
   return ((await admin('/tasks?limit=1')) as { total: number }).total;
+}
+
+/** Mix requests sent so far (the admin calls not counted). */
+function mixRequests(): number {
+  return counts.create + counts.read + counts.credits + counts.file;
+}
+
+/**
+ * Lets every callback of the tasks created so far finish: an hour of mock time ends them all (a task
+ * takes minutes, and expires a day after it ends), then short steps let the 1/2/4 s retries go out.
+ */
+async function settleCallbacks(): Promise<void> {
+  await admin('/clock/advance', { ms: 60 * 60_000 });
+  for (let round = 0; round < 4; round++) {
+    await admin('/deliveries/idle', { timeoutMs: 60_000 });
+    await admin('/clock/advance', { ms: 10_000 });
+  }
+  await admin('/deliveries/idle', { timeoutMs: 60_000 });
 }
 
 /** Runs the mix at RPS for `seconds`, moving the clock every second; calls `tick` every SAMPLE_SECONDS. */
@@ -209,14 +233,17 @@ describe('soak', () => {
     const baseline = await sample('baseline');
     expect(baseline.tasks).toBe(0);
 
-    const soakStarted = counts.requests;
+    const soakStarted = mixRequests();
     const soakT0 = performance.now();
+    expectedCallbacks.recording = true;
     await load(SOAK_SECONDS, async () => {
       await sample('load');
     });
+    expectedCallbacks.recording = false;
     const soakSeconds = (performance.now() - soakT0) / 1000;
-    const soakRequests = counts.requests - soakStarted;
+    const soakRequests = mixRequests() - soakStarted;
     const atEnd = await sample('end of load');
+    await settleCallbacks();
 
     await expireEverything();
     const after = await sample('after expiry');
@@ -226,6 +253,10 @@ describe('soak', () => {
     const peakHeap = Math.max(...loadRows.map((r) => r.heapUsedMB));
     const peakRss = Math.max(...loadRows.map((r) => r.rssMB));
     const delivered = receiver.arrivals.filter((a) => a.answer !== 'hang' && a.answer < 300).length;
+    const deliveredPaths = new Set(
+      receiver.arrivals.filter((a) => a.answer !== 'hang' && a.answer < 300).map((a) => a.path),
+    );
+    const undelivered = expectedCallbacks.paths.filter((path) => !deliveredPaths.has(path));
     const summary = {
       soakSeconds: Math.round(soakSeconds),
       requests: soakRequests,
@@ -233,6 +264,8 @@ describe('soak', () => {
       mix: { ...counts },
       callbacksReceived: receiver.arrivals.length,
       callbacksDelivered: delivered,
+      soakCallbacksExpected: expectedCallbacks.paths.length,
+      soakCallbacksUndelivered: undelivered.length,
       mockHoursWalked: Math.round(
         ((SOAK_SECONDS + WARMUP_SECONDS) * CLOCK_STEP_MS + 2 * (DAY_MS + 3_600_000)) / 3_600_000,
       ),
@@ -266,6 +299,14 @@ describe('soak', () => {
     writeFileSync('reports/soak.json', `${JSON.stringify({ summary, samples: rows }, null, 2)}\n`);
 
     expect(unexpected.slice(0, 5)).toEqual([]);
+    // The load was what the name says: the rate reached, the callbacks of every soak task delivered.
+    expect(
+      summary.requestsPerSecond,
+      `${soakRequests} requests in ${soakSeconds.toFixed(1)} s: a starved run measures nothing`,
+    ).toBeGreaterThanOrEqual(MIN_RATE_RATIO * RPS);
+    // Four in twenty of the mix are creates with a callback.
+    expect(expectedCallbacks.paths.length).toBeGreaterThan(0.18 * soakRequests);
+    expect(undelivered.slice(0, 5), `${undelivered.length} soak callbacks never delivered`).toEqual([]);
     expect(after.tasks).toBe(0);
     expect(atEnd.tasks).toBeGreaterThan(0);
     const allowed = baseline.heapUsed + Math.max(TOLERANCE.bytes, baseline.heapUsed * TOLERANCE.ratio);

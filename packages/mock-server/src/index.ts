@@ -1,5 +1,6 @@
 // @videotask/mock-server: the runtime-agnostic mock of the sora-2 video task API (Web APIs only, no node: imports).
 
+export type { SeedOptions } from './core/seed.js';
 export type { AdminTask } from './core/views.js';
 export { checkCallbackUrl, classifyHost, isForbiddenAddress } from './delivery/callback-url.js';
 export type { AttemptOutcome, DeliveryAttempt, RedeliverMutation } from './delivery/engine.js';
@@ -12,6 +13,17 @@ export type { VideoTaskJson } from './domain/task.js';
 export { ERROR_CODES, type ErrorCode } from './http/errors.js';
 export type { DocsAssetProvider, MockServerOptions } from './options.js';
 export { DEFAULT_PUBLIC_URL } from './options.js';
+// Record and replay over fetch (the CLI's --proxy/--record/--replay; HAR files: @videotask/mock-server/har).
+export {
+  createRecordingProxy,
+  createReplay,
+  type HarEntry,
+  type HarSink,
+  type RecordingProxyOptions,
+  type ReplayOptions,
+  redactEntry,
+  routeApi,
+} from './proxy/index.js';
 export { createMockServer, MockRefusedError, type MockServer } from './server.js';
 export type { CreditsJson } from './store/billing.js';
 export type { Fault, FaultSpec, FaultStatus } from './store/faults.js';

@@ -5,6 +5,7 @@ import { MockCore } from './core/commands.js';
 import { parseCreate } from './core/create-input.js';
 import type { TaskListPage, TaskListQuery } from './core/list.js';
 import type { Result } from './core/result.js';
+import type { SeedOptions } from './core/seed.js';
 import type { AdminTask } from './core/views.js';
 import type { DeliveryAttempt, RedeliverMutation } from './delivery/attempt.js';
 import type { Clock } from './domain/clock.js';
@@ -75,6 +76,8 @@ export interface MockServer {
   reset(): Promise<void>;
   /** Stops timers; deliveries in flight are abandoned. */
   close(): Promise<void>;
+  /** Adds realistic demo tasks across statuses and times (loads faker on first use); throws on a refusal. */
+  seed(options: SeedOptions): Promise<AdminTask[]>;
 }
 
 export function createMockServer(options: MockServerOptions = {}): MockServer {
@@ -118,6 +121,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     options: resolved,
     reset: () => core.reset(),
     close: () => core.close(),
+    seed: async (seedOptions) => unwrap(await core.seed(seedOptions)),
   };
 }
 

@@ -106,9 +106,10 @@ async function setUp() {
     startTime: START,
     seed: 'browser',
     allowLocalCallbacks: true,
-    // A clock advance waits this long (real time) for the receiver's answer before moving on; with the
-    // 200 ms default a busy machine lets the 10 s attempt timeout (server time) fire and retry.
-    deliveryGraceMs: 10_000,
+    // A clock advance waits for each callback attempt's answer (the receiver answers at once) rather
+    // than 200 ms of real time: on a busy machine the advance would otherwise pass the attempt's
+    // 10 s timeout on the mock's clock and send retries the receiver counts.
+    deliveryGraceMs: 30_000,
   });
   mockUrl = mock.url;
 

@@ -1,5 +1,7 @@
 // Slow and oversized clients against the real Node server, over raw sockets (node:net) on port 0.
 // The timeouts are set small here (hundreds of ms) so the slow-client tests take a couple of seconds.
+// What must happen *before* a timeout (others served meanwhile, a connection kept between requests)
+// is checked on a second server whose timeouts are a minute, so a busy machine cannot beat them.
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_BODY_BYTES } from '../src/http/respond.js';
@@ -16,17 +18,19 @@ const LIMITS = {
   timeoutCheckIntervalMs: 100,
 };
 
+const PATIENT_LIMITS = { headersTimeoutMs: 60_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 60_000 };
+
 let running: RunningMockServer;
+let patient: RunningMockServer;
 beforeAll(async () => {
-  running = await serveMockServer({
-    port: 0,
-    clock: 'manual',
-    startTime: START,
-    seed: 'limits',
-    limits: LIMITS,
-  });
+  const options = { port: 0, clock: 'manual', startTime: START, seed: 'limits' } as const;
+  running = await serveMockServer({ ...options, limits: LIMITS });
+  patient = await serveMockServer({ ...options, limits: PATIENT_LIMITS });
 });
-afterAll(() => running.close());
+afterAll(async () => {
+  await running.close();
+  await patient.close();
+});
 
 interface Exchange {
   socket: Socket;
@@ -38,9 +42,9 @@ interface Exchange {
   open: () => boolean;
 }
 
-function open(): Promise<Exchange> {
+function open(server: RunningMockServer = running): Promise<Exchange> {
   return new Promise((resolve, reject) => {
-    const socket = connect(running.port, '127.0.0.1');
+    const socket = connect(server.port, '127.0.0.1');
     let received = '';
     let isOpen = true;
     socket.setEncoding('utf8');
@@ -70,10 +74,26 @@ function parse(raw: string): { status: number; headers: string; body: unknown } 
 const CREATE_HEAD =
   'POST /v1/videos/generations HTTP/1.1\r\nHost: mock\r\nAuthorization: Bearer sk-limits\r\nContent-Type: application/json\r\n';
 
-async function credits(): Promise<number> {
-  const res = await fetch(`${running.url}/v1/credits`, { headers: { authorization: 'Bearer sk-limits' } });
+async function credits(server: RunningMockServer = running): Promise<number> {
+  const res = await fetch(`${server.url}/v1/credits`, { headers: { authorization: 'Bearer sk-limits' } });
   await res.arrayBuffer();
   return res.status;
+}
+
+/** Resolves once the server has sent `n` answers with this status on the connection (event-driven). */
+function answers(c: Exchange, n: number, status = 200): Promise<void> {
+  const count = () => c.text().split(`HTTP/1.1 ${status}`).length - 1;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (count() >= n) {
+        c.socket.off('data', check);
+        resolve();
+      } else if (!c.open()) reject(new Error(`closed after ${count()} answers: ${c.text()}`));
+    };
+    c.socket.on('data', check);
+    c.socket.once('close', check);
+    check();
+  });
 }
 
 describe('limits on the Node server', () => {
@@ -127,19 +147,25 @@ describe('limits on the Node server', () => {
   });
 
   test('a body sent one byte a second does not hold the server; the request timeout cuts it off', async () => {
-    const slow = await open();
     const body = JSON.stringify({ model: 'sora-2', prompt: 'slow' });
+    // Meanwhile the server answers everyone else (a minute's timeout: the slow body is still coming).
+    const held = await open(patient);
+    held.socket.write(`${CREATE_HEAD}Content-Length: ${body.length}\r\n\r\n${body.slice(0, 3)}`);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push(await credits(patient));
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(held.open()).toBe(true);
+    expect(held.text()).toBe('');
+    held.socket.destroy();
+
+    const slow = await open();
     slow.socket.write(`${CREATE_HEAD}Content-Length: ${body.length}\r\n\r\n`);
     let sent = 0;
     const drip = setInterval(() => {
       if (slow.open()) slow.socket.write(body[sent++] ?? ' ');
     }, 1000);
     try {
-      // Meanwhile the server answers everyone else.
-      const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push(await credits());
-      expect(statuses).toEqual([200, 200, 200, 200, 200]);
-      expect(slow.open()).toBe(true);
+      expect(await credits()).toBe(200);
       const { status, body: answer } = parse(await slow.closed);
       expect(status).toBe(408);
       expect(answer).toMatchObject({ error: { code: 'request_timeout' } });
@@ -174,36 +200,25 @@ describe('limits on the Node server', () => {
   });
 
   test('an ordinary keep-alive connection is kept for several requests', async () => {
-    const c = await open();
-    const ask = (n: number) =>
-      new Promise<void>((resolve) => {
-        const before = c.text().length;
-        c.socket.write('GET /v1/credits HTTP/1.1\r\nHost: mock\r\nAuthorization: Bearer sk-limits\r\n\r\n');
-        const poll = setInterval(() => {
-          const answers = c.text().split('HTTP/1.1 200').length - 1;
-          if (answers >= n && c.text().length > before) {
-            clearInterval(poll);
-            resolve();
-          }
-        }, 5);
-      });
-    await ask(1);
-    await ask(2);
-    await ask(3);
+    // On the patient server: however slow this machine is between two requests, the connection waits.
+    const c = await open(patient);
+    const GET = 'GET /v1/credits HTTP/1.1\r\nHost: mock\r\nAuthorization: Bearer sk-limits\r\n\r\n';
+    for (let n = 1; n <= 3; n++) {
+      c.socket.write(GET);
+      await answers(c, n);
+    }
     expect(c.open()).toBe(true);
     // A POST whose body was read in full keeps the connection too.
     const body = JSON.stringify({ model: 'sora-2', prompt: 'keep-alive' });
     c.socket.write(`${CREATE_HEAD}Content-Length: ${body.length}\r\n\r\n${body}`);
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (c.text().split('HTTP/1.1 200').length - 1 >= 4) {
-          clearInterval(poll);
-          resolve();
-        }
-      }, 5);
-    });
+    await answers(c, 4);
     expect(c.open()).toBe(true);
-    // Then, idle, it is closed by the keep-alive timeout.
-    await c.closed;
+    c.socket.destroy();
+    // Then, idle, it is closed by the keep-alive timeout (on the server with the short one).
+    const idle = await open();
+    idle.socket.write(GET);
+    await answers(idle, 1);
+    const sent = await idle.closed;
+    expect(sent.split('HTTP/1.1 ').length - 1).toBe(1);
   });
 });

@@ -168,6 +168,17 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect(settled.every((t) => t.settled)).toBe(true);
     });
 
+    test('a free task (seeded demo data) needs no credits, reserves none and is settled from the start', async () => {
+      await store.setRemaining('sk-a', 0, T0);
+      const outcome = await store.insertTask(task({ priceMilli: 3737, endAt: T0 + 1000 }), T0, {
+        free: true,
+      });
+      expect(outcome.kind).toBe('created');
+      expect(outcome.kind === 'created' && outcome.task.settled).toBe(true);
+      expect(await store.account('sk-a', T0 + 2000)).toEqual({ remaining: 0, used: 0 });
+      expect((await store.listTasks(T0 + 2000)).length).toBe(1);
+    });
+
     test('too few credits refuses with what remains, and stores nothing', async () => {
       await store.setRemaining('sk-a', 3000, T0);
       const outcome = await store.insertTask(task({ priceMilli: 3737 }), T0);

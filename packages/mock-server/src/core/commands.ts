@@ -20,6 +20,7 @@ import { planTask } from './create.js';
 import { queryTasks, type TaskListPage, type TaskListQuery } from './list.js';
 import { ReplicaSync } from './replicas.js';
 import { ok, type Refusal, type Result, refuse } from './result.js';
+import type { SeedOptions } from './seed.js';
 import { type AdminTask, adminView } from './views.js';
 
 export interface CreateInput {
@@ -53,15 +54,15 @@ export class MockCore {
   /** Names this process when it claims callback jobs. */
   private readonly owner: string;
   /** The seed of this process's ids: on a shared store each replica adds its own part, so replicas never draw the same ids. */
-  private readonly seed: string;
+  private readonly idSeed: string;
   /** With a shared store: the shared manual clock and the work other replicas left. */
   readonly replicas: ReplicaSync;
 
   constructor(options: ResolvedOptions) {
     this.options = options;
-    this.seed = options.store?.shared ? `${options.seed}:${randomSeed()}` : options.seed;
-    this.random = createRandom(this.seed);
-    this.owner = `mock_${createRandom(`${this.seed}:owner`).base36(8)}`;
+    this.idSeed = options.store?.shared ? `${options.seed}:${randomSeed()}` : options.seed;
+    this.random = createRandom(this.idSeed);
+    this.owner = `mock_${createRandom(`${this.idSeed}:owner`).base36(8)}`;
     this.scheduler = createScheduler({
       mode: options.clock,
       startTime: options.startTime,
@@ -82,7 +83,7 @@ export class MockCore {
       signed: !options.unsignedCallbacks,
       allowLocal: options.allowLocalCallbacks,
       resolveHost: options.resolveHost,
-      random: createRandom(`${this.seed}:webhooks`),
+      random: createRandom(`${this.idSeed}:webhooks`),
       logger: options.logger,
       graceMs: options.deliveryGraceMs,
       scheduleRetry: (job) => this.schedule(job),
@@ -172,6 +173,26 @@ export class MockCore {
           return ok({ task: this.render(outcome.task), replayed: false });
       }
     }
+  }
+
+  /** A seeded demo task, back-dated to `createdAt`: free (no credits), otherwise a task like any other. */
+  async insertSeeded(input: { apiKey: string; body: CreateBody; scenario: Scenario; createdAt: number }) {
+    const { speed, failureRate } = this.options;
+    for (;;) {
+      const { createdAt: now, ...rest } = input;
+      const request = { ...rest, idempotencyKey: null, fingerprint: null, now, speed, failureRate };
+      const outcome = await this.store.insertTask(planTask(request, this.random), this.now(), { free: true });
+      if (outcome.kind === 'id_taken') continue;
+      if (outcome.kind !== 'created') throw new Error(`A seeded task was not stored (${outcome.kind})`);
+      await this.created(outcome.task);
+      return outcome.task;
+    }
+  }
+
+  /** Realistic demo tasks across statuses and times (core/seed.ts, which loads faker on first use). */
+  async seed(options: SeedOptions): Promise<Result<AdminTask[]>> {
+    const { seedTasks } = await import('./seed.js');
+    return seedTasks(this, options);
   }
 
   private async created(task: StoredTask): Promise<void> {
@@ -404,7 +425,7 @@ export class MockCore {
     this.deliveries.close();
     this.scheduler.clear();
     await this.store.clear();
-    this.random = createRandom(this.seed);
+    this.random = createRandom(this.idSeed);
   }
 
   async close(): Promise<void> {

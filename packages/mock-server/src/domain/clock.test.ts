@@ -59,17 +59,30 @@ describe('manual clock', () => {
   });
 
   test('advance awaits the work a timer returned, but at most maxWaitMs', async () => {
+    // The grace is real time: fake timers measure it exactly, whatever the machine's load.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const clock = createScheduler({ mode: 'manual', startTime: 0, maxWaitMs: 20 });
     const order: string[] = [];
     clock.schedule(10, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      await new Promise((resolve) => setTimeout(resolve, 5));
       order.push('quick work done');
     });
     clock.schedule(20, () => new Promise(() => order.push('hanging work started')));
     clock.schedule(30, () => void order.push('after the hang'));
-    await clock.advance(100);
-    order.push('advance returned');
+    const advanced = clock.advance(100).then(() => order.push('advance returned'));
+    // The quick work takes 5 ms; the next timer waits for it.
+    await vi.advanceTimersByTimeAsync(4);
+    expect(order).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(order).toEqual(['quick work done', 'hanging work started']);
+    // The hanging work is waited for 20 ms, not a millisecond less...
+    await vi.advanceTimersByTimeAsync(19);
+    expect(order).toEqual(['quick work done', 'hanging work started']);
+    // ...and not longer.
+    await vi.advanceTimersByTimeAsync(1);
     expect(order).toEqual(['quick work done', 'hanging work started', 'after the hang', 'advance returned']);
+    await advanced;
+    expect(clock.now()).toBe(100);
   });
 
   test('concurrent advances run one after the other', async () => {

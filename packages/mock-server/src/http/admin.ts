@@ -33,6 +33,7 @@ export const ADMIN_ROUTES = [
   ['DELETE', '/__mock/faults', 'drop every injected fault'],
   ['POST', '/__mock/credits', 'set a key\'s remaining credits: {"apiKey": "...", "credits": N}'],
   ['POST', '/__mock/reset', 'forget tasks, credits, deliveries, faults; re-seed'],
+  ['POST', '/__mock/seed', 'add realistic demo tasks: {"count": N, "statuses"?: [...], "apiKey"?: "..."}'],
 ] as const;
 
 /** Reads a JSON object body; a Response when it is not one. */
@@ -140,6 +141,12 @@ export function registerAdmin(app: Hono, http: Http): void {
   );
   registerClockAndDeliveries(app, http);
   registerFaultsAndCredits(app, http);
+  app.post(
+    '/__mock/seed',
+    withBody(http, 'seedTasks', async (body) => {
+      return http.answer(await core.seed(body), (data) => http.json({ data }, 201));
+    }),
+  );
   app.post('/__mock/reset', async () => {
     await core.reset();
     return http.json({ reset: true, now: core.now() });

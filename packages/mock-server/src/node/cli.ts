@@ -3,6 +3,12 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { MockServerOptions } from '../index.js';
 import {
+  parseRecordReplay,
+  RECORD_REPLAY_FLAGS,
+  type RecordReplayConfig,
+  setupRecordReplay,
+} from '../record-replay-cli.js';
+import {
   DEFAULT_HOST,
   DEFAULT_PORT,
   type RunningMockServer,
@@ -134,11 +140,19 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     help: 'require this token (Bearer or x-admin-token) on /__mock/*',
   },
   {
+    flag: 'seed-tasks',
+    env: 'MOCK_SEED_TASKS',
+    kind: 'string',
+    value: 'N',
+    help: 'start with N realistic demo tasks across statuses and times (1 to 1000)',
+  },
+  {
     flag: 'quiet',
     env: 'MOCK_QUIET',
     kind: 'boolean',
     help: 'no log line per request and callback (the start lines are still printed)',
   },
+  ...RECORD_REPLAY_FLAGS,
 ];
 
 export class UsageError extends Error {}
@@ -146,6 +160,10 @@ export class UsageError extends Error {}
 export interface CliConfig {
   serve: ServeOptions;
   quiet: boolean;
+  /** Demo tasks to seed once listening. */
+  seedTasks: number | undefined;
+  /** --proxy/--record or --replay (record-replay-cli.ts). */
+  recordReplay?: RecordReplayConfig;
   help: boolean;
   version: boolean;
 }
@@ -216,9 +234,16 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   }
   const read = readers(raw);
   const serve: ServeOptions & MockServerOptions = { ...serverFlags(read), ...mockFlags(read) };
+  const recordReplay = parseRecordReplay(read, (message) => new UsageError(message));
   return {
     serve,
+    ...(recordReplay ? { recordReplay } : {}),
     quiet: read.bool('quiet') ?? false,
+    seedTasks: read.num(
+      'seed-tasks',
+      (n) => Number.isInteger(n) && n >= 1 && n <= 1000,
+      'an integer from 1 to 1000',
+    ),
     help: Boolean(values.help),
     version: Boolean(values.version),
   };
@@ -359,14 +384,24 @@ export async function main(
   let held: string[] | undefined = [];
   const logger = (line: string) => (held ? held.push(line) : io.out(line));
   let running: RunningMockServer;
+  let recordReplayLines: string[] = [];
   try {
-    running = await serveMockServer({ ...config.serve, logger: config.quiet ? undefined : logger });
+    const recordReplay = config.recordReplay
+      ? await setupRecordReplay(config.recordReplay, config.quiet ? undefined : logger)
+      : undefined;
+    recordReplayLines = recordReplay?.lines ?? [];
+    running = await serveMockServer({
+      ...config.serve,
+      logger: config.quiet ? undefined : logger,
+      ...(recordReplay ? { wrapApp: recordReplay.wrap } : {}),
+    });
   } catch (error) {
     io.err(`videotask-mock: ${(error as Error).message}`);
     process.exitCode = 1;
     return undefined;
   }
-  for (const line of startLines(running)) io.out(line);
+  for (const line of [...startLines(running), ...recordReplayLines]) io.out(line);
+  if (config.seedTasks && !(await seedAtStart(running, config.seedTasks, io))) return undefined;
   for (const line of held) io.out(line);
   held = undefined;
   if (handleSignals) {
@@ -384,4 +419,18 @@ export async function main(
     process.once('SIGTERM', () => stop('SIGTERM'));
   }
   return running;
+}
+
+/** --seed-tasks: demo tasks once listening; false (and the server closed, exit 1) when they cannot be made. */
+async function seedAtStart(running: RunningMockServer, count: number, io: CliIo): Promise<boolean> {
+  try {
+    const seeded = await running.mock.seed({ count });
+    io.out(`Seeded ${seeded.length} demo tasks for API key ${seeded[0]?.apiKey}`);
+    return true;
+  } catch (error) {
+    io.err(`videotask-mock: --seed-tasks: ${(error as Error).message}`);
+    await running.close();
+    process.exitCode = 1;
+    return false;
+  }
 }

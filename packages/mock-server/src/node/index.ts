@@ -1,10 +1,12 @@
-// The Node entry: serves the mock on a port, with node:dns for the callback host check and swagger-ui-dist for /docs.
+// The Node entry: serves the mock on a port, with node:dns for the callback host check and swagger-ui files for /docs.
 import { lookup } from 'node:dns/promises';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import {
   createMockServer,
@@ -23,6 +25,8 @@ export interface ServeOptions extends MockServerOptions, StoreChoice {
   host?: string;
   /** Timeouts and size limits against slow and oversized clients (see node-limits.ts for the defaults). */
   limits?: ServerLimits;
+  /** Puts something in front of the mock's app (the CLI's --proxy/--replay); its close runs on close. */
+  wrapApp?: (app: FetchApp) => FetchApp & { close?(): Promise<void> };
 }
 
 export interface RunningMockServer {
@@ -51,10 +55,21 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Serves the installed swagger-ui-dist files (no CDN), read once and kept in memory. */
-export function swaggerUiAssets(): DocsAssetProvider {
+/**
+ * The swagger-ui files: dist/swagger-ui in the published package (copied at build time, so consumers
+ * never install swagger-ui-dist and its analytics postinstall), else swagger-ui-dist (a devDependency)
+ * when running from src in this repository.
+ */
+function swaggerUiDir(): string {
+  const copied = fileURLToPath(new URL('./swagger-ui/', import.meta.url));
+  if (existsSync(copied)) return copied;
   const require = createRequire(import.meta.url);
-  const dir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+  return (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+}
+
+/** Serves the swagger-ui files (no CDN), read once and kept in memory. */
+export function swaggerUiAssets(): DocsAssetProvider {
+  const dir = swaggerUiDir();
   const cache = new Map<string, Promise<Uint8Array | undefined>>();
   return async (name) => {
     if (!/^[\w.-]+$/.test(name)) return undefined;
@@ -96,12 +111,21 @@ function urlHost(host: string): string {
  * works); a wildcard host (0.0.0.0, ::) is written as 127.0.0.1 there.
  */
 export async function serveMockServer(options: ServeOptions = {}): Promise<RunningMockServer> {
-  const { port = DEFAULT_PORT, host = DEFAULT_HOST, limits, storeUrl, storePrefix, ...given } = options;
+  const {
+    port = DEFAULT_PORT,
+    host = DEFAULT_HOST,
+    limits,
+    wrapApp,
+    storeUrl,
+    storePrefix,
+    ...given
+  } = options;
   // Before listening: a store that cannot be opened is a start error, not a server answering 503.
   const mockOptions = await withStore({ storeUrl, storePrefix }, given);
   let mock: MockServer | undefined;
+  let wrapped: (FetchApp & { close?(): Promise<void> }) | undefined;
   const server = createAdaptorServer({
-    fetch: nodeFetchHandler(() => mock?.app),
+    fetch: nodeFetchHandler(() => wrapped ?? mock?.app),
     createServer: limitedCreateServer(limits),
   }) as Server;
   await new Promise<void>((resolve, reject) => {
@@ -130,6 +154,7 @@ export async function serveMockServer(options: ServeOptions = {}): Promise<Runni
     await mockOptions.store?.close();
     throw error;
   }
+  if (wrapApp) wrapped = wrapApp(mock.app);
   const running = mock;
   let closing: Promise<void> | undefined;
   return {
@@ -141,6 +166,7 @@ export async function serveMockServer(options: ServeOptions = {}): Promise<Runni
     close() {
       closing ??= (async () => {
         await running.close();
+        await wrapped?.close?.();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -4,7 +4,15 @@ import { type HeapItem, MinHeap } from '../domain/heap.js';
 import type { TaskRecord } from '../domain/task.js';
 import { Billing } from './billing.js';
 import { type Fault, type FaultSpec, Faults, RateLimiter } from './faults.js';
-import type { Account, AttemptRef, CallbackJob, InsertOutcome, MockStore, StoredTask } from './store.js';
+import type {
+  Account,
+  AttemptRef,
+  CallbackJob,
+  InsertOptions,
+  InsertOutcome,
+  MockStore,
+  StoredTask,
+} from './store.js';
 import { TaskStore } from './tasks.js';
 
 export interface MemoryStoreOptions {
@@ -57,7 +65,7 @@ export class MemoryStore implements MockStore {
     return now;
   }
 
-  async insertTask(task: StoredTask, now: number): Promise<InsertOutcome> {
+  async insertTask(task: StoredTask, now: number, options: InsertOptions = {}): Promise<InsertOutcome> {
     this.at(now);
     const record = task as TaskRecord;
     if (record.idempotencyKey !== null) {
@@ -69,6 +77,11 @@ export class MemoryStore implements MockStore {
       }
     }
     if (this.tasks.has(record.id)) return { kind: 'id_taken' };
+    if (options.free) {
+      record.settled = true;
+      this.tasks.add(record, now);
+      return { kind: 'created', task: record };
+    }
     const { remaining } = this.billing.account(record.apiKey);
     if (remaining < record.priceMilli) return { kind: 'insufficient', remaining };
     this.tasks.add(record, now);

@@ -39,6 +39,11 @@ export type InsertOutcome =
   /** The generated id exists already: generate another and insert again. */
   | { kind: 'id_taken' };
 
+export interface InsertOptions {
+  /** Seeded demo data: no credit check and no reservation; the task counts as settled from the start. */
+  free?: boolean;
+}
+
 /** A callback due at `at`: the task's own (body rendered when sent) or a retry of a delivery. */
 export interface CallbackJob {
   /** Unique per job: `task:<id>` for a task's own callback, `retry:<webhookId>:<attempt>` for a retry. */
@@ -71,7 +76,7 @@ export interface MockStore {
    * One step: an Idempotency-Key replay/conflict check, the credit check against `task.priceMilli`
    * (billing settled first), the reservation, and the insert (evicting the oldest beyond the size bound).
    */
-  insertTask(task: StoredTask, now: number): Promise<InsertOutcome>;
+  insertTask(task: StoredTask, now: number, options?: InsertOptions): Promise<InsertOutcome>;
   /**
    * The task unless unknown or expired (billing settled first). A removed task's scheduled callback
    * goes with it. May answer without a promise (the memory store does): GET /v1/tasks/{id}, the

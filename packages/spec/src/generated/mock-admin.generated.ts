@@ -731,6 +731,7 @@ export interface components {
         /** @description A body field or query parameter breaks a rule (`param` names it), or the body is not a JSON object. */
         AdminBadRequest: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -740,6 +741,7 @@ export interface components {
         /** @description The server runs with an admin token and the request did not send it. */
         AdminUnauthorized: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -749,6 +751,7 @@ export interface components {
         /** @description A browser sent this state-changing request on behalf of another site. */
         CrossSiteForbidden: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -758,6 +761,7 @@ export interface components {
         /** @description No stored task has this id. */
         AdminTaskNotFound: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -767,6 +771,7 @@ export interface components {
         /** @description The request does not fit the state (the task has or has not ended, the clock is real). */
         AdminConflict: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -776,6 +781,7 @@ export interface components {
         /** @description The request body is over 1 MiB. */
         AdminRequestTooLarge: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -785,6 +791,7 @@ export interface components {
         /** @description Any other error (a wrong method, a server failure), in the same envelope. */
         AdminUnexpectedError: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -797,7 +804,10 @@ export interface components {
         AdminTaskId: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description An id for this request, to quote when reporting a problem. */
+        RequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -814,6 +824,7 @@ export interface operations {
             /** @description The routes. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -836,6 +847,7 @@ export interface operations {
             /** @description The options. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -858,6 +870,7 @@ export interface operations {
             /** @description Reset. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -885,6 +898,7 @@ export interface operations {
             /** @description The tasks created, in the order they were created. */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -917,6 +931,7 @@ export interface operations {
             /** @description The newest matching tasks. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -943,6 +958,7 @@ export interface operations {
             /** @description The task. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -969,6 +985,7 @@ export interface operations {
             /** @description The task, now cancelled. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1001,6 +1018,7 @@ export interface operations {
             /** @description The delivery has started. */
             202: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1028,6 +1046,7 @@ export interface operations {
             /** @description The clock. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1054,6 +1073,7 @@ export interface operations {
             /** @description The clock after the move. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1083,6 +1103,7 @@ export interface operations {
             /** @description The attempts. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1109,6 +1130,7 @@ export interface operations {
             /** @description Whether the deliveries went idle in time. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1134,6 +1156,7 @@ export interface operations {
             /** @description The faults. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1160,6 +1183,7 @@ export interface operations {
             /** @description The fault added, and every fault still to apply. */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1185,6 +1209,7 @@ export interface operations {
             /** @description No fault is left. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1212,6 +1237,7 @@ export interface operations {
             /** @description The key's balance. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {

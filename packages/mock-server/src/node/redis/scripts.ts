@@ -108,10 +108,11 @@ end
 
 const script = (body: string) => COMMON + body;
 
-/** ARGV[5] task JSON, ARGV[6] now → {kind, task JSON | remaining}. */
+/** ARGV[5] task JSON, ARGV[6] now, ARGV[7] '1' when free (a seeded demo task: no credits) → {kind, task JSON | remaining}. */
 export const INSERT_TASK = script(`
 local t = cjson.decode(ARGV[5])
 local now = tonumber(ARGV[6])
+local free = ARGV[7] == '1'
 settleDue(now)
 if t.idempotencyKey ~= NULL and t.idempotencyKey ~= nil then
   local earlierId = redis.call('GET', ikey(t.apiKey, t.idempotencyKey))
@@ -123,17 +124,21 @@ if t.idempotencyKey ~= NULL and t.idempotencyKey ~= nil then
 end
 if redis.call('EXISTS', tkey(t.id)) == 1 then return {'id_taken'} end
 local remaining, used = account(t.apiKey)
-if remaining < t.priceMilli then return {'insufficient', tostring(remaining)} end
+if not free and remaining < t.priceMilli then return {'insufficient', tostring(remaining)} end
 while redis.call('ZCARD', P .. 'tasks') >= MAX_TASKS do
   local oldest = redis.call('ZRANGE', P .. 'tasks', 0, 0)[1]
   local o = load(oldest)
   if o then remove(o, now) else redis.call('ZREM', P .. 'tasks', oldest) end
 end
-remaining, used = account(t.apiKey)
-setAccount(t.apiKey, remaining - t.priceMilli, used)
+if free then
+  t.settled = true
+else
+  remaining, used = account(t.apiKey)
+  setAccount(t.apiKey, remaining - t.priceMilli, used)
+  if finite(t.endAt) then redis.call('ZADD', P .. 'settle', t.endAt, t.id) end
+end
 local seq = redis.call('INCR', P .. 'tasks:seq')
 redis.call('ZADD', P .. 'tasks', seq, t.id)
-if finite(t.endAt) then redis.call('ZADD', P .. 'settle', t.endAt, t.id) end
 save(t, now)
 if t.idempotencyKey ~= NULL and t.idempotencyKey ~= nil then
   local k = ikey(t.apiKey, t.idempotencyKey)

@@ -6,6 +6,7 @@ import {
   type Account,
   type AttemptRef,
   type CallbackJob,
+  type InsertOptions,
   type InsertOutcome,
   type MockStore,
   type StoredTask,
@@ -161,8 +162,9 @@ export class RedisStore implements MockStore {
     return decodeTask(raw as string, this.options.retentionMs);
   }
 
-  async insertTask(task: StoredTask, now: number): Promise<InsertOutcome> {
-    const [kind, value] = (await this.run(scripts.INSERT_TASK, [encodeTask(task), now])) as string[];
+  async insertTask(task: StoredTask, now: number, options: InsertOptions = {}): Promise<InsertOutcome> {
+    const free = options.free ? '1' : '';
+    const [kind, value] = (await this.run(scripts.INSERT_TASK, [encodeTask(task), now, free])) as string[];
     switch (kind) {
       case 'created':
       case 'replayed':
