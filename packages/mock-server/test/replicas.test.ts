@@ -120,6 +120,9 @@ describe('Redis down', () => {
     try {
       const [a] = await replicas({}, own.url);
       expect((await call(a, 'GET', '/v1/credits')).status).toBe(200);
+      // A dashboard page listening: its watcher reads the store a few times a second, Redis down or not.
+      const events = await fetch(`${a.url}/__mock/ui/events`);
+      expect(events.status).toBe(200);
       await own.kill();
       for (const [method, path, body] of [
         ['GET', '/v1/credits'],
@@ -137,11 +140,14 @@ describe('Redis down', () => {
         });
         expect(answer.headers.get('retry-after')).toBe('1');
       }
+      // A page connecting now gets its stream ended, not a crashed server.
+      await (await fetch(`${a.url}/__mock/ui/events`)).body?.cancel();
       await own.restart();
       // The client reconnects on its own (backoff at most 1 s): wait for that, not for a fixed time.
       await expect
         .poll(async () => (await call(a, 'GET', '/v1/credits')).status, { timeout: 15_000, interval: 100 })
         .toBe(200);
+      await events.body?.cancel();
     } finally {
       await own.stop();
     }
