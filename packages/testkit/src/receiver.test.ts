@@ -64,8 +64,25 @@ describe('callback receiver', () => {
     await expect.poll(() => receiver?.hanging, { timeout: 10_000 }).toBe(0);
   });
 
-  test('publicUrl replaces the listening address in url', async () => {
-    receiver = await startCallbackReceiver({ publicUrl: 'https://hooks.example.com/' });
+  test("publicUrl replaces the listening address in url, and in each arrival's url", async () => {
+    const direct = await startCallbackReceiver();
+    const port = new URL(direct.url).port;
+    await direct.close();
+    receiver = await startCallbackReceiver({ port: Number(port), publicUrl: 'https://hooks.example.com/' });
     expect(receiver.url).toBe('https://hooks.example.com');
+    await post(`http://127.0.0.1:${port}/tunnelled?x=1`);
+    expect(receiver.arrivals[0]?.url).toBe('https://hooks.example.com/tunnelled?x=1');
+  });
+
+  test('records the method and full url; onArrival sees each arrival once recorded, with its answer', async () => {
+    const seen: string[] = [];
+    receiver = await startCallbackReceiver({
+      answer: () => 202,
+      onArrival: (a) => seen.push(`${a.method} ${a.url} ${a.answer} ${a.rawBody}`),
+    });
+    await fetch(`${receiver.url}/put/1`, { method: 'PUT', body: 'x' });
+    await post(`${receiver.url}/hook`);
+    expect(seen).toEqual([`PUT ${receiver.url}/put/1 202 x`, `POST ${receiver.url}/hook 202 {"a":1}`]);
+    expect(receiver.arrivals.map((a) => a.method)).toEqual(['PUT', 'POST']);
   });
 });

@@ -6,8 +6,11 @@ import type { AddressInfo } from 'node:net';
 export type Answer = number | 'hang';
 
 export interface Arrival {
+  method: string;
   /** Path and query as requested. */
   path: string;
+  /** The URL as the sender addressed it: the receiver's `url` and the path. */
+  url: string;
   /** 1 for the first arrival on this path. */
   n: number;
   headers: IncomingHttpHeaders;
@@ -26,6 +29,8 @@ export interface ReceiverOptions {
   answer?: (path: string, n: number) => Answer;
   /** Stamps each arrival's `clockAt` (default Date.now). */
   clock?: () => number;
+  /** Called with each arrival once it is recorded (to log it elsewhere, e.g. a HAR recording). */
+  onArrival?: (arrival: Arrival) => void;
 }
 
 export interface CallbackReceiver {
@@ -48,6 +53,7 @@ export async function startCallbackReceiver(options: ReceiverOptions = {}): Prom
   const clock = options.clock ?? Date.now;
   let queue: Answer[] = [];
   let hanging = 0;
+  let url = '';
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -58,22 +64,35 @@ export async function startCallbackReceiver(options: ReceiverOptions = {}): Prom
       perPath.set(path, n);
       const answer = queue.shift() ?? options.answer?.(path, n) ?? 200;
       const rawBody = Buffer.concat(chunks).toString('utf8');
-      arrivals.push({ path, n, headers: req.headers, rawBody, answer, clockAt: clock() });
+      const method = req.method ?? 'POST';
+      const arrival: Arrival = {
+        method,
+        path,
+        url: `${url}${path}`,
+        n,
+        headers: req.headers,
+        rawBody,
+        answer,
+        clockAt: clock(),
+      };
+      arrivals.push(arrival);
       if (answer === 'hang') {
         hanging++;
         res.on('close', () => hanging--);
       } else {
         res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'try again');
       }
+      options.onArrival?.(arrival);
       for (const wake of waiters) wake();
     });
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  url = options.publicUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${port}`;
 
   return {
-    url: options.publicUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${port}`,
+    url,
     arrivals,
     get hanging() {
       return hanging;
