@@ -7,9 +7,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { verifyCallback } from '@videotask/client';
 import type { DeliveryAttempt } from '@videotask/mock-server';
+import { createMockAdminClient } from '@videotask/mock-server/admin-client';
 import { type RunningMockServer, serveMockServer } from '@videotask/mock-server/node';
+import { type Answer, type CallbackReceiver, startCallbackReceiver } from '@videotask/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Answer, type Receiver, startReceiver } from './receiver.js';
+
 import { peakRss } from './rss.js';
 
 const TASKS = Number(process.env.LOAD_TASKS ?? 2000);
@@ -48,7 +50,7 @@ function answer(path: string, n: number): Answer {
 }
 
 let running: RunningMockServer;
-let receiver: Receiver;
+let receiver: CallbackReceiver;
 const rss = peakRss();
 
 beforeAll(async () => {
@@ -62,7 +64,7 @@ beforeAll(async () => {
     // settle() below waits for every answer; the grace only decides how long an advance waits on a hang.
     deliveryGraceMs: 10,
   });
-  receiver = await startReceiver(answer, () => running.mock.clock.now());
+  receiver = await startCallbackReceiver({ answer, clock: () => running.mock.clock.now() });
 });
 afterAll(async () => {
   rss.stop();
@@ -72,14 +74,12 @@ afterAll(async () => {
 
 /** Waits until every attempt in flight is one the receiver is deliberately holding open. */
 async function settle(): Promise<void> {
+  const admin = createMockAdminClient({ baseUrl: running.url });
   for (;;) {
-    const res = await fetch(`${running.url}/__mock/deliveries/idle`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"timeoutMs":0}',
-    });
-    const { inFlight } = (await res.json()) as { inFlight: number };
-    if (inFlight === receiver.hanging) return;
+    // The raw route: the helper answers only whether it is idle, this needs the count in flight.
+    const { data } = await admin.raw.POST('/__mock/deliveries/idle', { body: { timeoutMs: 0 } });
+    if (!data) throw new Error('The mock refused POST /__mock/deliveries/idle');
+    if (data.inFlight === receiver.hanging) return;
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
