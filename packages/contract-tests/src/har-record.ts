@@ -95,6 +95,7 @@ export const harRecording = () => active;
 
 /** Adds a callback the suite's receiver got to this file's recording, if any: the receiver's `onArrival`. */
 export function recordArrival(arrival: Arrival): void {
-  const status = arrival.answer === 'hang' ? 0 : arrival.answer;
+  // HAR's status 0: no answer (held open or reset).
+  const status = typeof arrival.answer === 'number' ? arrival.answer : 0;
   harRecording()?.callback(arrival.url, arrival.headers, arrival.rawBody, status);
 }

@@ -7,7 +7,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createMockAdminClient, type MockAdminClient } from '@videotask/mock-server/admin-client';
-import { type CallbackReceiver, startCallbackReceiver } from '@videotask/testkit';
+import { answeredOk, type CallbackReceiver, startCallbackReceiver } from '@videotask/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
@@ -257,10 +257,8 @@ describe('soak', () => {
     const loadRows = rows.filter((r) => r.phase === 'load' || r.phase === 'end of load');
     const peakHeap = Math.max(...loadRows.map((r) => r.heapUsedMB));
     const peakRss = Math.max(...loadRows.map((r) => r.rssMB));
-    const delivered = receiver.arrivals.filter((a) => a.answer !== 'hang' && a.answer < 300).length;
-    const deliveredPaths = new Set(
-      receiver.arrivals.filter((a) => a.answer !== 'hang' && a.answer < 300).map((a) => a.path),
-    );
+    const delivered = receiver.arrivals.filter(answeredOk).length;
+    const deliveredPaths = new Set(receiver.arrivals.filter(answeredOk).map((a) => a.path));
     const undelivered = expectedCallbacks.paths.filter((path) => !deliveredPaths.has(path));
     const summary = {
       soakSeconds: Math.round(soakSeconds),
