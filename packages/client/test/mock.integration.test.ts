@@ -251,7 +251,7 @@ describe('retries against injected faults', () => {
         if (input.method === 'POST' && ++creates === 1) throw new TypeError('socket hang up');
         return response;
       },
-      clock: { sleep: async (ms) => mock.clock.advance(ms), random: () => 0.5 },
+      clock: clientClockOn(mock.clock),
     });
     const task = await client.createVideo(body);
     expect(creates).toBe(2);
