@@ -95,7 +95,9 @@ export function createRetryingFetch(
         if (last instanceof Response) return last;
         throw last;
       }
-      if (last instanceof Response) await last.body?.cancel().catch(() => {});
+      // Not awaited: a cancel can stay pending forever (a tee'd body whose other branch nobody reads,
+      // as msw/node's interceptor makes for every mocked response), and the retry must not hang on it.
+      if (last instanceof Response) void last.body?.cancel().catch(() => {});
       await clock.sleep(delay, signal);
       // A request without a body can be sent again as is; one with a body from its copy.
       attempt = template ? (retry < policy.maxRetries - 1 ? template.clone() : template) : request;

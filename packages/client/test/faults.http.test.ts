@@ -185,11 +185,8 @@ function client(options: Partial<VideoTaskClientOptions> = {}) {
 }
 
 /** Task ids in the mock's store that belong to this API key (each test case uses its own key and one Idempotency-Key). */
-function tasksOf(apiKey: string): string[] {
-  return mock.mock.tasks
-    .list()
-    .filter((t) => t.apiKey === apiKey)
-    .map((t) => t.task.id);
+async function tasksOf(apiKey: string): Promise<string[]> {
+  return (await mock.mock.tasks.list()).filter((t) => t.apiKey === apiKey).map((t) => t.task.id);
 }
 
 const FAULTS: Fault[] = ['pass', '429', '503', '500', 'drop-before', 'drop-after', 'drop-mid-body'];
@@ -236,7 +233,7 @@ describe('createVideo through injected faults', () => {
         const outcome = await c
           .createVideo({ model: 'sora-2', prompt }, { idempotencyKey: key })
           .catch((error: unknown) => error);
-        const made = tasksOf(apiKey);
+        const made = await tasksOf(apiKey);
         expect(seen).toHaveLength(expected.attempts);
         expect(made.length).toBe(expected.reachedMock ? 1 : 0);
         if (expected.result === 'ok') {
@@ -249,7 +246,7 @@ describe('createVideo through injected faults', () => {
           // The caller may try again with the same key: still one task, the same one.
           script = [];
           const again = await c.createVideo({ model: 'sora-2', prompt }, { idempotencyKey: key });
-          expect(tasksOf(apiKey)).toEqual([again.id]);
+          expect(await tasksOf(apiKey)).toEqual([again.id]);
         }
         script = [];
       }),
@@ -263,7 +260,7 @@ describe('createVideo through injected faults', () => {
     await admin.injectFault({ status: 429, count: 2, retryAfter: 3, path: '/v1/videos' });
     const task = await c.createVideo({ model: 'sora-2', prompt: 'burst' }, { idempotencyKey: 'burst-1' });
     expect(sleeps).toEqual([3000, 3000]);
-    expect(tasksOf(API_KEY)).toEqual([task.id]);
+    expect(await tasksOf(API_KEY)).toEqual([task.id]);
   });
 });
 
@@ -298,11 +295,11 @@ describe('slow answers', () => {
     // The request did reach the mock (on a busy machine perhaps after the timeout), which made the task.
     await hold.forwarded;
     hold.release();
-    const made = tasksOf('sk-slow');
+    const made = await tasksOf('sk-slow');
     expect(made).toHaveLength(1);
     const again = await c.createVideo({ model: 'sora-2', prompt: 'slow' }, { idempotencyKey: 'slow-1' });
     expect(again.id).toBe(made[0]);
-    expect(tasksOf('sk-slow')).toEqual(made);
+    expect(await tasksOf('sk-slow')).toEqual(made);
   });
 });
 

@@ -200,13 +200,13 @@ describe('retries against injected faults', () => {
 
   test('two 503s are retried, waiting their Retry-After; a third exhausts maxRetries', async () => {
     const retrying = setup();
-    retrying.mock.faults.add({ status: 503, count: 2 });
+    await retrying.mock.faults.add({ status: 503, count: 2 });
     expect((await retrying.client.getCredits()).success).toBe(true);
     expect(retrying.requests()).toBe(3);
     expect(retrying.sleeps).toEqual([1000, 1000]);
 
     const exhausted = setup();
-    exhausted.mock.faults.add({ status: 503, count: 3 });
+    await exhausted.mock.faults.add({ status: 503, count: 3 });
     const error = await exhausted.client.getCredits().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error).toMatchObject({ status: 503, code: 'service_unavailable', retryAfterMs: 1000 });
@@ -215,10 +215,10 @@ describe('retries against injected faults', () => {
 
   test('a 502 is retried; a 500 is not', async () => {
     const { client, mock, sleeps } = setup();
-    mock.faults.add({ status: 502, count: 1 });
+    await mock.faults.add({ status: 502, count: 1 });
     expect((await client.getCredits()).success).toBe(true);
     expect(sleeps).toHaveLength(1);
-    mock.faults.add({ status: 500, count: 1 });
+    await mock.faults.add({ status: 500, count: 1 });
     await expect(client.getCredits()).rejects.toMatchObject({ name: 'InternalServerError', status: 500 });
     expect(sleeps).toHaveLength(1);
   });
@@ -233,7 +233,7 @@ describe('retries against injected faults', () => {
 
   test('a 429 that outlasts maxRetries reaches the caller as RateLimitError', async () => {
     const { client, mock } = setup({}, { maxRetries: 1 });
-    mock.faults.add({ status: 429, count: 5, retryAfter: 2 });
+    await mock.faults.add({ status: 429, count: 5, retryAfter: 2 });
     const error = await client.getCredits().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(2000);
@@ -255,15 +255,15 @@ describe('retries against injected faults', () => {
     });
     const task = await client.createVideo(body);
     expect(creates).toBe(2);
-    expect(mock.tasks.list().map((t) => t.task.id)).toEqual([task.id]);
+    expect((await mock.tasks.list()).map((t) => t.task.id)).toEqual([task.id]);
   });
 
   test('a 503 on create is retried; the task exists once', async () => {
     const { client, mock, requests } = setup();
-    mock.faults.add({ status: 503, count: 1, path: '/v1/videos' });
+    await mock.faults.add({ status: 503, count: 1, path: '/v1/videos' });
     const task = await client.createVideo(body);
     expect(requests()).toBe(2);
-    expect(mock.tasks.list().map((t) => t.task.id)).toEqual([task.id]);
+    expect((await mock.tasks.list()).map((t) => t.task.id)).toEqual([task.id]);
   });
 });
 
@@ -293,7 +293,7 @@ describe('callbacks from the mock', () => {
     expect(verified).toEqual(done);
     expect(parseCallback(raw)).toEqual(done);
     expect(await confirmCallback(client, raw)).toEqual(done);
-    expect(mock.deliveries.list({ taskId: done.id }).length).toBeGreaterThan(0);
+    expect((await mock.deliveries.list({ taskId: done.id })).length).toBeGreaterThan(0);
 
     // Another secret, or the body changed by one byte, is refused.
     await expect(

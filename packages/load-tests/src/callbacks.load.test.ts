@@ -115,7 +115,8 @@ describe(`${TASKS} tasks with callbacks through the Node server`, () => {
 
     // 2. Walk the clock through every end and the whole retry schedule, a second at a time.
     const lifecycleStarted = performance.now();
-    const latestEnd = Math.max(...created.map((t) => running.mock.tasks.get(t.id)?.timeline.endAt ?? 0));
+    const views = await Promise.all(created.map((t) => running.mock.tasks.get(t.id)));
+    const latestEnd = Math.max(...views.map((v) => v?.timeline.endAt ?? 0));
     const until = latestEnd + 4 * TIMEOUT_MS + RETRY_DELAYS.reduce((a, b) => a + b) + 5000;
     while (running.mock.clock.now() < until) {
       await running.mock.clock.advance(1000);
@@ -124,7 +125,7 @@ describe(`${TASKS} tasks with callbacks through the Node server`, () => {
     const lifecycleMs = performance.now() - lifecycleStarted;
 
     // 3. Nothing is missing and every task ended as asked.
-    const byId = new Map(running.mock.tasks.list().map((t) => [t.task.id, t]));
+    const byId = new Map((await running.mock.tasks.list()).map((t) => [t.task.id, t]));
     for (const t of created) {
       expect(byId.get(t.id)?.task.status, t.id).toBe(t.failed ? 'failed' : 'completed');
     }
@@ -132,7 +133,7 @@ describe(`${TASKS} tasks with callbacks through the Node server`, () => {
 
     // 4. The attempts of every task, as the mock recorded them.
     const attempts = new Map<string, DeliveryAttempt[]>();
-    for (const a of running.mock.deliveries.list()) {
+    for (const a of await running.mock.deliveries.list()) {
       const list = attempts.get(a.taskId) ?? [];
       list.push(a);
       attempts.set(a.taskId, list);

@@ -25,7 +25,7 @@ async function measure(
   gc();
   gc();
   const after = process.memoryUsage().heapUsed;
-  const tasks = mock.tasks.list().length;
+  const tasks = (await mock.tasks.list()).length;
   if (tasks !== COUNT) throw new Error(`expected ${COUNT} tasks, found ${tasks}`);
   const result = {
     label,

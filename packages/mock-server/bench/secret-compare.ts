@@ -4,7 +4,7 @@
 //
 //   node --import tsx bench/secret-compare.ts [--json <file>]
 import { writeFileSync } from 'node:fs';
-import { createSecretMatcher } from '../src/secure-compare.js';
+import { createSecretMatcher } from '../src/http/secure-compare.js';
 
 const KEY = `sk-live-${'7f3c9e21a4b8d6f0'.repeat(3)}`; // 56 characters
 const TOKENS: Record<string, string> = {

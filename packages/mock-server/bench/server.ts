@@ -6,7 +6,7 @@ import { spec } from '@videotask/spec';
 import { deref } from '@videotask/spec/validator';
 import { Hono } from 'hono';
 import { createMockServer } from '../src/index.js';
-import { nodeFetchHandler } from '../src/node.js';
+import { nodeFetchHandler } from '../src/node/index.js';
 
 /** The spec's example of a processing task: the ceiling serialises a body of a task's shape and size. */
 const STATIC = deref<{ value: object }>(spec, spec.components.examples?.ProcessingTask).value;
@@ -16,8 +16,8 @@ const bare = new Hono();
 bare.get(CEILING_PATH, (c) => c.json(STATIC));
 // Between load runs: forget every task, so each run starts from an empty store. (A forced GC here
 // made the next run slower: V8 shrinks the heap and grows it again during the run.)
-bare.post('/__bench/settle', (c) => {
-  mock.reset();
+bare.post('/__bench/settle', async (c) => {
+  await mock.reset();
   return c.json({ settled: true });
 });
 // The server process's CPU time (all threads, user + system, µs), read between load runs.

@@ -1,9 +1,9 @@
-// Writes src/videos.generated.ts (the MP4 fixtures as base64, so the core stays Web-only); `--check` reports drift.
+// Writes src/http/videos.generated.ts (the MP4 fixtures as base64, so the core stays Web-only); `--check` reports drift.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-const target = fileURLToPath(new URL('../src/videos.generated.ts', import.meta.url));
+const target = fileURLToPath(new URL('../src/http/videos.generated.ts', import.meta.url));
 
 /** The module text for the current fixtures/landscape.mp4 and fixtures/portrait.mp4. */
 export function renderVideosModule(): string {
@@ -25,13 +25,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--check')) {
     if (readFileSync(target, 'utf8') !== expected) {
       console.error(
-        'src/videos.generated.ts is out of date: run `pnpm --filter @videotask/mock-server fixtures`.',
+        'src/http/videos.generated.ts is out of date: run `pnpm --filter @videotask/mock-server fixtures`.',
       );
       process.exit(1);
     }
-    console.log('src/videos.generated.ts is in sync with fixtures/*.mp4');
+    console.log('src/http/videos.generated.ts is in sync with fixtures/*.mp4');
   } else {
     writeFileSync(target, expected);
-    console.log('wrote src/videos.generated.ts');
+    console.log('wrote src/http/videos.generated.ts');
   }
 }

@@ -1,13 +1,16 @@
 // @videotask/mock-server: the runtime-agnostic mock of the sora-2 video task API (Web APIs only, no node: imports).
-export type { CreditsJson } from './billing.js';
-export { checkCallbackUrl, classifyHost, isForbiddenAddress } from './callback-url.js';
-export type { Clock, ClockMode } from './clock.js';
-export type { AdminTask } from './core.js';
-export type { AttemptOutcome, DeliveryAttempt, RedeliverMutation } from './deliveries.js';
-export { REDELIVER_MUTATIONS } from './deliveries.js';
-export { ERROR_CODES, type ErrorCode } from './errors.js';
-export type { Fault, FaultSpec, FaultStatus } from './faults.js';
-export type { TaskStatus } from './lifecycle.js';
+
+export type { SeedOptions } from './core/seed.js';
+export type { AdminTask } from './core/views.js';
+export { checkCallbackUrl, classifyHost, isForbiddenAddress } from './delivery/callback-url.js';
+export type { AttemptOutcome, DeliveryAttempt, RedeliverMutation } from './delivery/engine.js';
+export { REDELIVER_MUTATIONS } from './delivery/engine.js';
+export { createSigner, generateWebhookSecret } from './delivery/signature.js';
+export type { Clock, ClockMode } from './domain/clock.js';
+export type { TaskStatus } from './domain/lifecycle.js';
+export { FAILURE_CODES, SCENARIO_HEADER } from './domain/scenarios.js';
+export type { VideoTaskJson } from './domain/task.js';
+export { ERROR_CODES, type ErrorCode } from './http/errors.js';
 export type { DocsAssetProvider, MockServerOptions } from './options.js';
 export { DEFAULT_PUBLIC_URL } from './options.js';
 // Record and replay over fetch (the CLI's --proxy/--record/--replay; HAR files: @videotask/mock-server/har).
@@ -21,7 +24,6 @@ export {
   redactEntry,
   routeApi,
 } from './proxy/index.js';
-export { FAILURE_CODES, SCENARIO_HEADER } from './scenarios.js';
-export { createMockServer, type MockServer } from './server.js';
-export { createSigner, generateWebhookSecret } from './signature.js';
-export type { VideoTaskJson } from './task.js';
+export { createMockServer, MockRefusedError, type MockServer } from './server.js';
+export type { CreditsJson } from './store/billing.js';
+export type { Fault, FaultSpec, FaultStatus } from './store/faults.js';

@@ -1,6 +1,8 @@
 // createMockServer's options, their defaults, and the checks that refuse nonsense early.
-import { randomSeed } from './random.js';
-import { generateWebhookSecret, secretKeyBytes } from './signature.js';
+
+import { generateWebhookSecret, secretKeyBytes } from './delivery/signature.js';
+import { randomSeed } from './domain/random.js';
+import type { MockStore } from './store/store.js';
 
 /** Serves a static file of the API reference page (`/docs/<name>`); the Node entry reads swagger-ui-dist. */
 export type DocsAssetProvider = (
@@ -24,6 +26,10 @@ export interface MockServerOptions {
   webhookSecret?: string;
   /** Allow http:// and loopback/private callback hosts (local development and tests). */
   allowLocalCallbacks?: boolean;
+  /** Send callbacks without the webhook-timestamp / webhook-signature headers, as the live API does (default false). */
+  unsignedCallbacks?: boolean;
+  /** Where the mock keeps its state (default: a new in-memory store). */
+  store?: MockStore;
   /** Base of result URLs (default `http://127.0.0.1:4010`). */
   publicUrl?: string;
   /** Starting credits of each API key (default 100). */
@@ -57,6 +63,8 @@ export interface ResolvedOptions {
   apiKeys: Set<string> | null;
   webhookSecret: string;
   allowLocalCallbacks: boolean;
+  unsignedCallbacks: boolean;
+  store: MockStore | undefined;
   publicUrl: string;
   credits: number;
   rateLimit: number | null;
@@ -106,6 +114,8 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
     apiKeys,
     webhookSecret,
     allowLocalCallbacks: options.allowLocalCallbacks ?? false,
+    unsignedCallbacks: options.unsignedCallbacks ?? false,
+    store: options.store,
     publicUrl,
     credits,
     rateLimit: options.rateLimit === undefined ? null : positive('rateLimit', options.rateLimit),

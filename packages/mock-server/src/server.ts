@@ -1,14 +1,37 @@
 // createMockServer: the runtime-agnostic mock (Web APIs only) — the Hono app plus a controller for tests.
+// The controller is an adapter over the command core, like the HTTP routes: a refusal throws with its message.
 import type { Hono } from 'hono';
-import { createApp } from './app.js';
-import type { CreditsJson } from './billing.js';
-import type { Clock } from './clock.js';
-import { type AdminTask, MockCore } from './core.js';
-import type { DeliveryAttempt, RedeliverMutation } from './deliveries.js';
-import type { Fault, FaultSpec } from './faults.js';
+import { MockCore } from './core/commands.js';
+import { parseCreate } from './core/create-input.js';
+import type { TaskListPage, TaskListQuery } from './core/list.js';
+import type { Result } from './core/result.js';
+import type { SeedOptions } from './core/seed.js';
+import type { AdminTask } from './core/views.js';
+import type { DeliveryAttempt, RedeliverMutation } from './delivery/attempt.js';
+import type { Clock } from './domain/clock.js';
+import type { VideoTaskJson } from './domain/task.js';
+import { requestValidators } from './domain/validation.js';
+import { createApp } from './http/app.js';
 import { type MockServerOptions, type ResolvedOptions, resolveOptions } from './options.js';
-import { toMilli } from './prices.js';
-import { requestValidators } from './validation.js';
+import type { CreditsJson } from './store/billing.js';
+import type { Fault, FaultSpec } from './store/faults.js';
+
+/** A refusal of the core, thrown by the controller: `code` is the API's error code. */
+export class MockRefusedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+    this.name = 'MockRefusedError';
+  }
+}
+
+function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new MockRefusedError(result.code, result.message, result.param);
+}
 
 export interface MockServer {
   /** The Hono app: `app.request()` and `app.fetch` work without a port. */
@@ -19,27 +42,42 @@ export interface MockServer {
   webhookSecret: string;
   deliveries: {
     /** Every callback attempt, oldest first. */
-    list(filter?: { taskId?: string }): DeliveryAttempt[];
+    list(filter?: { taskId?: string }): Promise<DeliveryAttempt[]>;
     /** Resolves once no callback attempt is in flight. */
     idle(): Promise<void>;
   };
   tasks: {
+    /**
+     * Creates a task as POST /v1/videos/generations does (same validation, idempotency, credits);
+     * `replayed` when the Idempotency-Key was used before with the same body. Throws MockRefusedError.
+     */
+    create(
+      body: unknown,
+      options?: { apiKey?: string; idempotencyKey?: string; scenario?: string },
+    ): Promise<{ task: VideoTaskJson; replayed: boolean }>;
     /** Every stored task, oldest first, as the admin API shows it. */
-    list(): AdminTask[];
-    get(id: string): AdminTask | undefined;
+    list(): Promise<AdminTask[]>;
+    /** The one task query the admin API and the dashboard use (filters, paging newest first, counts). */
+    query(query: TaskListQuery): Promise<TaskListPage>;
+    get(id: string): Promise<AdminTask | undefined>;
     /** Ends a running task as failed / request_cancelled; false when it had already ended or is unknown. */
-    cancel(id: string): boolean;
-    /** Sends a finished task's callback again (to its callback_url, or `url`). */
+    cancel(id: string): Promise<boolean>;
+    /** Sends an ended task's callback again (to its callback_url, or `url`); throws MockRefusedError (409 before it ends). */
     redeliver(id: string, mutate?: RedeliverMutation, url?: string): Promise<{ webhookId: string }>;
   };
-  faults: { add(fault: FaultSpec): Fault; list(): Fault[]; clear(): void };
-  credits: { get(apiKey: string): CreditsJson; set(apiKey: string, credits: number): void };
+  faults: { add(fault: FaultSpec): Promise<Fault>; list(): Promise<Fault[]>; clear(): Promise<void> };
+  credits: {
+    get(apiKey: string): Promise<CreditsJson>;
+    set(apiKey: string, credits: number): Promise<CreditsJson>;
+  };
   /** The options in force, defaults filled in. */
   options: Readonly<ResolvedOptions>;
   /** Forgets tasks, credits, deliveries, faults and rate-limit state; re-seeds; the clock keeps its time. */
-  reset(): void;
+  reset(): Promise<void>;
   /** Stops timers; deliveries in flight are abandoned. */
   close(): Promise<void>;
+  /** Adds realistic demo tasks across statuses and times (loads faker on first use); throws on a refusal. */
+  seed(options: SeedOptions): Promise<AdminTask[]>;
 }
 
 export function createMockServer(options: MockServerOptions = {}): MockServer {
@@ -49,15 +87,16 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const core = new MockCore(resolved);
   const app = createApp(core);
   const { scheduler } = core;
-
   const clock: Clock = {
     get mode() {
       return scheduler.mode;
     },
     now: () => scheduler.now(),
-    advance: (ms) => scheduler.advance(ms),
+    advance: async (ms) => {
+      await scheduler.advance(ms);
+      await core.store.setManualTime(scheduler.now());
+    },
   };
-
   return {
     app,
     fetch: async (input, init) => {
@@ -68,54 +107,45 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     },
     clock,
     webhookSecret: resolved.webhookSecret,
-    deliveries: {
-      list: (filter) => core.deliveries.list(filter),
-      idle: () => core.deliveries.idle(),
-    },
-    tasks: {
-      list: () => {
-        core.billing.settleDue(core.now());
-        return [...core.store.values()].filter((t) => t.expiresAt > core.now()).map((t) => core.adminView(t));
-      },
-      get: (id) => {
-        core.billing.settleDue(core.now());
-        const task = core.store.get(id, core.now());
-        return task && core.adminView(task);
-      },
-      cancel: (id) => {
-        const task = core.store.get(id, core.now());
-        return task ? core.cancel(task) === 'cancelled' : false;
-      },
-      redeliver: async (id, mutate = 'none', url) => {
-        const task = core.store.get(id, core.now());
-        if (!task) throw new Error(`No task ${id}`);
-        const target = url ?? task.callbackUrl;
-        if (!target) throw new Error(`Task ${id} has no callback_url; pass a url`);
-        const check = core.checkCallbackUrl(target);
-        if (!check.ok) throw new Error(`url ${check.reason}`);
-        core.billing.settleDue(core.now());
-        const { webhookId, firstAttempt } = core.redeliver(task, mutate, target);
-        await firstAttempt;
-        return { webhookId };
-      },
-    },
+    deliveries: { list: (filter) => core.listDeliveries(filter), idle: () => core.deliveries.idle() },
+    tasks: controllerTasks(core),
     faults: {
-      add: (fault) => core.faults.add(fault),
-      list: () => core.faults.list(),
-      clear: () => core.faults.clear(),
+      add: async (fault) => unwrap(await core.addFault(fault)),
+      list: () => core.listFaults(),
+      clear: () => core.clearFaults(),
     },
     credits: {
-      get: (apiKey) => {
-        core.billing.settleDue(core.now());
-        return core.billing.view(apiKey);
-      },
-      set: (apiKey, credits) => {
-        core.billing.settleDue(core.now());
-        core.billing.setRemaining(apiKey, toMilli(credits));
-      },
+      get: (apiKey) => core.credits(apiKey),
+      set: async (apiKey, credits) => unwrap(await core.setCredits(apiKey, credits)),
     },
     options: resolved,
     reset: () => core.reset(),
-    close: async () => core.close(),
+    close: () => core.close(),
+    seed: async (seedOptions) => unwrap(await core.seed(seedOptions)),
+  };
+}
+
+function controllerTasks(core: MockCore): MockServer['tasks'] {
+  return {
+    create: async (body, options = {}) => {
+      const { apiKey = 'sk-controller', idempotencyKey = null, scenario = null } = options;
+      const request = { apiKey, body, idempotencyKey, scenario };
+      return unwrap(await core.create(unwrap(parseCreate(request, core.options.allowLocalCallbacks))));
+    },
+    list: async () => {
+      const page = await core.listTasks({ limit: Number.MAX_SAFE_INTEGER });
+      return Promise.all(page.items.reverse().map(({ task }) => core.view(task)));
+    },
+    query: (query) => core.listTasks(query),
+    get: async (id) => {
+      const result = await core.adminTask(id);
+      return result.ok ? result.value : undefined;
+    },
+    cancel: async (id) => (await core.cancel(id)).ok,
+    redeliver: async (id, mutate = 'none', url) => {
+      const { webhookId, firstAttempt } = unwrap(await core.redeliver(id, mutate, url));
+      await firstAttempt;
+      return { webhookId };
+    },
   };
 }

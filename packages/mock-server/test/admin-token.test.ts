@@ -5,7 +5,8 @@
 import { adminSpec } from '@videotask/spec';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DASHBOARD_ROUTES } from '../src/dashboard/index.js';
-import { type RunningMockServer, serveMockServer } from '../src/node.js';
+import { ADMIN_ROUTES } from '../src/http/admin.js';
+import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
 import { errorEnvelope } from './fuzz/fuzz-support.js';
 import { START } from './helpers.js';
 
@@ -94,10 +95,10 @@ describe('--admin-token guards /__mock/ and the dashboard', () => {
         expect(await res.text()).not.toContain(taskId);
       }
     }
-    expect(running.mock.tasks.get(taskId)?.cancelled).toBe(false);
-    expect(running.mock.faults.list()).toEqual([]);
+    expect((await running.mock.tasks.get(taskId))?.cancelled).toBe(false);
+    expect(await running.mock.faults.list()).toEqual([]);
     expect(running.mock.clock.now()).toBe(before);
-    expect(running.mock.credits.get('sk-user').data.token.remaining_credits).toBeGreaterThan(0);
+    expect((await running.mock.credits.get('sk-user')).data.token.remaining_credits).toBeGreaterThan(0);
   });
 
   test('with the token (Bearer or x-admin-token) the routes answer; the public API never needs it', async () => {

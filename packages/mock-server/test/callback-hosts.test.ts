@@ -4,7 +4,7 @@
 import { type CallbackReceiver, startCallbackReceiver } from '@videotask/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../src/index.js';
-import { type RunningMockServer, serveMockServer } from '../src/node.js';
+import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
 import { errorEnvelope } from './fuzz/fuzz-support.js';
 import { START } from './helpers.js';
 
@@ -108,20 +108,20 @@ describe('callback_url rules over HTTP (a real Node server, strict mode)', () =>
   });
 
   test.each(FORBIDDEN)('%s: %s → 400, param callback_url, no task', async (_what, url) => {
-    const before = running.mock.tasks.list().length;
+    const before = (await running.mock.tasks.list()).length;
     const res = await create(url);
     const body = await res.json();
     expect(res.status).toBe(400);
     expect(errorEnvelope(body)).toBe(true);
     expect(body.error).toMatchObject({ code: 'invalid_request', param: 'callback_url' });
-    expect(running.mock.tasks.list().length).toBe(before);
+    expect((await running.mock.tasks.list()).length).toBe(before);
   });
 
   test('the control: a public https host is accepted', async () => {
     const res = await create('https://hooks.example.com/video?x=1');
     expect(res.status).toBe(200);
     const task = (await res.json()) as { id: string };
-    expect(running.mock.tasks.get(task.id)?.callbackUrl).toBe('https://hooks.example.com/video?x=1');
+    expect((await running.mock.tasks.get(task.id))?.callbackUrl).toBe('https://hooks.example.com/video?x=1');
   });
 });
 
@@ -179,7 +179,7 @@ describe('at delivery time, a name that resolves to a private address is refused
     await mock.deliveries.idle();
     await mock.clock.advance(60_000);
     await mock.deliveries.idle();
-    return mock.deliveries.list({ taskId: task.id });
+    return await mock.deliveries.list({ taskId: task.id });
   }
 
   test.each([

@@ -37,7 +37,7 @@ function verifies(secret: string, r: Arrival): boolean {
 /** Creates a task with a callback and moves the clock exactly to its end (its first attempt starts there). */
 async function taskAtItsEnd(server: MockServer, callbackUrl: string) {
   const task = await createTask(server, { callback_url: callbackUrl });
-  const endAt = server.tasks.get(task.id)?.timeline.endAt as number;
+  const endAt = (await server.tasks.get(task.id))?.timeline.endAt as number;
   await server.clock.advance(endAt - server.clock.now());
   await server.deliveries.idle();
   return { task, endAt };
@@ -55,7 +55,11 @@ describe('callbacks to a real receiver', () => {
     expect(verifies(mock.webhookSecret, r)).toBe(true);
     expect(Number(r.headers['webhook-timestamp'])).toBe(Math.floor(endAt / 1000));
     expect(r.rawBody).toBe(JSON.stringify(await getTask(mock, task.id)));
-    expect(mock.deliveries.list()[0]).toMatchObject({ outcome: 'delivered', status: 200, attempt: 1 });
+    expect((await mock.deliveries.list())[0]).toMatchObject({
+      outcome: 'delivered',
+      status: 200,
+      attempt: 1,
+    });
   });
 
   test('a receiver answering 500 forever gets 4 attempts, 1, 2 and 4 s apart; the API keeps answering', async () => {
@@ -70,7 +74,7 @@ describe('callbacks to a real receiver', () => {
     await mock.clock.advance(60_000);
     await mock.deliveries.idle();
     expect(received).toHaveLength(4);
-    const attempts = mock.deliveries.list({ taskId: task.id });
+    const attempts = await mock.deliveries.list({ taskId: task.id });
     expect(attempts.map((a) => [a.attempt, a.outcome, a.status, a.at - endAt])).toEqual([
       [1, 'failed', 500, 0],
       [2, 'failed', 500, 1000],
@@ -85,21 +89,21 @@ describe('callbacks to a real receiver', () => {
     const { url, received } = await startReceiver({ answer: () => 'hang' });
     mock = manualServer({ allowLocalCallbacks: true, deliveryGraceMs: 50 });
     const task = await createTask(mock, { callback_url: `${url}/hang` });
-    const endAt = mock.tasks.get(task.id)?.timeline.endAt as number;
+    const endAt = (await mock.tasks.get(task.id))?.timeline.endAt as number;
     // advance returns although the receiver holds the attempt open (it waits 50 ms at most).
     await mock.clock.advance(endAt - mock.clock.now());
     await receiver?.waitFor('/hang', 1);
     expect(received).toHaveLength(1);
-    expect(mock.deliveries.list().map((a) => a.outcome)).toEqual(['in_flight']);
+    expect((await mock.deliveries.list()).map((a) => a.outcome)).toEqual(['in_flight']);
     expect((await getTask(mock, task.id)).status).toBe('completed');
     await mock.clock.advance(10_000);
     await mock.deliveries.idle();
-    expect(mock.deliveries.list().map((a) => [a.outcome, a.error, (a.endedAt as number) - endAt])).toEqual([
-      ['timeout', 'no answer within 10000 ms', 10_000],
-    ]);
+    expect(
+      (await mock.deliveries.list()).map((a) => [a.outcome, a.error, (a.endedAt as number) - endAt]),
+    ).toEqual([['timeout', 'no answer within 10000 ms', 10_000]]);
     await mock.clock.advance(60_000);
     await mock.deliveries.idle();
-    expect(mock.deliveries.list().map((a) => [a.attempt, a.outcome, a.at - endAt])).toEqual([
+    expect((await mock.deliveries.list()).map((a) => [a.attempt, a.outcome, a.at - endAt])).toEqual([
       [1, 'timeout', 0],
       [2, 'timeout', 11_000],
       [3, 'timeout', 23_000],
@@ -116,7 +120,7 @@ describe('callbacks to a real receiver', () => {
     mock = manualServer({ allowLocalCallbacks: true });
     await taskAtItsEnd(mock, `${url}/hook`);
     expect(received.map((r) => r.path)).toEqual(['/hook']);
-    expect(mock.deliveries.list()[0]).toMatchObject({ outcome: 'failed', status: 307 });
+    expect((await mock.deliveries.list())[0]).toMatchObject({ outcome: 'failed', status: 307 });
   });
 
   test('a receiver that resets the connection is a failed attempt, retried', async () => {
@@ -125,7 +129,7 @@ describe('callbacks to a real receiver', () => {
     await taskAtItsEnd(mock, `${url}/hook`);
     await mock.clock.advance(1000);
     await mock.deliveries.idle();
-    const attempts = mock.deliveries.list();
+    const attempts = await mock.deliveries.list();
     expect(attempts.map((a) => [a.attempt, a.outcome, a.status])).toEqual([
       [1, 'failed', null],
       [2, 'failed', null],

@@ -4,8 +4,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createMockAdminClient } from '../src/admin-client/index.js';
-import { FLAGS, main, parseCliArgs } from '../src/cli.js';
-import type { RunningMockServer } from '../src/node.js';
+import { FLAGS, main, parseCliArgs } from '../src/node/cli.js';
+import type { RunningMockServer } from '../src/node/index.js';
 
 describe('parseCliArgs', () => {
   test('no flags: defaults left to the server', () => {
@@ -93,6 +93,8 @@ describe('parseCliArgs', () => {
       clock: 'real',
     });
     expect(parseCliArgs([], { MOCK_ALLOW_LOCAL_CALLBACKS: '0' }).serve.allowLocalCallbacks).toBe(false);
+    expect(parseCliArgs([], { MOCK_UNSIGNED_CALLBACKS: '1' }).serve.unsignedCallbacks).toBe(true);
+    expect(parseCliArgs(['--unsigned-callbacks'], {}).serve.unsignedCallbacks).toBe(true);
   });
 
   test.each([
@@ -133,10 +135,23 @@ describe('main (in process)', () => {
     expect(out[1]).toBe(`Webhook secret: ${running?.mock.webhookSecret}`);
     expect(out[2]).toMatch(/^Mode: clock manual .*seed s1/);
     expect(out.join('\n')).toMatch(/Local callbacks allowed/);
+    expect(out.join('\n')).not.toMatch(/Unsigned callbacks/);
     expect(out.join('\n')).toContain(`API reference: http://127.0.0.1:${running?.port}/docs`);
     // --quiet: no request lines.
     await fetch(`${running?.url}/v1/credits`, { headers: { authorization: 'Bearer k' } });
     expect(out.some((l) => l.startsWith('GET /v1/credits'))).toBe(false);
+  });
+
+  test('--unsigned-callbacks: the start lines say callbacks go out unsigned', async () => {
+    const out: string[] = [];
+    running = await main(
+      ['--port', '0', '--unsigned-callbacks', '--quiet'],
+      {},
+      { out: (l) => out.push(l), err: () => {} },
+      false,
+    );
+    expect(out.join('\n')).toMatch(/Unsigned callbacks: no webhook-timestamp \/ webhook-signature headers/);
+    expect(running?.mock.options.unsignedCallbacks).toBe(true);
   });
 
   test('without --quiet, one line per request', async () => {

@@ -1,7 +1,7 @@
 // Test helpers for the dashboard: a manual-clock mock with its core at hand, and an SSE reader.
 import type { Hono } from 'hono';
-import { createApp } from '../src/app.js';
-import { MockCore } from '../src/core.js';
+import { MockCore } from '../src/core/commands.js';
+import { createApp } from '../src/http/app.js';
 import { type MockServerOptions, resolveOptions } from '../src/options.js';
 
 export const START = Date.UTC(2025, 0, 1, 12);

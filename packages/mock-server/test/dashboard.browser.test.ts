@@ -14,7 +14,7 @@ import { type Arrival, type CallbackReceiver, startCallbackReceiver } from '@vid
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMockAdminClient } from '../src/admin-client/index.js';
-import { type RunningMockServer, serveMockServer } from '../src/node.js';
+import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
 import { sseReader } from './dashboard-helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,8 +1,8 @@
 // Bodies through the Node entry: whole across chunks, bounded at 1 MiB declared or streamed, and the server goes on.
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningMockServer, serveMockServer } from '../src/node.js';
-import { MAX_BODY_BYTES } from '../src/respond.js';
+import { MAX_BODY_BYTES } from '../src/http/respond.js';
+import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
 
 let running: RunningMockServer;
 beforeAll(async () => {

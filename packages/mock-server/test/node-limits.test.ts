@@ -4,9 +4,9 @@
 // is checked on a second server whose timeouts are a minute, so a busy machine cannot beat them.
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningMockServer, serveMockServer } from '../src/node.js';
-import { DEFAULT_LIMITS, resolveLimits } from '../src/node-limits.js';
-import { MAX_BODY_BYTES } from '../src/respond.js';
+import { MAX_BODY_BYTES } from '../src/http/respond.js';
+import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
+import { DEFAULT_LIMITS, resolveLimits } from '../src/node/limits.js';
 import { errorEnvelope } from './fuzz/fuzz-support.js';
 import { START } from './helpers.js';
 
@@ -171,7 +171,7 @@ describe('limits on the Node server', () => {
       expect(answer).toMatchObject({ error: { code: 'request_timeout' } });
       // Cut before the body was complete: no task was created.
       expect(sent).toBeLessThan(body.length);
-      expect(running.mock.tasks.list().filter((t) => t.apiKey === 'sk-limits')).toHaveLength(0);
+      expect((await running.mock.tasks.list()).filter((t) => t.apiKey === 'sk-limits')).toHaveLength(0);
     } finally {
       clearInterval(drip);
     }

@@ -1,6 +1,11 @@
 // The Node entry: a real port, swagger-ui-dist assets from disk, node:dns for the callback check.
 import { afterEach, describe, expect, test } from 'vitest';
-import { type RunningMockServer, resolveHostWithDns, serveMockServer, swaggerUiAssets } from '../src/node.js';
+import {
+  type RunningMockServer,
+  resolveHostWithDns,
+  serveMockServer,
+  swaggerUiAssets,
+} from '../src/node/index.js';
 
 let running: RunningMockServer | undefined;
 afterEach(async () => {

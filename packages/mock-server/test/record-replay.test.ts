@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { main, parseCliArgs } from '../src/cli.js';
 import { parseHar } from '../src/har.js';
-import type { RunningMockServer } from '../src/node.js';
+import { main, parseCliArgs } from '../src/node/cli.js';
+import type { RunningMockServer } from '../src/node/index.js';
 
 const KEY = 'sk-recording-0123456789';
 const TASK = 'task-unified-1757169743-7cvnl5zw';

@@ -1,6 +1,6 @@
 // The admin client over a real socket, as another repository's tests use it against `videotask-mock`.
 import { afterEach, expect, test } from 'vitest';
-import { type RunningMockServer, serveMockServer } from '../node.js';
+import { type RunningMockServer, serveMockServer } from '../node/index.js';
 import { createMockAdminClient, MockAdminError } from './index.js';
 
 let running: RunningMockServer | undefined;

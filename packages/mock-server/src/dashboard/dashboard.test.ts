@@ -207,7 +207,8 @@ describe('the task view', () => {
     expect(before.parts['task-video']).toContain('appears here when the task completes');
     expect(before.parts['task-deliveries']).toContain('No callback attempt yet');
 
-    const endAt = s.core.adminView(s.core.store.get(task.id, s.core.now()) as never).timeline.endAt as number;
+    const view = await s.core.adminTask(task.id);
+    const endAt = (view.ok ? view.value.timeline.endAt : 0) as number;
     await s.core.scheduler.advance(endAt - START);
     answer = 200;
     await s.core.scheduler.advance(1000);
@@ -303,7 +304,7 @@ describe('live updates (server-sent events)', { timeout: 60_000 }, () => {
     // Idle: the watcher's looks at an unchanged mock (taken here, as its timer does) announce nothing,
     // so the next event is the next change, one version on.
     const watcher = watcherFor(s.core);
-    for (let look = 0; look < 3; look++) expect(watcher.check().version).toBe(fourth.version);
+    for (let look = 0; look < 3; look++) expect((await watcher.check()).version).toBe(fourth.version);
     await s.core.scheduler.advance(1000);
     const fifth = JSON.parse((await events.next()).data);
     expect(fifth).toMatchObject({ version: fourth.version + 1, now: START + 6000 });

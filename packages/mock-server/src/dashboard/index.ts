@@ -3,16 +3,16 @@
 // admin API under /__mock/ (and the public API to create a task), so this adds no second way to act.
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { streamSSE } from 'hono/streaming';
-import type { MockCore } from '../core.js';
-import { ERROR_CODES, type ErrorCode, errorBody } from '../errors.js';
-import { bearerToken } from '../respond.js';
-import { createSecretMatcher } from '../secure-compare.js';
+import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
+import type { Http } from '../http/answer.js';
+import { ERROR_CODES, type ErrorCode, errorBody } from '../http/errors.js';
+import { bearerToken } from '../http/respond.js';
+import { createSecretMatcher } from '../http/secure-compare.js';
 import { DASHBOARD_JS } from './browser.generated.js';
 import { parseTaskQuery, queryTasks } from './query.js';
 import { DASHBOARD_CSS } from './styles.js';
 import { listParts, type PageConfig, renderLoginPage, renderPage, taskParts } from './views.js';
-import { type ChangeSummary, fingerprint, watcherFor } from './watch.js';
+import { type ChangeSummary, type ChangeWatcher, fingerprint, watcherFor } from './watch.js';
 
 export const DASHBOARD_PATH = '/__mock/ui';
 const ADMIN_BASE = '/__mock';
@@ -68,7 +68,8 @@ function fail(
  * Adds the dashboard to the mock's app. Mount it before the admin routes (it checks the admin token
  * itself, also from a cookie, which the admin API does not accept) and only when the admin API is on.
  */
-export function mountDashboard(app: Hono, core: MockCore): void {
+export function mountDashboard(app: Hono, http: Http): void {
+  const { core } = http;
   const base = DASHBOARD_PATH;
   const token = core.options.adminToken;
   // Checked in constant time (the header, the cookie and ?token= alike).
@@ -99,131 +100,146 @@ export function mountDashboard(app: Hono, core: MockCore): void {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
 
-  const pageConfig = (): PageConfig => ({
-    base,
+  registerPages(app, http);
+  registerViews(app, http);
+  registerEvents(app, http);
+}
+
+/** What the page needs to know about the server. */
+function pageConfig(http: Http): PageConfig {
+  const { core } = http;
+  return {
+    base: DASHBOARD_PATH,
     adminBase: ADMIN_BASE,
-    adminToken: token,
+    adminToken: core.options.adminToken,
     clock: core.scheduler.mode,
     defaultApiKey: core.options.apiKeys ? ([...core.options.apiKeys][0] as string) : 'sk-dashboard',
     allowLocalCallbacks: core.options.allowLocalCallbacks,
-  });
+    unsignedCallbacks: core.options.unsignedCallbacks,
+  };
+}
 
-  app.get(base, (c) => {
+/** The page and the JSON page of tasks. */
+function registerPages(app: Hono, http: Http): void {
+  const { core } = http;
+  const base = DASHBOARD_PATH;
+  app.get(base, async (c) => {
     const parsed = parseTaskQuery((name) => c.req.query(name));
     const query = parsed.ok ? parsed.query : { offset: 0, limit: 50, status: null, q: '' };
-    const { page } = queryTasks(core, query);
-    return c.html(renderPage(pageConfig(), page, core.faults.list(), query), 200, {
+    const { page } = await queryTasks(core, query);
+    return c.html(renderPage(pageConfig(http), page, await core.listFaults(), query), 200, {
       'content-security-policy': PAGE_CSP,
       'cache-control': 'no-store',
     });
   });
   app.get(`${base}/`, (c) => c.redirect(base, 301));
 
-  app.get(`${base}/tasks`, (c) => {
+  app.get(`${base}/tasks`, async (c) => {
     const parsed = parseTaskQuery((name) => c.req.query(name));
     if (!parsed.ok) return fail(c, 'invalid_request', parsed.message, parsed.param);
-    const { rows, ...page } = queryTasks(core, parsed.query).page;
+    const { rows, ...page } = (await queryTasks(core, parsed.query)).page;
     return c.json({ ...page, data: rows }, 200, { 'cache-control': 'no-store' });
   });
+}
 
-  app.get(`${base}/view`, (c) => {
+/** The parts the page swaps in: the task list, one task. */
+function registerViews(app: Hono, http: Http): void {
+  const { core } = http;
+  const base = DASHBOARD_PATH;
+  app.get(`${base}/view`, async (c) => {
     const parsed = parseTaskQuery((name) => c.req.query(name));
     if (!parsed.ok) return fail(c, 'invalid_request', parsed.message, parsed.param);
-    const { page, scan } = queryTasks(core, parsed.query);
+    const { page, scan } = await queryTasks(core, parsed.query);
     // The page will show this state: the event stream must notice when it changes again.
     const watcher = watcherFor(core);
-    if (watcher.subscribers) watcher.observe(fingerprint(core, scan));
+    if (watcher.subscribers) watcher.observe(await fingerprint(core, scan));
     const selected = c.req.query('selected') ?? null;
     return c.json(
       {
         offset: page.offset,
         total: page.total,
-        parts: listParts(page, core.faults.list(), core.scheduler.mode, selected),
+        parts: listParts(page, await core.listFaults(), core.scheduler.mode, selected),
       },
       200,
       { 'cache-control': 'no-store' },
     );
   });
 
-  app.get(`${base}/view/tasks/:id`, (c) => {
+  app.get(`${base}/view/tasks/:id`, async (c) => {
     const id = c.req.param('id');
-    const now = core.now();
-    const task = core.store.get(id, now);
-    if (!task) return fail(c, 'task_not_found', `No task ${id}.`, 'id');
-    core.billing.settleDue(now);
-    const view = core.adminView(task);
-    return c.json({ id, parts: taskParts(view, core.deliveries.list({ taskId: id })) }, 200, {
+    const view = await core.adminTask(id);
+    if (!view.ok) return http.refused(view);
+    return c.json({ id, parts: taskParts(view.value, await core.listDeliveries({ taskId: id })) }, 200, {
       'cache-control': 'no-store',
     });
   });
+}
 
-  app.get(`${base}/events`, (c) => {
+/** Server-sent events: `change` with a version whenever what the page shows changed. */
+function registerEvents(app: Hono, http: Http): void {
+  const { core } = http;
+  app.get(`${DASHBOARD_PATH}/events`, (c) => {
     // A HEAD answer's body is dropped unread: do not start a stream that nobody would end.
     if (c.req.method === 'HEAD') return c.body(null, 200, { 'content-type': 'text/event-stream' });
     const watcher = watcherFor(core);
-    return streamSSE(c, async (stream) => {
-      // The newest change not sent yet (changes that come faster than they are sent are merged).
-      const state: { latest: ChangeSummary | null; wake: (() => void) | null; closed: boolean } = {
-        latest: null,
-        wake: null,
-        closed: false,
-      };
-      const unsubscribe = watcher.subscribe((summary) => {
-        state.latest = summary;
-        state.wake?.();
-      });
-      stream.onAbort(() => {
-        state.closed = true;
-        state.wake?.();
-      });
-      const take = (): ChangeSummary | null => {
-        const summary = state.latest;
-        state.latest = null;
-        return summary;
-      };
-      const send = (summary: ChangeSummary, retry?: number) =>
-        stream.writeSSE({
-          event: 'change',
-          id: String(summary.version),
-          data: JSON.stringify({ ...summary, pages: watcher.subscribers }),
-          retry,
-        });
-      try {
-        let sent = watcher.check();
-        take();
-        await send(sent, 2000);
-        while (!state.closed && !stream.closed) {
-          if (!state.latest) {
-            await new Promise<void>((resolve) => {
-              const timer = setTimeout(resolve, HEARTBEAT_MS);
-              state.wake = () => {
-                clearTimeout(timer);
-                resolve();
-              };
-            });
-            state.wake = null;
-          }
-          if (state.closed) break;
-          const summary = take();
-          if (summary && summary.version !== sent.version) {
-            sent = summary;
-            await send(sent);
-          } else {
-            await stream.write(': keep-alive\n\n');
-          }
-        }
-      } finally {
-        unsubscribe();
-      }
-    });
+    return streamSSE(c, (stream) => streamChanges(stream, watcher));
   });
+}
 
-  for (const [, path] of DASHBOARD_ROUTES) {
-    app.all(path, (c) =>
-      fail(c, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use GET.`, undefined, {
-        allow: 'GET, HEAD',
-      }),
-    );
+/** Sends each change the watcher announces (merging those that come faster than they are sent), and a heartbeat. */
+async function streamChanges(stream: SSEStreamingApi, watcher: ChangeWatcher): Promise<void> {
+  // The newest change not sent yet (changes that come faster than they are sent are merged).
+  const state: { latest: ChangeSummary | null; wake: (() => void) | null; closed: boolean } = {
+    latest: null,
+    wake: null,
+    closed: false,
+  };
+  const unsubscribe = watcher.subscribe((summary) => {
+    state.latest = summary;
+    state.wake?.();
+  });
+  stream.onAbort(() => {
+    state.closed = true;
+    state.wake?.();
+  });
+  const take = (): ChangeSummary | null => {
+    const summary = state.latest;
+    state.latest = null;
+    return summary;
+  };
+  const send = (summary: ChangeSummary, retry?: number) =>
+    stream.writeSSE({
+      event: 'change',
+      id: String(summary.version),
+      data: JSON.stringify({ ...summary, pages: watcher.subscribers }),
+      retry,
+    });
+  try {
+    let sent = await watcher.check();
+    take();
+    await send(sent, 2000);
+    while (!state.closed && !stream.closed) {
+      if (!state.latest) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, HEARTBEAT_MS);
+          state.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        state.wake = null;
+      }
+      if (state.closed) break;
+      const summary = take();
+      if (summary && summary.version !== sent.version) {
+        sent = summary;
+        await send(sent);
+      } else {
+        await stream.write(': keep-alive\n\n');
+      }
+    }
+  } finally {
+    unsubscribe();
   }
 }
 

@@ -1,11 +1,11 @@
 // The dashboard's markup, rendered on the server: the page, and the parts the page swaps in as things
 // change. Every value that comes from a request (keys, URLs, scenarios, callback bodies, receiver
 // errors) goes through `html`, which escapes it.
-import type { AdminTask } from '../core.js';
-import { type DeliveryAttempt, REDELIVER_MUTATIONS } from '../deliveries.js';
-import type { Fault } from '../faults.js';
-import { FAULT_STATUSES } from '../faults.js';
-import { FAILURE_CODES } from '../scenarios.js';
+import type { AdminTask } from '../core/views.js';
+import { type DeliveryAttempt, REDELIVER_MUTATIONS } from '../delivery/engine.js';
+import { FAILURE_CODES } from '../domain/scenarios.js';
+import type { Fault } from '../store/faults.js';
+import { FAULT_STATUSES } from '../store/faults.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { STATUSES, shortKey, type TaskPage, type TaskQuery, type TaskRow } from './query.js';
 
@@ -20,6 +20,8 @@ export interface PageConfig {
   /** The key the create form offers first. */
   defaultApiKey: string;
   allowLocalCallbacks: boolean;
+  /** Callbacks go out without signature headers. */
+  unsignedCallbacks: boolean;
 }
 
 /** Named fragments; the page replaces the element `[data-part=<name>]` with each. */
@@ -141,7 +143,7 @@ function attemptView(a: DeliveryAttempt, index: number): SafeHtml {
         : html`<span class="muted">waiting for an answer</span>`;
   const headers = Object.entries(a.request.headers);
   return html`<li class="attempt">
-<p class="attempt-line"><strong>Attempt ${a.attempt}</strong>${a.mutate ? html` · redelivery <code>${a.mutate}</code>` : ''} · ${badge(a.outcome, outcomeText(a.outcome))} · ${result}</p>
+<p class="attempt-line"><strong>Attempt ${a.attempt}</strong>${a.mutate ? html` · redelivery <code>${a.mutate}</code>` : ''}${a.signed ? '' : html` · <span class="badge badge-unsigned">unsigned</span>`} · ${badge(a.outcome, outcomeText(a.outcome))} · ${result}</p>
 <dl class="facts compact">
 ${fact('started', html`<time datetime="${new Date(a.at).toISOString()}">${formatTime(a.at, true)}</time>`)}
 ${fact('took', a.durationMs === null ? 'in flight' : `${a.durationMs} ms`)}
@@ -195,7 +197,7 @@ export function videoPart(view: AdminTask): string {
 
 export function actionsPart(view: AdminTask): string {
   const { task } = view;
-  if (task.task_info.can_cancel) {
+  if (task.task_info?.can_cancel) {
     return html`<button type="button" data-action="cancel" data-task="${task.id}" id="cancel-task">Cancel task</button>
 <p class="hint">Ends it as <code>failed</code> / <code>request_cancelled</code> and refunds its credits.</p>`
       .value;
@@ -256,9 +258,9 @@ function scenarioOptions(): SafeHtml {
   return html`${values.map((v) => html`<option value="${v}"></option>`)}`;
 }
 
-export function renderPage(config: PageConfig, page: TaskPage, faults: Fault[], query: TaskQuery): string {
-  const parts = listParts(page, faults, config.clock, null);
-  const manual = config.clock === 'manual';
+type PageParts = ReturnType<typeof listParts>;
+
+function pageHead(config: PageConfig, query: TaskQuery): SafeHtml {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -273,22 +275,11 @@ export function renderPage(config: PageConfig, page: TaskPage, faults: Fault[], 
 <link rel="stylesheet" href="${config.base}/assets/dashboard.css">
 <script type="module" src="${config.base}/assets/dashboard.js"></script>
 </head>
-<body>
-<a class="skip-link" href="#tasks-heading">Skip to the tasks</a>
-<header class="top">
-<h1>videotask mock <span class="muted">dashboard</span></h1>
-<p class="top-facts"><span data-part="clock">${raw(parts.clock)}</span>
-<span id="live" class="live" role="status" aria-live="polite" data-state="off">updates: connecting…</span></p>
-</header>
-<div class="messages">
-<p id="notice" class="notice" role="status" aria-live="polite"></p>
-<p id="error" class="error" role="alert"></p>
-</div>
-<main class="layout">
-<section class="controls" aria-labelledby="controls-heading">
-<h2 id="controls-heading">Controls</h2>
-<div class="cards">
-<form id="create-form" class="card" novalidate>
+`;
+}
+
+function createForm(config: PageConfig): SafeHtml {
+  return html`<form id="create-form" class="card" novalidate>
 <h3>Create a task</h3>
 <p class="hint">Sends <code>POST /v1/videos/generations</code> like any client.</p>
 <label for="create-prompt">Prompt</label>
@@ -308,7 +299,11 @@ export function renderPage(config: PageConfig, page: TaskPage, faults: Fault[], 
 <input id="create-key" name="api_key" autocomplete="off" value="${config.defaultApiKey}" required>
 <button type="submit">Create task</button>
 </form>
-<form id="clock-form" class="card">
+`;
+}
+
+function clockForm(manual: boolean): SafeHtml {
+  return html`<form id="clock-form" class="card">
 <h3>Clock</h3>
 ${
   manual
@@ -324,7 +319,11 @@ ${
 <button type="submit" data-ms="600000"${manual ? '' : html` disabled`}>+10 min</button>
 </div>
 </form>
-<form id="fault-form" class="card">
+`;
+}
+
+function faultForm(parts: PageParts): SafeHtml {
+  return html`<form id="fault-form" class="card">
 <h3>Inject a fault</h3>
 <p class="hint">The next requests to <code>/v1/</code> answer with an error, or slowly.</p>
 <div class="row3">
@@ -346,9 +345,11 @@ ${
 <p class="hint">Forgets every task, credit balance, callback attempt and fault; the clock keeps its time.</p>
 <button type="button" class="danger" data-action="reset">Reset the mock</button>
 </div>
-</div>
-</section>
-<section class="tasks" aria-labelledby="tasks-heading">
+`;
+}
+
+function tasksSection(parts: PageParts, query: TaskQuery): SafeHtml {
+  return html`<section class="tasks" aria-labelledby="tasks-heading">
 <h2 id="tasks-heading" tabindex="-1">Tasks</h2>
 <p class="counts" data-part="counts" aria-live="polite" aria-atomic="true">${raw(parts.counts)}</p>
 <form id="filter-form" class="filters" role="search">
@@ -371,7 +372,10 @@ ${
 </div>
 <nav class="pager" aria-label="Task pages" data-part="pager">${raw(parts.pager)}</nav>
 </section>
-<section class="task-view" id="task-view" aria-labelledby="task-heading" hidden>
+`;
+}
+
+const TASK_VIEW = raw(`<section class="task-view" id="task-view" aria-labelledby="task-heading" hidden>
 <div class="task-head">
 <h2 id="task-heading" tabindex="-1" data-part="task-title">Task</h2>
 <button type="button" data-action="close-task" aria-label="Close the task view">Close</button>
@@ -385,8 +389,30 @@ ${
 <h3><code>GET /v1/tasks/{id}</code> returns</h3>
 <pre class="json" id="task-json" tabindex="0" data-part="task-json" aria-label="Task JSON"></pre>
 </section>
-</main>
-<footer class="foot"><p>Admin API: <a href="${config.adminBase}">${config.adminBase}</a> · API reference: <a href="/docs">/docs</a> · Callbacks are signed with the webhook secret (<code>GET ${config.adminBase}/config</code>).</p></footer>
+`);
+
+export function renderPage(config: PageConfig, page: TaskPage, faults: Fault[], query: TaskQuery): string {
+  const parts = listParts(page, faults, config.clock, null);
+  const manual = config.clock === 'manual';
+  return html`${pageHead(config, query)}<body>
+<a class="skip-link" href="#tasks-heading">Skip to the tasks</a>
+<header class="top">
+<h1>videotask mock <span class="muted">dashboard</span></h1>
+<p class="top-facts"><span data-part="clock">${raw(parts.clock)}</span>
+<span id="live" class="live" role="status" aria-live="polite" data-state="off">updates: connecting…</span></p>
+</header>
+<div class="messages">
+<p id="notice" class="notice" role="status" aria-live="polite"></p>
+<p id="error" class="error" role="alert"></p>
+</div>
+<main class="layout">
+<section class="controls" aria-labelledby="controls-heading">
+<h2 id="controls-heading">Controls</h2>
+<div class="cards">
+${createForm(config)}${clockForm(manual)}${faultForm(parts)}</div>
+</section>
+${tasksSection(parts, query)}${TASK_VIEW}</main>
+<footer class="foot"><p>Admin API: <a href="${config.adminBase}">${config.adminBase}</a> · API reference: <a href="/docs">/docs</a> · ${config.unsignedCallbacks ? 'Callbacks are sent unsigned (--unsigned-callbacks), as the live API sends them.' : html`Callbacks are signed with the webhook secret (<code>GET ${config.adminBase}/config</code>).`}</p></footer>
 </body>
 </html>
 `.value;

@@ -1,7 +1,7 @@
 // Change detection for the dashboard's event stream: a fingerprint of what the page shows, taken a
 // few times a second while at least one page listens, and a version number that rises when it changes.
-import type { MockCore } from '../core.js';
-import { emptyCounts, mixNumber, mixString, type StatusCounts, scanTasks, type TaskScan } from './query.js';
+import type { MockCore } from '../core/commands.js';
+import { emptyCounts, mixNumber, mixString, type StatusCounts, type TaskListPage } from '../core/list.js';
 
 /** What each change event carries. */
 export interface ChangeSummary {
@@ -18,15 +18,16 @@ export interface ChangeSummary {
  * when it is manual (a real clock moves on its own; what it changes is in the tasks). Pass the scan
  * a page query already made, to save a second pass over the store.
  */
-export function fingerprint(core: MockCore, scan: TaskScan = scanTasks(core, null)): Fingerprint {
+export async function fingerprint(core: MockCore, given?: TaskListPage): Promise<Fingerprint> {
+  const scan = given ?? (await core.listTasks({ limit: 1 }));
   const { now } = scan;
   let h = scan.hash;
-  const attempts = core.deliveries.list();
+  const attempts = await core.listDeliveries();
   h = mixNumber(h, attempts.length);
   for (const attempt of attempts.slice(-20)) h = mixString(mixNumber(h, attempt.attempt), attempt.outcome);
   h = mixNumber(h, core.deliveries.inFlightCount);
   h = mixNumber(h, core.scheduler.pending);
-  for (const fault of core.faults.list()) h = mixNumber(mixNumber(h, fault.id), fault.remaining);
+  for (const fault of await core.listFaults()) h = mixNumber(mixNumber(h, fault.id), fault.remaining);
   // Whole seconds: a pending task's estimated_time counts down in them.
   if (core.scheduler.mode === 'manual' || scan.waiting) h = mixNumber(h, Math.floor(now / 1000));
   if (core.scheduler.mode === 'manual') h = mixNumber(h, now % 1000);
@@ -60,8 +61,8 @@ export class ChangeWatcher {
   }
 
   /** Takes a fingerprint now; tells every listener when it changed (or a page saw a change first). */
-  check(): ChangeSummary {
-    const changed = this.record(fingerprint(this.core));
+  async check(): Promise<ChangeSummary> {
+    const changed = this.record(await fingerprint(this.core));
     if (changed || this.unannounced) {
       this.unannounced = false;
       for (const listener of this.listeners) listener(this.summary);
@@ -94,7 +95,7 @@ export class ChangeWatcher {
   /** Listens for changes; the watcher runs only while someone listens. Returns the unsubscribe. */
   subscribe(listener: (summary: ChangeSummary) => void): () => void {
     this.listeners.add(listener);
-    if (this.listeners.size === 1) this.loop();
+    if (this.listeners.size === 1) void this.loop();
     return () => {
       this.listeners.delete(listener);
       if (!this.listeners.size) {
@@ -104,12 +105,12 @@ export class ChangeWatcher {
     };
   }
 
-  private loop(): void {
+  private async loop(): Promise<void> {
     const started = performance.now();
-    this.check();
+    await this.check();
     const spent = performance.now() - started;
     if (!this.listeners.size) return;
-    this.timer = setTimeout(() => this.loop(), Math.max(BASE_INTERVAL_MS, spent / MAX_DUTY));
+    this.timer = setTimeout(() => void this.loop(), Math.max(BASE_INTERVAL_MS, spent / MAX_DUTY));
     // A listening page must not keep a Node process alive on its own.
     (this.timer as { unref?: () => void }).unref?.();
   }

@@ -131,7 +131,7 @@ describe('valid create bodies (generated from the spec) are always accepted', ()
         const removeWatermark = body.remove_watermark ?? defaultOf('remove_watermark');
         expect(task.task_info.video_duration).toBe(duration);
         expect(task.usage.credits_reserved).toBe(PRICES[`${duration}:${removeWatermark}`]);
-        const stored = mock.tasks.get(task.id);
+        const stored = await mock.tasks.get(task.id);
         expect(stored?.aspectRatio).toBe(body.aspect_ratio ?? defaultOf('aspect_ratio'));
         expect(stored?.callbackUrl).toBe(body.callback_url ?? null);
         expect(stored?.imageToVideo).toBe(Boolean((body.image_urls as unknown[] | undefined)?.length));

@@ -291,8 +291,8 @@ async function send(f: Fixture, req: FuzzRequest) {
   const init: RequestInit = { method: req.method, headers: req.headers };
   if (req.body !== undefined && req.method !== 'GET' && req.method !== 'HEAD') init.body = req.body;
   // An injected delay would make the fuzz sleep for real: such a fault is accepted, then dropped.
-  for (const fault of f.mock.faults.list()) if (fault.delayMs) f.mock.faults.clear();
-  const faultsBefore = f.mock.faults.list().length;
+  for (const fault of await f.mock.faults.list()) if (fault.delayMs) await f.mock.faults.clear();
+  const faultsBefore = (await f.mock.faults.list()).length;
   const res = await f.mock.app.request(url.href, init);
   const where = `${req.method} ${url.pathname}${url.search} → ${res.status}`;
   // Injected fault answers say so in a header (and only when a fault was pending); any other 5xx is a bug.
@@ -318,14 +318,14 @@ async function send(f: Fixture, req: FuzzRequest) {
 
 /** After any sequence, a correct create, read and credits call behave as documented. */
 async function stillServes(f: Fixture, options: MockServerOptions): Promise<void> {
-  f.mock.faults.clear();
+  await f.mock.faults.clear();
   const headers = {
     authorization: `Bearer ${API_KEY}`,
     'content-type': 'application/json',
     'x-mock-scenario': 'success',
   };
   // The fuzz may have set this key's credits to 0 or used up its rate limit: give it room again.
-  f.mock.credits.set(API_KEY, 1000);
+  await f.mock.credits.set(API_KEY, 1000);
   const refill = async () => {
     if (options.rateLimit) await f.mock.clock.advance(60_000);
   };

@@ -1,0 +1,57 @@
+// Reading a create request into the core's input: the Idempotency-Key and scenario headers, the body
+// validated against the spec (defaults filled in), and the image-URL rule a schema cannot say.
+import type { CreateBody } from '../domain/create-body.js';
+import { parseScenario, SCENARIO_HEADER } from '../domain/scenarios.js';
+import { checkImageUrl, requestValidators } from '../domain/validation.js';
+import type { CreateInput } from './commands.js';
+import { ok, type Refusal, type Result, refuse } from './result.js';
+
+export interface CreateRequest {
+  apiKey: string;
+  /** The parsed JSON body, not yet validated; or why it could not be read (answered after the header checks). */
+  body: unknown | Refusal;
+  idempotencyKey?: string | null;
+  /** The `x-mock-scenario` value (e.g. `success`, `fail:content_policy_violation`). */
+  scenario?: string | null;
+}
+
+/** JSON.stringify with object keys sorted: the fingerprint of a create body for Idempotency-Key. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Validates a create request; `allowLocal` widens callback_url to http:// (allowLocalCallbacks). */
+export function parseCreate(request: CreateRequest, allowLocal: boolean): Result<CreateInput> {
+  const validators = requestValidators();
+  const idempotencyKey = request.idempotencyKey ?? null;
+  if (idempotencyKey !== null && !validators.idempotencyKey(idempotencyKey)) {
+    const message = validators.idempotencyKey.issues[0]?.message.replace(/^body\b/, 'Idempotency-Key');
+    return refuse('invalid_request', message ?? 'Idempotency-Key is invalid.', 'Idempotency-Key');
+  }
+  const scenario = request.scenario == null ? null : parseScenario(request.scenario);
+  if (typeof scenario === 'string') return refuse('invalid_request', scenario, SCENARIO_HEADER);
+  if (isRefusal(request.body)) return request.body;
+  const validate = allowLocal ? validators.createBodyLocal : validators.createBody;
+  if (!validate(request.body)) {
+    const issue = validate.issues[0];
+    return refuse('invalid_request', issue?.message ?? 'The request body is invalid.', issue?.property);
+  }
+  const body = request.body as CreateBody;
+  for (const [i, url] of (body.image_urls ?? []).entries()) {
+    const problem = checkImageUrl(url);
+    if (problem) return refuse('invalid_request', `image_urls[${i}] ${problem}`, 'image_urls');
+  }
+  const fingerprint = idempotencyKey === null ? null : canonicalJson(body);
+  return ok({ apiKey: request.apiKey, body, scenario, idempotencyKey, fingerprint });
+}
+
+function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && (value as Refusal).ok === false && 'code' in value;
+}

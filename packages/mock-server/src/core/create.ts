@@ -1,0 +1,62 @@
+// A new task from a validated create body: its id, price (computed here, once), outcome and timeline.
+import type { CreateBody } from '../domain/create-body.js';
+import { planTimeline } from '../domain/lifecycle.js';
+import { priceMilli } from '../domain/prices.js';
+import type { Random } from '../domain/random.js';
+import { RANDOM_FAILURE_CODES, type Scenario } from '../domain/scenarios.js';
+import { TaskRecord } from '../domain/task.js';
+
+export interface NewTaskInput {
+  apiKey: string;
+  body: CreateBody;
+  scenario: Scenario | null;
+  idempotencyKey: string | null;
+  fingerprint: string | null;
+  now: number;
+  speed: number;
+  failureRate: number;
+}
+
+/** The asked-for outcome, else the seeded failure rate's; a failure without a code gets a random one. */
+function pickOutcome(input: NewTaskInput, random: Random) {
+  const { scenario } = input;
+  let outcome = scenario?.outcome;
+  let failureCode = scenario?.failureCode ?? null;
+  outcome ??= input.failureRate > 0 && random.next() < input.failureRate ? 'failed' : 'completed';
+  if (outcome === 'failed' && !failureCode) {
+    failureCode = RANDOM_FAILURE_CODES[random.int(RANDOM_FAILURE_CODES.length)] ?? 'unknown_error';
+  }
+  return { outcome, failureCode };
+}
+
+export function newTaskId(now: number, random: Random): string {
+  return `task-unified-${Math.floor(now / 1000)}-${random.base36(8)}`;
+}
+
+export function planTask(input: NewTaskInput, random: Random): TaskRecord {
+  const { body, now } = input;
+  const id = newTaskId(now, random);
+  const { outcome, failureCode } = pickOutcome(input, random);
+  const image = Boolean(body.image_urls?.length);
+  const timeline = planTimeline(
+    { now, duration: body.duration, image, speed: input.speed, slow: input.scenario?.slow ?? false, outcome },
+    random,
+  );
+  return new TaskRecord(
+    {
+      id,
+      apiKey: input.apiKey,
+      duration: body.duration,
+      aspectRatio: body.aspect_ratio,
+      removeWatermark: body.remove_watermark,
+      image,
+      priceMilli: priceMilli(body.duration, body.remove_watermark),
+      callbackUrl: body.callback_url ?? null,
+      failureCode,
+      scenario: input.scenario?.raw ?? null,
+      idempotencyKey: input.idempotencyKey,
+      fingerprint: input.fingerprint,
+    },
+    timeline,
+  );
+}

@@ -1,0 +1,226 @@
+// The delivery engine: runs a delivery's attempts (compose, send, record, schedule the retry) on the
+// server's clock, under a 10 s timeout each; the attempt log and the retry jobs live in the store.
+import { type Scheduler, withinGrace } from '../domain/clock.js';
+import type { Random } from '../domain/random.js';
+import type { CallbackJob, MockStore } from '../store/store.js';
+import type { DeliveryAttempt, RedeliverMutation } from './attempt.js';
+import { type Composer, createComposer } from './compose.js';
+import { nextRetryAt } from './retry.js';
+import { describeError, post, refusal, type SendOptions, type SendResult } from './send.js';
+
+export {
+  type AttemptOutcome,
+  type DeliveryAttempt,
+  REDELIVER_MUTATIONS,
+  type RedeliverMutation,
+} from './attempt.js';
+export { tamper } from './compose.js';
+
+export interface DeliveryOptions extends SendOptions {
+  scheduler: Scheduler;
+  store: MockStore;
+  webhookSecret: string;
+  /** False: no signature headers (the live API sends none). */
+  signed: boolean;
+  random: Random;
+  logger?: (line: string) => void;
+  /** Persists a retry and arms its timer (the core's callback driver). */
+  scheduleRetry: (job: CallbackJob) => Promise<void>;
+  /** Per-attempt timeout on the server's clock (default 10 s). */
+  attemptTimeoutMs?: number;
+  /** Delay before each retry (default 1, 2, 4 s). */
+  retryDelaysMs?: readonly number[];
+  /** Real-time ms a manual advance waits for an attempt's answer once it is sent (default 200). */
+  graceMs?: number;
+}
+
+/** One delivery: its attempts share the webhook-id and body. */
+export interface Delivery {
+  webhookId: string;
+  taskId: string;
+  url: string;
+  body: string;
+  mutate: RedeliverMutation | null;
+}
+
+export type StartDelivery = Omit<Delivery, 'webhookId' | 'mutate'> & {
+  mutate?: RedeliverMutation | null;
+  /** Reuse a webhook-id (a duplicate); a fresh one otherwise. */
+  webhookId?: string;
+};
+
+export class DeliveryEngine {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly controllers = new Set<AbortController>();
+  private readonly composer: Composer;
+  private readonly timeoutMs: number;
+  private readonly graceMs: number;
+  private generation = 0;
+  private retrySeq = 0;
+
+  constructor(private readonly options: DeliveryOptions) {
+    this.composer = createComposer(options.webhookSecret, options.signed);
+    this.timeoutMs = options.attemptTimeoutMs ?? 10_000;
+    this.graceMs = options.graceMs ?? 200;
+  }
+
+  /** Starts a delivery now; the promise settles once its first attempt is sent and answered (or the grace passed). */
+  start(input: StartDelivery): { webhookId: string; firstAttempt: Promise<void> } {
+    const delivery: Delivery = {
+      webhookId: input.webhookId ?? `msg_${this.options.random.base36(24)}`,
+      taskId: input.taskId,
+      url: input.url,
+      body: input.body,
+      mutate: input.mutate ?? null,
+    };
+    return { webhookId: delivery.webhookId, firstAttempt: this.attempt(delivery, 1) };
+  }
+
+  /** Runs a stored retry job's attempt. */
+  retry(job: NonNullable<CallbackJob['retry']> & { taskId: string }): Promise<void> {
+    const { attempt, ...rest } = job;
+    return this.attempt({ ...rest }, attempt);
+  }
+
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  /** Resolves once no attempt is in flight (scheduled retries are not waited for). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Aborts attempts in flight (recorded as abandoned). */
+  close(): void {
+    this.generation++;
+    for (const controller of this.controllers) controller.abort();
+    this.controllers.clear();
+  }
+
+  /**
+   * Runs one attempt. The promise returned (what a manual advance awaits) settles once the request
+   * is sent and then either answered or the grace has passed; the attempt itself goes on in flight.
+   */
+  private attempt(delivery: Delivery, n: number): Promise<void> {
+    let sent!: () => void;
+    const sentPromise = new Promise<void>((resolve) => {
+      sent = resolve;
+    });
+    const work = this.run(delivery, n, sent)
+      .catch((error) => {
+        this.options.logger?.(`callback ${delivery.webhookId}: internal error ${String(error)}`);
+      })
+      .finally(sent);
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+    return sentPromise.then(() => withinGrace(work, this.graceMs));
+  }
+
+  private newEntry(delivery: Delivery, n: number): DeliveryAttempt {
+    return {
+      webhookId: delivery.webhookId,
+      taskId: delivery.taskId,
+      url: delivery.url,
+      attempt: n,
+      mutate: delivery.mutate,
+      signed: this.options.signed,
+      at: this.options.scheduler.now(),
+      endedAt: null,
+      durationMs: null,
+      outcome: 'in_flight',
+      status: null,
+      error: null,
+      nextRetryAt: null,
+      request: { headers: {}, body: delivery.body },
+    };
+  }
+
+  private async run(delivery: Delivery, n: number, sent: () => void): Promise<void> {
+    const { scheduler, store } = this.options;
+    const generation = this.generation;
+    const wallStart = performance.now();
+    const entry = this.newEntry(delivery, n);
+    const ref = await store.appendAttempt(entry);
+    const controller = new AbortController();
+    this.controllers.add(controller);
+    // The timeout runs on the server's clock from the start of the attempt, whatever stage it is in.
+    let timedOut = false;
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => {
+      finished = resolve;
+    });
+    const timeout = scheduler.schedule(entry.at + this.timeoutMs, () => {
+      if (entry.outcome !== 'in_flight') return undefined;
+      timedOut = true;
+      controller.abort();
+      return done;
+    });
+    const stopped = (): SendResult | null => {
+      if (timedOut)
+        return { outcome: 'timeout', status: null, error: `no answer within ${this.timeoutMs} ms` };
+      if (generation !== this.generation)
+        return { outcome: 'abandoned', status: null, error: 'server reset or closed' };
+      return null;
+    };
+    let result: SendResult;
+    try {
+      result = await this.send(delivery, entry, controller.signal, sent, stopped);
+    } catch (error) {
+      result = stopped() ?? { outcome: 'failed', status: null, error: describeError(error) };
+    }
+    timeout.cancel();
+    this.controllers.delete(controller);
+    Object.assign(entry, result, {
+      endedAt: scheduler.now(),
+      durationMs: Math.round(performance.now() - wallStart),
+    });
+    entry.nextRetryAt =
+      generation === this.generation
+        ? nextRetryAt(n, entry.outcome, scheduler.now(), this.options.retryDelaysMs)
+        : null;
+    await store.updateAttempt(ref, entry);
+    this.log(delivery, entry);
+    if (entry.nextRetryAt !== null) await this.scheduleRetry(delivery, entry);
+    finished();
+  }
+
+  /** The refusal check, the composed request, and the POST; a stop (timeout, reset) wins at each step. */
+  private async send(
+    delivery: Delivery,
+    entry: DeliveryAttempt,
+    signal: AbortSignal,
+    sent: () => void,
+    stopped: () => SendResult | null,
+  ): Promise<SendResult> {
+    const refused = await refusal(delivery.url, this.options);
+    const stop = stopped();
+    if (stop) return stop;
+    if (refused) return { outcome: 'refused', status: null, error: refused };
+    entry.request = await this.composer.compose(delivery.webhookId, entry.at, delivery.body, delivery.mutate);
+    return stopped() ?? (await post(delivery.url, entry.request, this.options, signal, sent));
+  }
+
+  private scheduleRetry(delivery: Delivery, entry: DeliveryAttempt): Promise<void> {
+    const at = entry.nextRetryAt as number;
+    return this.options.scheduleRetry({
+      id: `retry:${delivery.webhookId}:${entry.attempt + 1}:${this.retrySeq++}`,
+      at,
+      taskId: delivery.taskId,
+      retry: {
+        webhookId: delivery.webhookId,
+        url: delivery.url,
+        body: delivery.body,
+        mutate: delivery.mutate,
+        attempt: entry.attempt + 1,
+      },
+    });
+  }
+
+  private log(delivery: Delivery, entry: DeliveryAttempt): void {
+    const what = entry.status !== null ? `${entry.status}` : (entry.error ?? entry.outcome);
+    this.options.logger?.(
+      `callback ${delivery.taskId} attempt ${entry.attempt}${delivery.mutate ? ` (${delivery.mutate})` : ''} → ${entry.outcome} ${what}`,
+    );
+  }
+}

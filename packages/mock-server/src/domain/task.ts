@@ -1,0 +1,159 @@
+// A stored task (its request facts and timeline) and its JSON as GET /v1/tasks/{id} answers it.
+import type { Schemas } from '@videotask/spec';
+import { RETENTION_MS, stateAt, type Timeline } from './lifecycle.js';
+import type { Outcome } from './scenarios.js';
+import { failureMessage } from './scenarios.js';
+
+export interface TaskFacts {
+  id: string;
+  apiKey: string;
+  duration: number;
+  aspectRatio: string;
+  removeWatermark: boolean;
+  image: boolean;
+  priceMilli: number;
+  callbackUrl: string | null;
+  failureCode: string | null;
+  scenario: string | null;
+  idempotencyKey: string | null;
+  fingerprint: string | null;
+}
+
+/** One task. A class with every field set up front keeps 100,000 of them small and monomorphic. */
+export class TaskRecord implements Timeline {
+  readonly id: string;
+  readonly apiKey: string;
+  readonly duration: number;
+  readonly aspectRatio: string;
+  readonly removeWatermark: boolean;
+  readonly image: boolean;
+  readonly priceMilli: number;
+  readonly callbackUrl: string | null;
+  failureCode: string | null;
+  readonly scenario: string | null;
+  readonly idempotencyKey: string | null;
+  readonly fingerprint: string | null;
+  readonly createdAt: number;
+  readonly processingAt: number;
+  readonly processingMs: number;
+  endAt: number;
+  outcome: Outcome;
+  readonly freezeAt: number;
+  readonly seed: number;
+  /** Credits consumed (completed) or returned (failed). */
+  settled = false;
+  /** Billing queue bookkeeping: when the credits settle, tie-breaker, position in the queue. */
+  settleAt = Number.POSITIVE_INFINITY;
+  settleSeq = 0;
+  settleIndex = -1;
+  cancelled = false;
+  /** Gone from the store (expired, evicted, reset). */
+  removed = false;
+
+  constructor(facts: TaskFacts, timeline: Timeline) {
+    this.id = facts.id;
+    this.apiKey = facts.apiKey;
+    this.duration = facts.duration;
+    this.aspectRatio = facts.aspectRatio;
+    this.removeWatermark = facts.removeWatermark;
+    this.image = facts.image;
+    this.priceMilli = facts.priceMilli;
+    this.callbackUrl = facts.callbackUrl;
+    this.failureCode = facts.failureCode;
+    this.scenario = facts.scenario;
+    this.idempotencyKey = facts.idempotencyKey;
+    this.fingerprint = facts.fingerprint;
+    this.createdAt = timeline.createdAt;
+    this.processingAt = timeline.processingAt;
+    this.processingMs = timeline.processingMs;
+    this.endAt = timeline.endAt;
+    this.outcome = timeline.outcome;
+    this.freezeAt = timeline.freezeAt;
+    this.seed = timeline.seed;
+  }
+
+  /** When the task and its video are forgotten: 24 h after it ends. */
+  get expiresAt(): number {
+    return this.endAt + RETENTION_MS;
+  }
+}
+
+/** A task as the API returns it: the spec's `VideoTask` (generated). */
+export type VideoTaskJson = Schemas['VideoTask'];
+type TaskFailureCode = Schemas['TaskFailureCode'];
+
+/** What rendering reads of a task. */
+export type RenderedTask = Timeline & Pick<TaskFacts, 'id' | 'duration' | 'priceMilli' | 'failureCode'>;
+
+/**
+ * The task at instant `now`; `publicUrl` is the base of result URLs. Each state's object is built
+ * in one literal (a fixed shape per state keeps JSON.stringify on its fast path).
+ */
+export function renderTask(task: RenderedTask, now: number, publicUrl: string): VideoTaskJson {
+  const { status, progress } = stateAt(task, now);
+  const created = Math.floor(task.createdAt / 1000);
+  const usage = (reserved: number) =>
+    ({ billing_rule: 'per_call', credits_reserved: reserved, user_group: 'default' }) as const;
+  switch (status) {
+    case 'pending':
+      return {
+        created,
+        id: task.id,
+        model: 'sora-2',
+        object: 'video.generation.task',
+        progress,
+        status,
+        task_info: {
+          can_cancel: true,
+          estimated_time: Math.max(0, Math.ceil((task.processingAt + task.processingMs - now) / 1000)),
+          video_duration: task.duration,
+        },
+        type: 'video',
+        usage: usage(task.priceMilli / 1000),
+      };
+    case 'processing':
+      return {
+        created,
+        id: task.id,
+        model: 'sora-2',
+        object: 'video.generation.task',
+        progress,
+        status,
+        task_info: { can_cancel: true },
+        type: 'video',
+        usage: usage(task.priceMilli / 1000),
+      };
+    case 'completed':
+      return {
+        created,
+        id: task.id,
+        model: 'sora-2',
+        object: 'video.generation.task',
+        progress,
+        results: [resultUrl(publicUrl, task.id)],
+        status,
+        task_info: { can_cancel: false },
+        type: 'video',
+        usage: usage(task.priceMilli / 1000),
+      };
+    default: {
+      const code = task.failureCode ?? 'unknown_error';
+      return {
+        created,
+        id: task.id,
+        model: 'sora-2',
+        object: 'video.generation.task',
+        progress,
+        status,
+        error: { code: code as TaskFailureCode, message: failureMessage(code), type: 'task_error' },
+        task_info: { can_cancel: false },
+        type: 'video',
+        usage: usage(0),
+      };
+    }
+  }
+}
+
+export function resultUrl(publicUrl: string, id: string): string {
+  return `${publicUrl}/files/${id}.mp4`;
+}

@@ -1,0 +1,84 @@
+// The Hono app: the API, files, docs and admin routes; 404 and 405 in the envelope; a log line per request.
+import { Hono } from 'hono';
+import type { MockCore } from '../core/commands.js';
+import { DASHBOARD_ROUTES, mountDashboard } from '../dashboard/index.js';
+import { ADMIN_ROUTES, registerAdmin } from './admin.js';
+import { registerAdminGuard } from './admin-guard.js';
+import { createHttp } from './answer.js';
+import { registerApi } from './api.js';
+import { registerDocs } from './docs.js';
+
+/** The non-admin routes and their methods (a HEAD is answered wherever a GET is). */
+const PUBLIC_ROUTES: [string, string][] = [
+  ['POST', '/v1/videos/generations'],
+  ['GET', '/v1/tasks/:task_id'],
+  ['GET', '/v1/credits'],
+  ['GET', '/files/:file'],
+  ['GET', '/openapi.json'],
+  ['GET', '/docs'],
+  ['GET', '/docs/'],
+  ['GET', '/docs/assets/:name'],
+];
+
+/** For each known path pattern, the methods it answers: what a 405 lists in `Allow`. */
+function allowTable(routes: [string, string][]): { pattern: RegExp; allow: string }[] {
+  const byPath = new Map<string, Set<string>>();
+  for (const [method, path] of routes) {
+    const methods = byPath.get(path) ?? new Set<string>();
+    methods.add(method);
+    if (method === 'GET') methods.add('HEAD');
+    byPath.set(path, methods);
+  }
+  return [...byPath].map(([path, methods]) => ({
+    pattern: new RegExp(`^${path.replace(/:[^/]+/g, '[^/]+')}$`),
+    allow: [...methods].join(', '),
+  }));
+}
+
+export function createApp(core: MockCore): Hono {
+  const app = new Hono();
+  const http = createHttp(core);
+  const { logger } = core.options;
+
+  if (logger) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      logger(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)} ms`);
+    });
+  }
+
+  registerApi(app, http);
+  registerDocs(app, http);
+  if (core.options.admin) registerAdminGuard(app, http); // cross-site POSTs to /__mock/* refused, first
+  if (core.options.admin) mountDashboard(app, http); // /__mock/ui, before the admin routes: it checks the token itself
+  if (core.options.admin) registerAdmin(app, http);
+
+  const allowed = allowTable([
+    ...PUBLIC_ROUTES,
+    ...(core.options.admin ? ADMIN_ROUTES.map(([method, path]) => [method, path] as [string, string]) : []),
+    ...(core.options.admin
+      ? DASHBOARD_ROUTES.map(([method, path]) => [method, path] as [string, string])
+      : []),
+  ]);
+  app.notFound((c) => {
+    const path = c.req.path;
+    const route = allowed.find((r) => r.pattern.test(path));
+    if (route) {
+      return http.fail(
+        'method_not_allowed',
+        `${c.req.method} is not allowed on ${path}; use ${route.allow}.`,
+        undefined,
+        { allow: route.allow },
+      );
+    }
+    return http.fail('not_found', `No route ${c.req.method} ${path}.`);
+  });
+  app.onError((error, c) => {
+    logger?.(
+      `${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return http.fail('internal_error');
+  });
+  return app;
+}

@@ -1,0 +1,114 @@
+// The API reference: /openapi.json (the spec), /mock-admin.json (the admin API's, when it is served) and
+// /docs (swagger-ui from local assets, or a plain page from the documents).
+import { adminSpec, type OpenApiDocument, spec } from '@videotask/spec';
+import type { Hono } from 'hono';
+import type { Http } from './answer.js';
+
+/** The swagger-ui-dist files the page loads. */
+export const DOCS_ASSETS = [
+  'swagger-ui.css',
+  'swagger-ui-bundle.js',
+  'swagger-ui-standalone-preset.js',
+] as const;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** A document the page shows, where it is served, and its name in swagger-ui's selector. */
+interface ServedDocument {
+  url: string;
+  name: string;
+  doc: OpenApiDocument;
+}
+
+function swaggerPage(title: string, documents: ServedDocument[]): string {
+  const urls = JSON.stringify(documents.map(({ url, name }) => ({ url, name })));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} — API reference</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
+<script>
+window.ui = SwaggerUIBundle({
+  urls: ${urls.replace(/</g, '\\u003c')},
+  dom_id: '#swagger-ui',
+  deepLinking: true,
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+  layout: 'StandaloneLayout',
+});
+</script>
+</body>
+</html>
+`;
+}
+
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+}
+
+/** A page listing every operation of each document, for runtimes without the swagger-ui files. */
+function plainPage(documents: ServedDocument[]): string {
+  const info = spec.info as { title: string; version: string; description?: string };
+  const sections: string[] = [];
+  const describe = (method: string, path: string, op: Operation) =>
+    `<section><h3><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h3><p><strong>${escapeHtml(
+      op.summary ?? '',
+    )}</strong></p><pre>${escapeHtml(op.description ?? '')}</pre></section>`;
+  for (const { url, doc } of documents) {
+    const title = escapeHtml(doc.info.title);
+    sections.push(`<h2>${title} <small><a href="${url}">${url}</a></small></h2>`);
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (op && typeof op === 'object' && 'responses' in op)
+          sections.push(describe(method, path, op as Operation));
+      }
+    }
+  }
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${escapeHtml(info.title)} — API reference</title>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}pre{white-space:pre-wrap}</style>
+</head>
+<body>
+<h1>${escapeHtml(info.title)} <small>${escapeHtml(info.version)}</small></h1>
+<pre>${escapeHtml(info.description ?? '')}</pre>
+${sections.join('\n')}
+</body>
+</html>
+`;
+}
+
+export function registerDocs(app: Hono, http: Http): void {
+  const { core } = http;
+  const assets = core.options.docsAssets;
+  const documents: ServedDocument[] = [{ url: '/openapi.json', name: String(spec.info.title), doc: spec }];
+  // The admin API's description only where the admin API is served.
+  if (core.options.admin) {
+    documents.push({ url: '/mock-admin.json', name: String(adminSpec.info.title), doc: adminSpec });
+  }
+  for (const { url, doc } of documents) {
+    const text = JSON.stringify(doc);
+    app.get(url, () => http.send(text, 200, { 'content-type': 'application/json; charset=utf-8' }));
+  }
+  const page = assets ? swaggerPage(String(spec.info.title), documents) : plainPage(documents);
+  app.get('/docs', () => http.send(page, 200, { 'content-type': 'text/html; charset=utf-8' }));
+  app.get('/docs/', () => http.send(null, 301, { location: '/docs' }));
+  app.get('/docs/assets/:name', async (c) => {
+    const name = c.req.param('name');
+    const asset =
+      assets && (DOCS_ASSETS as readonly string[]).includes(name) ? await assets(name) : undefined;
+    if (!asset) return http.fail('not_found', `No asset ${name}.`);
+    return http.send(asset.body as BodyInit, 200, {
+      'content-type': asset.contentType,
+      'cache-control': 'public, max-age=3600',
+    });
+  });
+}

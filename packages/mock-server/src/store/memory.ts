@@ -1,0 +1,247 @@
+// The in-memory store (the default): one process's maps and heaps behind the async MockStore interface.
+import type { DeliveryAttempt } from '../delivery/attempt.js';
+import { type HeapItem, MinHeap } from '../domain/heap.js';
+import type { TaskRecord } from '../domain/task.js';
+import { Billing } from './billing.js';
+import { type Fault, type FaultSpec, Faults, RateLimiter } from './faults.js';
+import type {
+  Account,
+  AttemptRef,
+  CallbackJob,
+  InsertOptions,
+  InsertOutcome,
+  MockStore,
+  StoredTask,
+} from './store.js';
+import { TaskStore } from './tasks.js';
+
+export interface MemoryStoreOptions {
+  /** The most tasks kept; the oldest are evicted beyond it. */
+  maxTasks: number;
+  /** Starting millicredits of each API key. */
+  startingMilli: number;
+  /** Attempts kept for listing; the oldest go first (default 10,000). */
+  maxAttempts?: number;
+  /** Attempts are forgotten this long after they started (by the server's clock). */
+  attemptRetentionMs: number;
+}
+
+interface JobEntry extends HeapItem {
+  job: CallbackJob;
+}
+
+/**
+ * Holds the tasks as `TaskRecord`s (a class with every field set up front keeps 100,000 of them
+ * small); each async method does its work synchronously, so one call is one atomic step.
+ */
+export class MemoryStore implements MockStore {
+  readonly description = 'memory';
+  private readonly tasks: TaskStore;
+  private readonly billing: Billing;
+  private readonly faults = new Faults();
+  private readonly buckets = new Map<number, RateLimiter>();
+  private attempts: DeliveryAttempt[] = [];
+  private readonly inFlightAttempts = new Map<AttemptRef, DeliveryAttempt>();
+  private nextRef = 1;
+  private readonly jobs = new Map<string, JobEntry>();
+  private readonly jobQueue = new MinHeap<JobEntry>();
+  private jobSeq = 0;
+  private clockTime: number | null = null;
+  /** The latest time a caller passed in: a task removed by a sweep settles by it. */
+  private lastNow = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly options: MemoryStoreOptions) {
+    this.billing = new Billing(options.startingMilli);
+    this.tasks = new TaskStore(options.maxTasks, (task) => {
+      this.jobs.delete(ownJobId(task.id));
+      this.billing.forget(task, this.lastNow);
+    });
+  }
+
+  private at(now: number): number {
+    if (now > this.lastNow) this.lastNow = now;
+    this.billing.settleDue(now);
+    return now;
+  }
+
+  async insertTask(task: StoredTask, now: number, options: InsertOptions = {}): Promise<InsertOutcome> {
+    this.at(now);
+    const record = task as TaskRecord;
+    if (record.idempotencyKey !== null) {
+      const earlier = this.tasks.byIdempotencyKey(record.apiKey, record.idempotencyKey, now);
+      if (earlier) {
+        return earlier.fingerprint === record.fingerprint
+          ? { kind: 'replayed', task: earlier }
+          : { kind: 'conflict' };
+      }
+    }
+    if (this.tasks.has(record.id)) return { kind: 'id_taken' };
+    if (options.free) {
+      record.settled = true;
+      this.tasks.add(record, now);
+      return { kind: 'created', task: record };
+    }
+    const { remaining } = this.billing.account(record.apiKey);
+    if (remaining < record.priceMilli) return { kind: 'insufficient', remaining };
+    this.tasks.add(record, now);
+    this.billing.reserve(record);
+    return { kind: 'created', task: record };
+  }
+
+  getTask(id: string, now: number): StoredTask | undefined {
+    return this.tasks.get(id, this.at(now));
+  }
+
+  async listTasks(now: number): Promise<readonly StoredTask[]> {
+    this.tasks.sweep(this.at(now), true);
+    return [...this.tasks.values()];
+  }
+
+  async cancelTask(id: string, now: number): Promise<{ task: StoredTask; ended: boolean } | undefined> {
+    const task = this.tasks.get(id, this.at(now));
+    if (!task) return undefined;
+    if (task.endAt <= now) return { task, ended: true };
+    task.endAt = now;
+    task.outcome = 'failed';
+    task.cancelled = true;
+    task.failureCode = 'request_cancelled';
+    this.jobs.delete(ownJobId(id));
+    this.billing.settle(task);
+    return { task, ended: false };
+  }
+
+  async account(apiKey: string, now: number): Promise<Account> {
+    this.at(now);
+    return { ...this.billing.account(apiKey) };
+  }
+
+  async setRemaining(apiKey: string, milli: number, now: number): Promise<Account> {
+    this.at(now);
+    this.billing.setRemaining(apiKey, milli);
+    return { ...this.billing.account(apiKey) };
+  }
+
+  async settleDue(now: number): Promise<void> {
+    this.at(now);
+  }
+
+  async takeRateToken(apiKey: string, ratePerSecond: number, now: number): Promise<number> {
+    let limiter = this.buckets.get(ratePerSecond);
+    if (!limiter) {
+      limiter = new RateLimiter(ratePerSecond);
+      this.buckets.set(ratePerSecond, limiter);
+    }
+    return limiter.take(apiKey, now);
+  }
+
+  get mayHaveFaults(): boolean {
+    return this.faults.size > 0;
+  }
+  async addFault(spec: FaultSpec): Promise<Fault> {
+    return this.faults.add(spec);
+  }
+  async takeFault(path: string): Promise<Fault | undefined> {
+    return this.faults.take(path);
+  }
+  async listFaults(): Promise<Fault[]> {
+    return this.faults.list();
+  }
+  async clearFaults(): Promise<void> {
+    this.faults.clear();
+  }
+
+  async appendAttempt(attempt: DeliveryAttempt): Promise<AttemptRef> {
+    this.prune(attempt.at - this.options.attemptRetentionMs);
+    const ref = this.nextRef++;
+    this.inFlightAttempts.set(ref, attempt);
+    this.attempts.push(attempt);
+    const max = this.options.maxAttempts ?? 10_000;
+    if (this.attempts.length > max * 1.1) this.attempts = this.attempts.slice(this.attempts.length - max);
+    return ref;
+  }
+
+  async updateAttempt(ref: AttemptRef, attempt: DeliveryAttempt): Promise<void> {
+    const stored = this.inFlightAttempts.get(ref);
+    if (stored && stored !== attempt) Object.assign(stored, attempt);
+    if (attempt.outcome !== 'in_flight') this.inFlightAttempts.delete(ref);
+  }
+
+  async listAttempts(filter: { taskId?: string }): Promise<DeliveryAttempt[]> {
+    const { taskId } = filter;
+    const records = taskId ? this.attempts.filter((r) => r.taskId === taskId) : this.attempts;
+    return records.map((r) => ({
+      ...r,
+      request: { headers: { ...r.request.headers }, body: r.request.body },
+    }));
+  }
+
+  async pruneAttempts(cutoff: number): Promise<void> {
+    this.prune(cutoff);
+  }
+
+  private prune(cutoff: number): void {
+    let drop = 0;
+    for (const record of this.attempts) {
+      if (record.at > cutoff || record.outcome === 'in_flight') break;
+      drop++;
+    }
+    if (drop) this.attempts = this.attempts.slice(drop);
+  }
+
+  async scheduleCallback(job: CallbackJob): Promise<void> {
+    const entry: JobEntry = { at: job.at, seq: this.jobSeq++, job };
+    this.jobs.set(job.id, entry);
+    this.jobQueue.push(entry);
+  }
+
+  async claimDueCallbacks(now: number, _owner: string, leaseMs: number): Promise<CallbackJob[]> {
+    const claimed: CallbackJob[] = [];
+    for (let top = this.jobQueue.peek(); top && top.at <= now; top = this.jobQueue.peek()) {
+      this.jobQueue.pop();
+      if (this.jobs.get(top.job.id) !== top) continue;
+      claimed.push(top.job);
+      // Leased: claimable again once the lease runs out, unless finished first.
+      const lease: JobEntry = { at: now + leaseMs, seq: this.jobSeq++, job: top.job };
+      this.jobs.set(top.job.id, lease);
+      this.jobQueue.push(lease);
+    }
+    return claimed;
+  }
+
+  async finishCallback(jobId: string): Promise<void> {
+    this.jobs.delete(jobId);
+  }
+
+  async nextCallbackAt(): Promise<number | null> {
+    for (let top = this.jobQueue.peek(); top; top = this.jobQueue.peek()) {
+      if (this.jobs.get(top.job.id) === top) return top.at;
+      this.jobQueue.pop();
+    }
+    return null;
+  }
+
+  async manualTime(): Promise<number | null> {
+    return this.clockTime;
+  }
+  async setManualTime(ms: number): Promise<void> {
+    this.clockTime = ms;
+  }
+
+  async clear(): Promise<void> {
+    this.tasks.clear();
+    this.billing.clear();
+    this.faults.clear();
+    this.buckets.clear();
+    this.attempts = [];
+    this.inFlightAttempts.clear();
+    this.jobs.clear();
+    this.jobQueue.clear();
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** The job id of a task's own callback. */
+export function ownJobId(taskId: string): string {
+  return `task:${taskId}`;
+}

@@ -1,0 +1,135 @@
+// The store interface: everything the command core keeps between requests. Memory is one implementation
+// (store/memory.ts); a shared one (Redis) implements the same methods. Every method may do I/O, so all
+// are async; each rule that must hold under concurrency is one method (one round trip), never two.
+import type { DeliveryAttempt } from '../delivery/attempt.js';
+import type { Timeline } from '../domain/lifecycle.js';
+import type { TaskFacts } from '../domain/task.js';
+import type { Fault, FaultSpec } from './faults.js';
+
+/**
+ * A task as stored: its request facts (the price computed once, at create; the canonical body for
+ * Idempotency-Key replays), its timeline, and its billing/cancel state.
+ */
+export interface StoredTask extends Readonly<Omit<TaskFacts, 'failureCode'>>, Timeline {
+  failureCode: string | null;
+  /** Credits consumed (completed) or returned (failed). */
+  settled: boolean;
+  cancelled: boolean;
+  /** When the task is forgotten: 24 h after it ends. */
+  readonly expiresAt: number;
+}
+
+/** Credits of one API key, in millicredits. */
+export interface Account {
+  /** Left to spend (reservations already taken off). */
+  remaining: number;
+  /** Consumed by completed tasks. */
+  used: number;
+}
+
+/** What `insertTask` decides, atomically: the idempotency check, the credit check and the reservation. */
+export type InsertOutcome =
+  | { kind: 'created'; task: StoredTask }
+  /** The key was used before with the same body: the earlier task. */
+  | { kind: 'replayed'; task: StoredTask }
+  /** The key was used before with another body. */
+  | { kind: 'conflict' }
+  /** Too few credits: nothing was stored or reserved. */
+  | { kind: 'insufficient'; remaining: number }
+  /** The generated id exists already: generate another and insert again. */
+  | { kind: 'id_taken' };
+
+export interface InsertOptions {
+  /** Seeded demo data: no credit check and no reservation; the task counts as settled from the start. */
+  free?: boolean;
+}
+
+/** A callback due at `at`: the task's own (body rendered when sent) or a retry of a delivery. */
+export interface CallbackJob {
+  /** Unique per job: `task:<id>` for a task's own callback, `retry:<webhookId>:<attempt>` for a retry. */
+  id: string;
+  at: number;
+  taskId: string;
+  /** A retry carries the delivery it repeats; absent for the task's own first callback. */
+  retry?: {
+    webhookId: string;
+    url: string;
+    body: string;
+    mutate: DeliveryAttempt['mutate'];
+    attempt: number;
+  };
+}
+
+/** A reference to a recorded attempt, for updating it once it ends. */
+export type AttemptRef = number;
+
+export interface MockStore {
+  /** `memory`, or where the shared state lives (for the start banner). */
+  readonly description: string;
+
+  // ---- tasks ----
+  /**
+   * One step: an Idempotency-Key replay/conflict check, the credit check against `task.priceMilli`
+   * (billing settled first), the reservation, and the insert (evicting the oldest beyond the size bound).
+   */
+  insertTask(task: StoredTask, now: number, options?: InsertOptions): Promise<InsertOutcome>;
+  /**
+   * The task unless unknown or expired (billing settled first). A removed task's scheduled callback
+   * goes with it. May answer without a promise (the memory store does): GET /v1/tasks/{id}, the
+   * hottest route, then runs without an await (measured: see docs/contributing.md, Benchmarks).
+   */
+  getTask(id: string, now: number): StoredTask | undefined | Promise<StoredTask | undefined>;
+  /** Every live task, oldest first (billing settled first). */
+  listTasks(now: number): Promise<readonly StoredTask[]>;
+  /**
+   * Ends a running task at `now` as failed / request_cancelled, returns its reservation and drops its
+   * scheduled callback, in one step; `ended` when it had already ended (nothing changes), undefined when unknown.
+   */
+  cancelTask(id: string, now: number): Promise<{ task: StoredTask; ended: boolean } | undefined>;
+
+  // ---- credits (every read settles the tasks that ended by `now` first) ----
+  account(apiKey: string, now: number): Promise<Account>;
+  setRemaining(apiKey: string, milli: number, now: number): Promise<Account>;
+  /** Settles every task that ended by `now`: completed ones consume their reservation, failed ones return it. */
+  settleDue(now: number): Promise<void>;
+
+  // ---- the per-key rate limit (token bucket on the server's clock) ----
+  /** 0 when the request may go ahead, otherwise the seconds to wait. */
+  takeRateToken(apiKey: string, ratePerSecond: number, now: number): Promise<number>;
+
+  // ---- injected faults ----
+  /** False when no fault is stored (a synchronous hint for the hot path; a shared store may always say true). */
+  readonly mayHaveFaults: boolean;
+  addFault(spec: FaultSpec): Promise<Fault>;
+  /** The first fault that applies to `path`, used up by one. */
+  takeFault(path: string): Promise<Fault | undefined>;
+  listFaults(): Promise<Fault[]>;
+  clearFaults(): Promise<void>;
+
+  // ---- the delivery attempt log (retention: the store forgets attempts older than its retention) ----
+  appendAttempt(attempt: DeliveryAttempt): Promise<AttemptRef>;
+  /** Saves an attempt's later state (its outcome, status, request as sent). */
+  updateAttempt(ref: AttemptRef, attempt: DeliveryAttempt): Promise<void>;
+  /** Attempts oldest first, optionally one task's. */
+  listAttempts(filter: { taskId?: string }): Promise<DeliveryAttempt[]>;
+  /** Drops attempts that started before `cutoff` and are no longer in flight. */
+  pruneAttempts(cutoff: number): Promise<void>;
+
+  // ---- scheduled callbacks: claimed under a lease, so with several replicas each is sent once ----
+  scheduleCallback(job: CallbackJob): Promise<void>;
+  /** Jobs due by `now`, leased to `owner` for `leaseMs`; a job not finished by then can be claimed again. */
+  claimDueCallbacks(now: number, owner: string, leaseMs: number): Promise<CallbackJob[]>;
+  /** The job was run: forget it. */
+  finishCallback(jobId: string): Promise<void>;
+  /** When the next job is due (null: none), so a replica arms one timer. */
+  nextCallbackAt(): Promise<number | null>;
+
+  // ---- the manual clock's time (shared by every replica on one store) ----
+  /** The manual clock's stored time, or null when none was stored. */
+  manualTime(): Promise<number | null>;
+  setManualTime(ms: number): Promise<void>;
+
+  /** Forgets tasks, idempotency keys, credits, rate buckets, faults, attempts and scheduled callbacks; keeps the clock. */
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}
