@@ -16,7 +16,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { createMockAdminClient } from '@videotask/mock-server/admin-client';
 import { type RunningMockServer, serveMockServer } from '@videotask/mock-server/node';
-import { clientClockOn } from '@videotask/testkit';
+import { clientClockOn, START } from '@videotask/testkit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -30,7 +30,6 @@ import {
   VideoTaskError,
 } from '../src/index.js';
 
-const START = Date.UTC(2025, 0, 1, 12);
 const API_KEY = 'sk-faults';
 
 /** What the proxy does with one request. */

@@ -9,13 +9,18 @@ import { verifyCallback } from '@videotask/client';
 import type { DeliveryAttempt } from '@videotask/mock-server';
 import { createMockAdminClient } from '@videotask/mock-server/admin-client';
 import { type RunningMockServer, serveMockServer } from '@videotask/mock-server/node';
-import { type Answer, answeredOk, type CallbackReceiver, startCallbackReceiver } from '@videotask/testkit';
+import {
+  type Answer,
+  answeredOk,
+  type CallbackReceiver,
+  START,
+  startCallbackReceiver,
+} from '@videotask/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { peakRss } from './rss.js';
 
 const TASKS = Number(process.env.LOAD_TASKS ?? 2000);
-const START = Date.UTC(2025, 0, 1, 12);
 const RETRY_DELAYS = [1000, 2000, 4000];
 const TIMEOUT_MS = 10_000;
 
