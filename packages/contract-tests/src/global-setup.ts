@@ -111,7 +111,6 @@ export default async function setup(project: TestProject) {
     apiKey: MOCK_API_KEYS[0],
     rejectedApiKey: 'contract-key-unknown',
     billable: true,
-    adminUrl: `${baseUrl}/__mock`,
     webhookSecret,
     callback: { local: true },
     // Virtual time on the manual clock: generous, it costs no real time.
