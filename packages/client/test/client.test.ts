@@ -1,4 +1,6 @@
 // The client's transport against a scripted fetch: headers, configuration, methods, retries, timeouts.
+
+import { creditsResponse } from '@videotask/testkit';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { readEnv } from '../src/env.js';
 import {
@@ -22,14 +24,7 @@ import {
 import { apiError, completedTask, json, pendingTask, scriptedFetch, TASK_ID, testClient } from './helpers.js';
 
 const body = { model: 'sora-2', prompt: 'A cat playing piano' } as const;
-const credits = {
-  data: {
-    token: { remaining_credits: 96.263, unlimited_credits: false, used_credits: 3.737 },
-    user: { remaining_credits: 96.263, used_credits: 3.737 },
-  },
-  message: 'success',
-  success: true,
-};
+const credits = creditsResponse();
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -94,7 +89,7 @@ describe('configuration', () => {
     const { client, seen } = testClient([json(credits)]);
     const { data, response } = await client.raw.GET('/v1/credits');
     expect(response.status).toBe(200);
-    expect(data?.data.token.remaining_credits).toBe(96.263);
+    expect(data?.data.token.remaining_credits).toBe(credits.data.token.remaining_credits);
     expect(seen[0]?.headers.get('authorization')).toBe('Bearer sk-test');
   });
 

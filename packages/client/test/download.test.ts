@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createMockServer } from '@videotask/mock-server';
+import { clientClockOn } from '@videotask/testkit';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   APIConnectionError,
@@ -126,11 +127,7 @@ describe('downloadResult against the mock server', () => {
       apiKey: 'sk-download',
       baseUrl: 'http://127.0.0.1:4010',
       fetch: (input, init) => mock.fetch(input, init),
-      clock: {
-        now: () => mock.clock.now(),
-        random: () => 0.5,
-        sleep: async (ms) => void (await mock.clock.advance(ms)),
-      },
+      clock: clientClockOn(mock.clock),
     });
     const done = await client.createVideoAndWait({ model: 'sora-2', prompt: 'A paper boat' });
     const response = await client.downloadResult(done);

@@ -136,7 +136,7 @@ describe('the other classes', () => {
       taskId: failedTask.id,
       task: failedTask,
     });
-    expect(error.message).toContain('The prompt was blocked.');
+    expect(error.message).toContain(failedTask.error.message);
     expect(error.message).toContain(failedTask.id);
   });
   test('TaskWaitTimeoutError names the task', () => {

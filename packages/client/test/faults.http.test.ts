@@ -14,7 +14,9 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createMockAdminClient } from '@videotask/mock-server/admin-client';
 import { type RunningMockServer, serveMockServer } from '@videotask/mock-server/node';
+import { clientClockOn, START } from '@videotask/testkit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -28,7 +30,6 @@ import {
   VideoTaskError,
 } from '../src/index.js';
 
-const START = Date.UTC(2025, 0, 1, 12);
 const API_KEY = 'sk-faults';
 
 /** What the proxy does with one request. */
@@ -171,23 +172,15 @@ beforeEach(() => {
 
 /** A client through the proxy whose waits move the mock's manual clock. */
 function client(options: Partial<VideoTaskClientOptions> = {}) {
-  const sleeps: number[] = [];
+  const clock = clientClockOn(mock.mock.clock);
   const c = createVideoTaskClient({
     apiKey: API_KEY,
     baseUrl: proxyUrl,
     timeoutMs: 30_000,
-    clock: {
-      now: () => mock.mock.clock.now(),
-      random: () => 0.5,
-      sleep: async (ms, signal) => {
-        signal?.throwIfAborted();
-        sleeps.push(ms);
-        await mock.mock.clock.advance(ms);
-      },
-    },
+    clock,
     ...options,
   });
-  return { client: c, sleeps };
+  return { client: c, sleeps: clock.sleeps };
 }
 
 /** Task ids in the mock's store that belong to this API key (each test case uses its own key and one Idempotency-Key). */
@@ -262,12 +255,8 @@ describe('createVideo through injected faults', () => {
 
   test('a burst of 429s with Retry-After from the mock itself (/__mock/faults) is waited out on the clock', async () => {
     const { client: c, sleeps } = client();
-    const res = await fetch(`${proxyUrl}/__mock/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 429, count: 2, retryAfter: 3, path: '/v1/videos' }),
-    });
-    expect(res.status).toBe(201);
+    const admin = createMockAdminClient({ baseUrl: mock.url });
+    await admin.injectFault({ status: 429, count: 2, retryAfter: 3, path: '/v1/videos' });
     const task = await c.createVideo({ model: 'sora-2', prompt: 'burst' }, { idempotencyKey: 'burst-1' });
     expect(sleeps).toEqual([3000, 3000]);
     expect(await tasksOf(API_KEY)).toEqual([task.id]);

@@ -1,40 +1,14 @@
-// Small fakes for unit tests: a scripted fetch and a clock that never sleeps on the wall clock.
+// Small fakes for unit tests: the spec's task fixtures, a scripted fetch and a clock that never sleeps on the wall clock.
+import * as fixtures from '@videotask/testkit';
 import { type Clock, createVideoTaskClient, type VideoTaskClientOptions } from '../src/index.js';
 
-export const TASK_ID = 'task-unified-1757169743-7cvnl5zw';
+export { TASK_ID } from '@videotask/testkit';
 
-export const pendingTask = {
-  created: 1757169743,
-  id: TASK_ID,
-  model: 'sora-2',
-  object: 'video.generation.task',
-  progress: 0,
-  status: 'pending',
-  task_info: { can_cancel: true, estimated_time: 120, video_duration: 10 },
-  type: 'video',
-  usage: { billing_rule: 'per_call', credits_reserved: 3.737, user_group: 'default' },
-} as const;
-
-export const processingTask = {
-  ...pendingTask,
-  status: 'processing',
-  progress: 45,
-  task_info: { can_cancel: true },
-};
-export const completedTask = {
-  ...pendingTask,
-  status: 'completed',
-  progress: 100,
-  results: [`https://files.example.com/videos/${TASK_ID}.mp4`],
-  task_info: { can_cancel: false },
-};
-export const failedTask = {
-  ...pendingTask,
-  status: 'failed',
-  progress: 30,
-  error: { code: 'content_policy_violation', message: 'The prompt was blocked.', type: 'task_error' },
-  task_info: { can_cancel: false },
-};
+/** A valid task of each state, from the spec's examples (shared by a file's tests: do not change them). */
+export const pendingTask = fixtures.pendingTask();
+export const processingTask = fixtures.processingTask();
+export const completedTask = fixtures.completedTask();
+export const failedTask = fixtures.failedTask();
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {

@@ -1,6 +1,8 @@
 // The client against the mock server's app, in process (its `fetch`, no port). Time is the mock's
 // manual clock: the client's sleeps (retry backoff, polling) advance it, so nothing waits for real.
 import { createMockServer, type MockServer, type MockServerOptions } from '@videotask/mock-server';
+import { createMockAdminClient } from '@videotask/mock-server/admin-client';
+import { clientClockOn } from '@videotask/testkit';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   AuthenticationError,
@@ -32,7 +34,7 @@ afterEach(async () => {
 function setup(mockOptions: MockServerOptions = {}, clientOptions: Partial<VideoTaskClientOptions> = {}) {
   const mock = createMockServer({ clock: 'manual', seed: 1, apiKeys: [API_KEY], ...mockOptions });
   mocks.push(mock);
-  const sleeps: number[] = [];
+  const clock = clientClockOn(mock.clock);
   let requests = 0;
   const client = createVideoTaskClient({
     apiKey: API_KEY,
@@ -41,29 +43,12 @@ function setup(mockOptions: MockServerOptions = {}, clientOptions: Partial<Video
       requests++;
       return mock.fetch(input, init);
     },
-    clock: {
-      now: () => mock.clock.now(),
-      random: () => 0.5,
-      sleep: async (ms, signal) => {
-        signal?.throwIfAborted();
-        sleeps.push(ms);
-        await mock.clock.advance(ms);
-      },
-    },
+    clock,
     ...clientOptions,
   });
-  return { mock, client, sleeps, requests: () => requests };
-}
-
-/** The admin API over HTTP, through the same in-process fetch. */
-async function admin(mock: MockServer, path: string, payload?: unknown): Promise<Response> {
-  const response = await mock.fetch(`${BASE_URL}${path}`, {
-    method: payload === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: payload === undefined ? undefined : JSON.stringify(payload),
-  });
-  expect(response.status, `${path} answered ${response.status}`).toBeLessThan(300);
-  return response;
+  /** The admin API over HTTP, through the same in-process fetch (not counted in `requests`). */
+  const admin = createMockAdminClient({ baseUrl: BASE_URL, fetch: mock.fetch });
+  return { mock, client, admin, sleeps: clock.sleeps, requests: () => requests };
 }
 
 describe('create, read, credits', () => {
@@ -138,9 +123,9 @@ describe('waiting', () => {
   });
 
   test('a task cancelled through the admin API fails with request_cancelled', async () => {
-    const { client, mock } = setup();
+    const { client, admin } = setup();
     const task = await client.createVideo(body, scenario('success'));
-    await admin(mock, `/__mock/tasks/${task.id}/cancel`, {});
+    await admin.cancel(task.id);
     const error = await client.waitForTask(task.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TaskFailedError);
     expect((error as TaskFailedError).code).toBe('request_cancelled');
@@ -205,9 +190,9 @@ describe('HTTP errors', () => {
 
 describe('retries against injected faults', () => {
   test('429 injected through the admin API: waits its Retry-After, then succeeds', async () => {
-    const { client, mock, sleeps, requests } = setup();
+    const { client, admin, sleeps, requests } = setup();
     const task = await client.createVideo(body);
-    await admin(mock, '/__mock/faults', { status: 429, count: 1, retryAfter: 3 });
+    await admin.injectFault({ status: 429, count: 1, retryAfter: 3 });
     expect((await client.getTask(task.id)).id).toBe(task.id);
     expect(sleeps).toEqual([3000]);
     expect(requests()).toBe(3);
@@ -266,7 +251,7 @@ describe('retries against injected faults', () => {
         if (input.method === 'POST' && ++creates === 1) throw new TypeError('socket hang up');
         return response;
       },
-      clock: { sleep: async (ms) => mock.clock.advance(ms), random: () => 0.5 },
+      clock: clientClockOn(mock.clock),
     });
     const task = await client.createVideo(body);
     expect(creates).toBe(2);

@@ -71,7 +71,7 @@ describe('waitForTask', () => {
       taskId: TASK_ID,
       task: failedTask,
     });
-    expect((error as Error).message).toContain('The prompt was blocked.');
+    expect((error as Error).message).toContain(failedTask.error.message);
   });
 
   test('an unknown status is a clear error, not an endless loop', async () => {

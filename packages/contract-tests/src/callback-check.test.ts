@@ -4,30 +4,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createVideoTaskClient, signCallback } from '@videotask/client';
+import {
+  type CallbackReceiver,
+  completedTask,
+  processingTask,
+  startCallbackReceiver,
+} from '@videotask/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkDelivery } from './callback-check.js';
-import { type CallbackReceiver, startReceiver } from './receiver.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
-const completed = {
-  created: 1_757_169_743,
-  id: 'task-unified-1757169743-7cvnl5zw',
-  model: 'sora-2',
-  object: 'video.generation.task',
-  progress: 100,
-  results: ['https://files.example.com/videos/task-unified-1757169743-7cvnl5zw.mp4'],
-  status: 'completed',
-  task_info: { can_cancel: false },
-  type: 'video',
-  usage: { billing_rule: 'per_call', credits_reserved: 3.737, user_group: 'default' },
-};
-const processing = {
-  ...completed,
-  id: 'task-unified-1757169743-processi',
-  progress: 50,
-  status: 'processing',
-};
-delete (processing as { results?: unknown }).results;
+const completed = completedTask();
+const processing = { ...processingTask(), id: 'task-unified-1757169743-processi' };
 
 /** The stand-in API: GET /v1/tasks/{id} answers from `tasks` (404 in the envelope otherwise). */
 const tasks = new Map<string, unknown>([
@@ -55,7 +43,7 @@ beforeAll(async () => {
     baseUrl: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
     maxRetries: 0,
   });
-  receiver = await startReceiver();
+  receiver = await startCallbackReceiver();
 });
 afterAll(async () => {
   await receiver.close();

@@ -4,7 +4,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { confirmCallback, type TaskReader, verifyCallback } from '@videotask/client';
 import { createSpecValidator } from '@videotask/spec/validator';
-import type { ReceivedCallback } from './receiver.js';
+import type { Arrival } from '@videotask/testkit';
+
+/** What the checks read of a delivery the receiver got. */
+type Delivery = Pick<Arrival, 'headers' | 'rawBody'>;
 
 const callbackBody = createSpecValidator().webhookBody('taskFinished');
 
@@ -32,7 +35,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-async function checkSignature(delivery: ReceivedCallback, options: CheckOptions): Promise<string[]> {
+async function checkSignature(delivery: Delivery, options: CheckOptions): Promise<string[]> {
   if (!options.secret) {
     return ['the delivery is signed but the suite has no secret to verify it (set CONTRACT_WEBHOOK_SECRET)'];
   }
@@ -45,10 +48,7 @@ async function checkSignature(delivery: ReceivedCallback, options: CheckOptions)
 }
 
 /** Checks one delivery; see the module header for what is demanded of it. */
-export async function checkDelivery(
-  delivery: ReceivedCallback,
-  options: CheckOptions,
-): Promise<DeliveryCheck> {
+export async function checkDelivery(delivery: Delivery, options: CheckOptions): Promise<DeliveryCheck> {
   const problems: string[] = [];
   const contentType = String(delivery.headers['content-type'] ?? '');
   if (!/^application\/json\b/.test(contentType)) problems.push(`content-type is "${contentType}"`);

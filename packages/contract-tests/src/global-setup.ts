@@ -89,7 +89,6 @@ function mockTarget(name: TargetName, baseUrl: string, strictBaseUrl: string, we
     apiKey: MOCK_API_KEYS[0],
     rejectedApiKey: 'contract-key-unknown',
     billable: true,
-    adminUrl: `${baseUrl}/__mock`,
     webhookSecret,
     callback: { local: true },
     // Virtual time on the manual clock: generous, it costs no real time.

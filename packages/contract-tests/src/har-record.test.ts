@@ -2,11 +2,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHar } from '@videotask/mock-server/har';
-import { afterAll, expect, test } from 'vitest';
-import { startRecording } from './har-record.js';
+import { startCallbackReceiver } from '@videotask/testkit';
+import { afterAll, expect, test, vi } from 'vitest';
+import { recordArrival, startContractRecording, startRecording } from './har-record.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'contract-record-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const receiverDir = mkdtempSync(join(tmpdir(), 'contract-record-receiver-'));
+afterAll(() => {
+  vi.unstubAllEnvs();
+  for (const d of [dir, receiverDir]) rmSync(d, { recursive: true, force: true });
+});
 
 test('CONTRACT_RECORD writes the answers and the received callbacks as HAR, keys redacted', async () => {
   const recording = startRecording(dir);
@@ -46,4 +51,22 @@ test('CONTRACT_RECORD writes the answers and the received callbacks as HAR, keys
   ]);
   expect(entries[0]?.request.postData?.text).toBe('{"model":"sora-2","prompt":"x"}');
   expect(entries[1]?.request.postData?.text).toBe('{"status":"completed"}');
+});
+
+test("with CONTRACT_RECORD, each callback the suite's receiver gets is recorded with the answer it gave", async () => {
+  vi.stubEnv('CONTRACT_RECORD', receiverDir);
+  const recording = startContractRecording();
+  const receiver = await startCallbackReceiver({ answer: () => 503, onArrival: recordArrival });
+  try {
+    await fetch(`${receiver.url}/cb?x=1`, { method: 'POST', body: '{"status":"failed"}' });
+  } finally {
+    await receiver.close();
+  }
+  await recording?.flush();
+  const [file] = readdirSync(receiverDir);
+  const entries = parseHar(readFileSync(join(receiverDir, file as string), 'utf8'));
+  expect(entries.map((e) => [e._videotask?.kind, e.request.url, e.response.status])).toEqual([
+    ['callback', `${receiver.url}/cb?x=1`, 503],
+  ]);
+  expect(entries[0]?.request.postData?.text).toBe('{"status":"failed"}');
 });

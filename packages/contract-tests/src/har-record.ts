@@ -7,6 +7,7 @@ import {
   harEntry,
   redactEntry,
 } from '@videotask/mock-server/har';
+import type { Arrival } from '@videotask/testkit';
 
 /** An answer the client got, as a HAR entry. */
 async function answerEntry(request: Request, requestBody: Uint8Array, response: Response, started: Date) {
@@ -91,3 +92,10 @@ export function startContractRecording() {
 
 /** The recording of this test file, if the harness started one. */
 export const harRecording = () => active;
+
+/** Adds a callback the suite's receiver got to this file's recording, if any: the receiver's `onArrival`. */
+export function recordArrival(arrival: Arrival): void {
+  // HAR's status 0: no answer (held open or reset).
+  const status = typeof arrival.answer === 'number' ? arrival.answer : 0;
+  harRecording()?.callback(arrival.url, arrival.headers, arrival.rawBody, status);
+}

@@ -1,11 +1,7 @@
 // What every contract test file uses: the target, a spec-checking client, and the mock's admin API.
-import {
-  type Clock,
-  createVideoTaskClient,
-  type VideoTaskClient,
-  type VideoTaskClientOptions,
-} from '@videotask/client';
-import type { AdminSchemas } from '@videotask/spec';
+import { createVideoTaskClient, type VideoTaskClient, type VideoTaskClientOptions } from '@videotask/client';
+import { createMockAdminClient, type MockAdminClient } from '@videotask/mock-server/admin-client';
+import { clientClockOn, type ManualClock } from '@videotask/testkit';
 import { afterAll, afterEach, expect, inject } from 'vitest';
 import { startContractRecording } from './har-record.js';
 import { ContractRecorder } from './recorder.js';
@@ -43,54 +39,39 @@ afterEach(() => {
 });
 afterAll(() => recording?.flush());
 
-/** The mock's admin API (manual clock, faults, cancel, deliveries). Only on the mock target. */
-export const admin = {
-  /** One admin call, whatever its answer: for the tests that expect a refusal. */
-  async send<T = unknown>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; json: T }> {
-    if (!target.adminUrl) throw new Error('The admin API exists only on the mock target');
-    const response = await targetFetch(`${target.adminUrl}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: (await response.json()) as T };
-  },
-  /** One admin call that must succeed; its JSON answer. */
-  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const { status, json } = await admin.send<T>(method, path, body);
-    if (status < 200 || status > 299)
-      throw new Error(`admin ${method} ${path} → ${status} ${JSON.stringify(json)}`);
-    return json;
-  },
-  advance: (ms: number) => admin.call<AdminSchemas['ClockAdvanced']>('POST', '/clock/advance', { ms }),
-  now: async () => (await admin.call<AdminSchemas['ClockState']>('GET', '/clock')).now,
-  cancel: (id: string) => admin.call<AdminSchemas['AdminTask']>('POST', `/tasks/${id}/cancel`),
-  fault: (fault: AdminSchemas['FaultSpec']) =>
-    admin.call<AdminSchemas['FaultAdded']>('POST', '/faults', fault),
-  /** Waits until no callback attempt is in flight (its answer recorded, any retry scheduled). */
-  idle: () => admin.call<AdminSchemas['IdleResult']>('POST', '/deliveries/idle', { timeoutMs: 60_000 }),
-  deliveries: (taskId: string) =>
-    admin.call<AdminSchemas['DeliveryList']>('GET', `/deliveries?task_id=${encodeURIComponent(taskId)}`),
-};
+/**
+ * The mock's admin API (manual clock, faults, cancel, deliveries): the typed client other repositories
+ * use. Only on the mock target; on the live API every call throws.
+ */
+export const admin: MockAdminClient = createMockAdminClient({
+  baseUrl: target.baseUrl,
+  // On replicas the admin calls take turns too: the clock moved on one, the deliveries read on the other.
+  fetch: onMock
+    ? (request) => targetFetch(request)
+    : () => Promise.reject(new Error('The admin API exists only on the mock target')),
+});
+
+/** The mock's time now (its manual clock). */
+export const mockNow = async (): Promise<number> => (await admin.clock()).now;
+
+/** The mock's manual clock through the admin API: `now()` is its time as its last answer gave it. */
+function mockClockFrom(start: number): ManualClock {
+  let now = start;
+  return {
+    now: () => now,
+    advance: async (ms) => {
+      now = (await admin.advanceClock(ms)).now;
+    },
+  };
+}
+export const mockClock: ManualClock = mockClockFrom(onMock ? await mockNow() : 0);
 
 /**
  * The clock the client waits on. On the mock, a wait moves the mock's manual clock instead of
  * sleeping, so a whole lifecycle takes milliseconds; on the live API it is real time.
  */
-export function targetClock(): Partial<Clock> | undefined {
-  if (!onMock) return undefined;
-  let now = Date.now();
-  return {
-    now: () => now,
-    sleep: async (ms) => {
-      await admin.advance(Math.max(0, Math.round(ms)));
-      now += ms;
-    },
-  };
+export function targetClock(): ReturnType<typeof clientClockOn> | undefined {
+  return onMock ? clientClockOn(mockClock) : undefined;
 }
 
 /** The published client, pointed at the target, every answer checked against the spec. */
@@ -107,5 +88,5 @@ export function client(options: Partial<VideoTaskClientOptions> = {}): VideoTask
 
 /** Unix seconds now, by the target's clock (the mock's manual clock, or this machine's). */
 export async function targetNowSeconds(): Promise<number> {
-  return Math.floor((onMock ? await admin.now() : Date.now()) / 1000);
+  return Math.floor((onMock ? await mockNow() : Date.now()) / 1000);
 }

@@ -1,15 +1,8 @@
+import { pendingTask } from '@videotask/testkit';
 import { expect, test } from 'vitest';
 import { ContractRecorder, checkAgainstSpec, operationFor } from './recorder.js';
 
-const task = {
-  created: 1_757_169_743,
-  id: 'task-unified-1757169743-7cvnl5zw',
-  model: 'sora-2',
-  object: 'video.generation.task',
-  progress: 0,
-  status: 'pending',
-  type: 'video',
-};
+const task = pendingTask();
 
 test('requests map to the spec operations', () => {
   expect(operationFor('POST', '/v1/videos/generations')).toBe('createVideoGeneration');

@@ -21,8 +21,6 @@ export interface Target {
   rejectedApiKey: string;
   /** Tests that create tasks cost money on the live API: they run only when this is true. */
   billable: boolean;
-  /** The mock's admin API (manual clock, faults, cancel, deliveries); absent on the live API. */
-  adminUrl?: string;
   /** The secret that signs callbacks: the mock's, or CONTRACT_WEBHOOK_SECRET on the live target. */
   webhookSecret?: string;
   /** Where callbacks can reach the suite's local receiver from the target's point of view. */

@@ -1,11 +1,12 @@
 // Callbacks: the finished task arrives at callback_url, confirmed by reading it back, signed when the
 // target signs (the mock), retried on schedule.
 import { type TaskState, verifyCallback } from '@videotask/client';
+import { type Arrival, type CallbackReceiver, startCallbackReceiver } from '@videotask/testkit';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { checkDelivery, SIGNATURE_HEADERS } from '../src/callback-check.js';
-import { admin, client, onMock, recorder, target } from '../src/harness.js';
-import { type CallbackReceiver, type ReceivedCallback, startReceiver } from '../src/receiver.js';
+import { recordArrival } from '../src/har-record.js';
+import { admin, client, mockNow, onMock, recorder, target } from '../src/harness.js';
 
 const canReceive = target.available && target.billable && target.callback !== undefined;
 /** How long a delivery may take to arrive after the task ends (a bound for a hang, not a speed check). */
@@ -15,9 +16,10 @@ describe.skipIf(!canReceive)(`callbacks (${target.name})`, () => {
   let receiver: CallbackReceiver;
   beforeAll(async () => {
     const where = target.callback;
-    receiver = await startReceiver(
-      where && 'publicUrl' in where ? { port: where.port, publicUrl: where.publicUrl } : {},
-    );
+    receiver = await startCallbackReceiver({
+      ...(where && 'publicUrl' in where ? { port: where.port, publicUrl: where.publicUrl } : {}),
+      onArrival: recordArrival,
+    });
   });
   afterAll(() => receiver.close());
 
@@ -35,7 +37,7 @@ describe.skipIf(!canReceive)(`callbacks (${target.name})`, () => {
   }
 
   /** One delivery the checks below share (on the live API each task is billed). */
-  let first: Promise<{ finished: TaskState; delivery: ReceivedCallback }> | undefined;
+  let first: Promise<{ finished: TaskState; delivery: Arrival }> | undefined;
   function firstDelivery() {
     first ??= (async () => {
       const path = `/done/${crypto.randomUUID()}`;
@@ -47,7 +49,7 @@ describe.skipIf(!canReceive)(`callbacks (${target.name})`, () => {
     return first;
   }
   /** The target's now, for judging a signature's timestamp (the mock signs by its manual clock). */
-  const signedNow = async () => (onMock ? await admin.now() : Date.now());
+  const signedNow = async () => (onMock ? await mockNow() : Date.now());
 
   // What the suite demands of a delivery on every target: the live API does not sign, so a delivery
   // is trusted by its body and by reading back the task it names (src/callback-check.ts).
@@ -104,16 +106,16 @@ describe.skipIf(!canReceive)(`callbacks (${target.name})`, () => {
       const finished = await createWithCallback(path);
       // Each advance waits until the mock has recorded the failed answer and scheduled its retry.
       await receiver.waitFor(path, 1, arrivalMs);
-      await admin.idle();
-      await admin.advance(1_000);
+      expect(await admin.deliveriesIdle(60_000)).toBe(true);
+      await admin.advanceClock(1_000);
       await receiver.waitFor(path, 2, arrivalMs);
-      await admin.idle();
-      await admin.advance(2_000);
+      expect(await admin.deliveriesIdle(60_000)).toBe(true);
+      await admin.advanceClock(2_000);
       const deliveries = await receiver.waitFor(path, 3, arrivalMs);
 
-      expect(deliveries.map((d) => d.answeredWith)).toEqual([500, 503, 200]);
+      expect(deliveries.map((d) => d.answer)).toEqual([500, 503, 200]);
       expect(new Set(deliveries.map((d) => d.headers['webhook-id'])).size).toBe(1);
-      const attempts = (await admin.deliveries(finished.id)).data;
+      const attempts = await admin.deliveries(finished.id);
       expect(attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
       expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'failed', 'delivered']);
       const [first, second, third] = attempts as [

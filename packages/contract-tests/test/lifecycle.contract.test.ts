@@ -1,5 +1,6 @@
 // Lifecycle: a task moves only forward, its progress never falls, and it ends with exactly the right fields.
 import { TaskFailedError, type TaskState, type VideoTask } from '@videotask/client';
+import { MockAdminError } from '@videotask/mock-server/admin-client';
 import type { Schemas } from '@videotask/spec';
 import { describe, expect, test } from 'vitest';
 import { admin, client, onMock, target, targetNowSeconds } from '../src/harness.js';
@@ -90,7 +91,7 @@ describe.skipIf(!onMock)('failure scenarios (mock)', () => {
       model: 'sora-2',
       prompt: 'A slow sunrise',
     });
-    await admin.advance(5_000);
+    await admin.advanceClock(5_000);
     await admin.cancel(created.id);
     const task = await client().getTask(created.id);
     expect(task).toMatchObject({
@@ -100,9 +101,9 @@ describe.skipIf(!onMock)('failure scenarios (mock)', () => {
     expect(task.task_info?.can_cancel).toBe(false);
     expect(checkTaskRead(task, await targetNowSeconds())).toEqual([]);
     // A second cancel is refused, and the task stays as it was.
-    const again = await admin.send<{ error: { code: string } }>('POST', `/tasks/${created.id}/cancel`);
-    expect(again.status).toBe(409);
-    expect(again.json.error.code).toBe('conflict');
+    const again = await admin.cancel(created.id).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(MockAdminError);
+    expect(again).toMatchObject({ status: 409, code: 'conflict' });
     expect(await client().getTask(created.id)).toEqual(task);
   });
 

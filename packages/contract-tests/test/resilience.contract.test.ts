@@ -1,23 +1,17 @@
 // Rate limits and idempotency: the client honours Retry-After, and a replayed create never bills twice.
 import { IdempotencyConflictError, RateLimitError } from '@videotask/client';
+import { clientClockOn } from '@videotask/testkit';
 import { describe, expect, test } from 'vitest';
-import { admin, client, onMock, recorder, target } from '../src/harness.js';
+import { admin, client, mockClock, mockNow, onMock, recorder, target } from '../src/harness.js';
 
 describe.skipIf(!onMock)('429 with Retry-After (mock)', () => {
   test('the client waits as long as Retry-After says, then succeeds', async () => {
-    await admin.fault({ status: 429, count: 2, retryAfter: 2, path: '/v1/credits' });
+    await admin.injectFault({ status: 429, count: 2, retryAfter: 2, path: '/v1/credits' });
     // Waits are measured on the client's sleep hook, which moves the mock's clock: no wall clock.
-    const waits: number[] = [];
-    const patient = client({
-      maxRetries: 3,
-      clock: {
-        sleep: async (ms) => {
-          waits.push(ms);
-          await admin.advance(Math.round(ms));
-        },
-      },
-    });
-    const mockStart = await admin.now();
+    const clock = clientClockOn(mockClock);
+    const waits = clock.sleeps;
+    const patient = client({ maxRetries: 3, clock });
+    const mockStart = await mockNow();
     const credits = await patient.getCredits();
     expect(credits.success).toBe(true);
     expect(recorder.exchanges.map((e) => `${e.path} ${e.status}`)).toEqual([
@@ -32,12 +26,12 @@ describe.skipIf(!onMock)('429 with Retry-After (mock)', () => {
       expect(ms).toBeLessThan(3_000);
     }
     // The mock saw exactly those waits pass between the attempts.
-    expect((await admin.now()) - mockStart).toBe(waits.reduce((a, b) => a + Math.round(b), 0));
+    expect((await mockNow()) - mockStart).toBe(waits.reduce((a, b) => a + Math.round(b), 0));
     // Both 429 answers were checked against the spec by the recorder, like every other answer.
   });
 
   test('without retries the client raises RateLimitError with the advised delay', async () => {
-    await admin.fault({ status: 429, count: 1, retryAfter: 3, path: '/v1/credits' });
+    await admin.injectFault({ status: 429, count: 1, retryAfter: 3, path: '/v1/credits' });
     const error = await client({ maxRetries: 0 })
       .getCredits()
       .catch((e: unknown) => e);

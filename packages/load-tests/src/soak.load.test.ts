@@ -6,8 +6,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createMockAdminClient, type MockAdminClient } from '@videotask/mock-server/admin-client';
+import { answeredOk, type CallbackReceiver, startCallbackReceiver } from '@videotask/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Receiver, startReceiver } from './receiver.js';
 
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
 const SAMPLE_SECONDS = Number(process.env.SOAK_SAMPLE_SECONDS ?? 5);
@@ -37,7 +38,9 @@ interface Row {
 
 let child: ChildProcess;
 let url = '';
-let receiver: Receiver;
+let receiver: CallbackReceiver;
+/** The mock's admin API; its requests count in `counts.admin`. */
+let admin: MockAdminClient;
 const MB = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 function ask<T>(type: string, answer: string): Promise<T> {
@@ -61,8 +64,18 @@ beforeAll(async () => {
     child.once('message', (m: { url: string }) => resolve(m));
   });
   url = ready.url;
+  admin = createMockAdminClient({
+    baseUrl: url,
+    fetch: (request) => {
+      counts.requests++;
+      counts.admin++;
+      return fetch(request);
+    },
+  });
   // 10 % of callbacks fail once (then the retry is delivered).
-  receiver = await startReceiver((path, n) => (n === 1 && path.endsWith('0') ? 500 : 204));
+  receiver = await startCallbackReceiver({
+    answer: (path, n) => (n === 1 && path.endsWith('0') ? 500 : 204),
+  });
 });
 afterAll(async () => {
   if (child?.connected) child.send({ type: 'stop' });
@@ -135,22 +148,11 @@ async function oneRequest(): Promise<void> {
   }
 }
 
-async function admin(path: string, body?: unknown): Promise<unknown> {
-  counts.requests++;
-  counts.admin++;
-  const res = await fetch(`${url}/__mock${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) unexpected.push(`admin ${path} ${res.status}`);
-  return json;
-}
-
-/** Stored tasks (the admin list also sweeps expired ones). */
+/** Stored tasks (the admin list also sweeps expired ones): the raw route, for its total. */
 async function storedTasks(): Promise<number> {
-  return ((await admin('/tasks?limit=1')) as { total: number }).total;
+  const { data, response } = await admin.raw.GET('/__mock/tasks', { params: { query: { limit: 1 } } });
+  if (!data) throw new Error(`admin tasks answered ${response.status}`);
+  return data.total;
 }
 
 /** Mix requests sent so far (the admin calls not counted). */
@@ -163,12 +165,12 @@ function mixRequests(): number {
  * takes minutes, and expires a day after it ends), then short steps let the 1/2/4 s retries go out.
  */
 async function settleCallbacks(): Promise<void> {
-  await admin('/clock/advance', { ms: 60 * 60_000 });
+  await admin.advanceClock(60 * 60_000);
   for (let round = 0; round < 4; round++) {
-    await admin('/deliveries/idle', { timeoutMs: 60_000 });
-    await admin('/clock/advance', { ms: 10_000 });
+    await admin.deliveriesIdle(60_000);
+    await admin.advanceClock(10_000);
   }
-  await admin('/deliveries/idle', { timeoutMs: 60_000 });
+  await admin.deliveriesIdle(60_000);
 }
 
 /** Runs the mix at RPS for `seconds`, moving the clock every second; calls `tick` every SAMPLE_SECONDS. */
@@ -190,9 +192,12 @@ async function load(seconds: number, tick: (elapsed: number) => Promise<void>): 
     }
     if (elapsed >= nextClock && !advancing) {
       nextClock += 1000;
-      advancing = admin('/clock/advance', { ms: CLOCK_STEP_MS }).finally(() => {
-        advancing = null;
-      });
+      advancing = admin
+        .advanceClock(CLOCK_STEP_MS)
+        .catch((error: unknown) => unexpected.push(`advanceClock: ${String(error)}`))
+        .finally(() => {
+          advancing = null;
+        });
     }
     if (elapsed >= nextSample) {
       nextSample += SAMPLE_SECONDS * 1000;
@@ -223,7 +228,7 @@ describe('soak', () => {
       return { ...m, tasks };
     };
     const expireEverything = async () => {
-      await admin('/clock/advance', { ms: DAY_MS + 60 * 60_000 });
+      await admin.advanceClock(DAY_MS + 60 * 60_000);
       await storedTasks();
     };
 
@@ -252,10 +257,8 @@ describe('soak', () => {
     const loadRows = rows.filter((r) => r.phase === 'load' || r.phase === 'end of load');
     const peakHeap = Math.max(...loadRows.map((r) => r.heapUsedMB));
     const peakRss = Math.max(...loadRows.map((r) => r.rssMB));
-    const delivered = receiver.arrivals.filter((a) => a.answer !== 'hang' && a.answer < 300).length;
-    const deliveredPaths = new Set(
-      receiver.arrivals.filter((a) => a.answer !== 'hang' && a.answer < 300).map((a) => a.path),
-    );
+    const delivered = receiver.arrivals.filter(answeredOk).length;
+    const deliveredPaths = new Set(receiver.arrivals.filter(answeredOk).map((a) => a.path));
     const undelivered = expectedCallbacks.paths.filter((path) => !deliveredPaths.has(path));
     const summary = {
       soakSeconds: Math.round(soakSeconds),

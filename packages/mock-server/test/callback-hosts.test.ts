@@ -1,8 +1,7 @@
 // Callback URL rules through the HTTP API of a real Node server (not only the pure function): every
 // forbidden spelling is refused with 400 and `param: callback_url`, and no task is made. Then, at
 // delivery time, a host name that resolves to a private address is refused, recorded, never contacted.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type CallbackReceiver, startCallbackReceiver } from '@videotask/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../src/index.js';
 import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
@@ -127,21 +126,15 @@ describe('callback_url rules over HTTP (a real Node server, strict mode)', () =>
 });
 
 describe('at delivery time, a name that resolves to a private address is refused and never contacted', () => {
-  let receiver: Server;
+  let receiver: CallbackReceiver;
   let receiverUrl = '';
-  const received: string[] = [];
+  /** What reached the receiver: method, host header and path. */
+  const received = () => receiver.arrivals.map((a) => `${a.method} ${a.headers.host}${a.path}`);
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      received.push(`${req.method} ${req.headers.host}${req.url}`);
-      res.writeHead(204).end();
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    receiver = await startCallbackReceiver({ answer: () => 204 });
+    receiverUrl = receiver.url;
   });
-  afterAll(async () => {
-    receiver.closeAllConnections();
-    await new Promise((resolve) => receiver.close(resolve));
-  });
+  afterAll(() => receiver.close());
 
   /** A mock whose DNS answers from `table` and whose callback fetch reaches the local receiver. */
   function mockWithDns(table: Record<string, string[] | Error>) {
@@ -211,13 +204,13 @@ describe('at delivery time, a name that resolves to a private address is refused
     'resolving to %s: one attempt recorded as refused, nothing sent, no retry',
     async (_what, host, answer, reason) => {
       const { mock, fetched } = mockWithDns({ [host]: answer });
-      const before = received.length;
+      const before = received().length;
       try {
         const attempts = await runToEnd(mock, host);
         expect(attempts.map((a) => [a.attempt, a.outcome, a.status])).toEqual([[1, 'refused', null]]);
         expect(attempts[0]?.error).toMatch(reason);
         expect(fetched).toEqual([]);
-        expect(received.length - before).toBe(0);
+        expect(received().length - before).toBe(0);
       } finally {
         await mock.close();
       }
@@ -226,12 +219,12 @@ describe('at delivery time, a name that resolves to a private address is refused
 
   test('the control: the same set-up with a public address delivers once to the receiver', async () => {
     const { mock, fetched } = mockWithDns({ 'hooks.example.com': ['93.184.216.34'] });
-    const before = received.length;
+    const before = received().length;
     try {
       const attempts = await runToEnd(mock, 'hooks.example.com');
       expect(attempts.map((a) => [a.attempt, a.outcome, a.status])).toEqual([[1, 'delivered', 204]]);
       expect(fetched).toEqual(['https://hooks.example.com/hook/hooks.example.com']);
-      expect(received.slice(before)).toEqual([`POST ${receiverUrl.slice(7)}/hook/hooks.example.com`]);
+      expect(received().slice(before)).toEqual([`POST ${receiverUrl.slice(7)}/hook/hooks.example.com`]);
     } finally {
       await mock.close();
     }

@@ -1,54 +1,35 @@
-// Callbacks against a real local HTTP receiver (node:http on port 0) with the manual clock.
+// Callbacks against a real local HTTP receiver (the testkit's, on a free port) with the manual clock.
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  type Arrival,
+  type CallbackReceiver,
+  type ReceiverOptions,
+  startCallbackReceiver,
+} from '@videotask/testkit';
 import { afterEach, describe, expect, test } from 'vitest';
+import { createMockAdminClient } from '../src/admin-client/index.js';
 import type { MockServer } from '../src/index.js';
-import { admin, auth, createTask, getTask, manualServer } from './helpers.js';
+import { auth, createTask, getTask, manualServer } from './helpers.js';
 
-interface Received {
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-type Behaviour = (req: IncomingMessage, res: ServerResponse, n: number) => void;
-
-let receiver: Server | undefined;
+let receiver: CallbackReceiver | undefined;
 let mock: MockServer | undefined;
 
 afterEach(async () => {
   await mock?.close();
-  if (receiver) {
-    receiver.closeAllConnections();
-    await new Promise((resolve) => receiver?.close(resolve));
-  }
+  await receiver?.close();
   receiver = undefined;
   mock = undefined;
 });
 
-async function startReceiver(behaviour: Behaviour) {
-  const received: Received[] = [];
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers, body });
-      behaviour(req, res, received.length);
-    });
-  });
-  await new Promise<void>((resolve) => receiver?.listen(0, '127.0.0.1', resolve));
-  const { port } = receiver.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, received };
+async function startReceiver(options: ReceiverOptions) {
+  receiver = await startCallbackReceiver(options);
+  return { url: receiver.url, received: receiver.arrivals };
 }
 
-function verifies(secret: string, r: Received): boolean {
+function verifies(secret: string, r: Arrival): boolean {
   const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
   const expected = createHmac('sha256', key)
-    .update(`${r.headers['webhook-id']}.${r.headers['webhook-timestamp']}.${r.body}`)
+    .update(`${r.headers['webhook-id']}.${r.headers['webhook-timestamp']}.${r.rawBody}`)
     .digest('base64');
   return String(r.headers['webhook-signature']).split(' ').includes(`v1,${expected}`);
 }
@@ -64,16 +45,16 @@ async function taskAtItsEnd(server: MockServer, callbackUrl: string) {
 
 describe('callbacks to a real receiver', () => {
   test('the signature verifies and the body equals the GET answer', async () => {
-    const { url, received } = await startReceiver((_req, res) => res.writeHead(200).end('thanks'));
+    const { url, received } = await startReceiver({ answer: () => 200 });
     mock = manualServer({ allowLocalCallbacks: true });
     const { task, endAt } = await taskAtItsEnd(mock, `${url}/hooks/video?source=mock`);
     expect(received).toHaveLength(1);
-    const [r] = received as [Received];
+    const [r] = received as [Arrival];
     expect(r.path).toBe('/hooks/video?source=mock');
     expect(r.headers['content-type']).toBe('application/json');
     expect(verifies(mock.webhookSecret, r)).toBe(true);
     expect(Number(r.headers['webhook-timestamp'])).toBe(Math.floor(endAt / 1000));
-    expect(r.body).toBe(JSON.stringify(await getTask(mock, task.id)));
+    expect(r.rawBody).toBe(JSON.stringify(await getTask(mock, task.id)));
     expect((await mock.deliveries.list())[0]).toMatchObject({
       outcome: 'delivered',
       status: 200,
@@ -82,7 +63,7 @@ describe('callbacks to a real receiver', () => {
   });
 
   test('a receiver answering 500 forever gets 4 attempts, 1, 2 and 4 s apart; the API keeps answering', async () => {
-    const { url, received } = await startReceiver((_req, res) => res.writeHead(500).end('no'));
+    const { url, received } = await startReceiver({ answer: () => 500 });
     mock = manualServer({ allowLocalCallbacks: true });
     const { task, endAt } = await taskAtItsEnd(mock, `${url}/hook`);
     for (const gap of [1000, 2000, 4000]) {
@@ -105,17 +86,13 @@ describe('callbacks to a real receiver', () => {
   });
 
   test('a receiver that never answers is survived: each attempt times out after 10 s of mock time', async () => {
-    let arrived!: () => void;
-    const firstArrived = new Promise<void>((resolve) => {
-      arrived = resolve;
-    });
-    const { url, received } = await startReceiver(() => arrived());
+    const { url, received } = await startReceiver({ answer: () => 'hang' });
     mock = manualServer({ allowLocalCallbacks: true, deliveryGraceMs: 50 });
     const task = await createTask(mock, { callback_url: `${url}/hang` });
     const endAt = (await mock.tasks.get(task.id))?.timeline.endAt as number;
     // advance returns although the receiver holds the attempt open (it waits 50 ms at most).
     await mock.clock.advance(endAt - mock.clock.now());
-    await firstArrived;
+    await receiver?.waitFor('/hang', 1);
     expect(received).toHaveLength(1);
     expect((await mock.deliveries.list()).map((a) => a.outcome)).toEqual(['in_flight']);
     expect((await getTask(mock, task.id)).status).toBe('completed');
@@ -136,9 +113,9 @@ describe('callbacks to a real receiver', () => {
   });
 
   test('a redirect is not followed: the attempt fails and the target is never called', async () => {
-    const { url, received } = await startReceiver((req, res) => {
-      if (req.url === '/hook') res.writeHead(307, { location: '/internal-admin' }).end();
-      else res.writeHead(200).end();
+    const { url, received } = await startReceiver({
+      answer: (path) => (path === '/hook' ? 307 : 200),
+      answerHeaders: () => ({ location: '/internal-admin' }),
     });
     mock = manualServer({ allowLocalCallbacks: true });
     await taskAtItsEnd(mock, `${url}/hook`);
@@ -147,7 +124,7 @@ describe('callbacks to a real receiver', () => {
   });
 
   test('a receiver that resets the connection is a failed attempt, retried', async () => {
-    const { url } = await startReceiver((req) => req.socket.destroy());
+    const { url } = await startReceiver({ answer: () => 'reset' });
     mock = manualServer({ allowLocalCallbacks: true });
     await taskAtItsEnd(mock, `${url}/hook`);
     await mock.clock.advance(1000);
@@ -161,11 +138,11 @@ describe('callbacks to a real receiver', () => {
   });
 
   test('redeliver with bad-signature reaches the receiver, which can tell', async () => {
-    const { url, received } = await startReceiver((_req, res) => res.writeHead(204).end());
+    const { url, received } = await startReceiver({ answer: () => 204 });
     mock = manualServer({ allowLocalCallbacks: true });
     const { task } = await taskAtItsEnd(mock, `${url}/hook`);
-    const res = await admin(mock, 'POST', `/tasks/${task.id}/redeliver`, { mutate: 'bad-signature' });
-    expect(res.status).toBe(202);
+    const admin = createMockAdminClient({ baseUrl: 'http://mock.local', fetch: mock.fetch });
+    expect(await admin.redeliver(task.id, 'bad-signature')).toMatchObject({ mutate: 'bad-signature' });
     await mock.deliveries.idle();
     expect(received.map((r) => verifies(mock?.webhookSecret ?? '', r))).toEqual([true, false]);
   });

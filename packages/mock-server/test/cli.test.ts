@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
+import { createMockAdminClient } from '../src/admin-client/index.js';
 import { FLAGS, main, parseCliArgs } from '../src/node/cli.js';
 import type { RunningMockServer } from '../src/node/index.js';
 
@@ -250,7 +251,7 @@ describe('the command as a process', () => {
       expect(await run.nextLine()).toMatch(/^Webhook secret: whsec_[A-Za-z0-9+/=]+$/);
       expect(await run.nextLine()).toMatch(/^Mode: clock manual .*seed from-env/);
       expect(await run.nextLine()).toBe('Store: memory');
-      const clock = await (await fetch(`${match?.[1]}/__mock/clock`)).json();
+      const clock = await createMockAdminClient({ baseUrl: match?.[1] ?? '' }).clock();
       expect(clock.mode).toBe('manual');
       run.child.kill(signal);
       expect(await run.exited).toBe(0);

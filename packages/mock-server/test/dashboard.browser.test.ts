@@ -7,13 +7,13 @@
 // The screenshot goes to reports/dashboard.png on every run (an output, so runs leave the tree clean);
 // UPDATE_SCREENSHOT=1 also writes docs/dashboard.png, the one the README shows.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Arrival, type CallbackReceiver, startCallbackReceiver } from '@videotask/testkit';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMockAdminClient } from '../src/admin-client/index.js';
 import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
 import { sseReader } from './dashboard-helpers.js';
 
@@ -26,16 +26,11 @@ const PROMPT = '<img src=x onerror=alert(1)> a fox in the snow';
 /** Auto-waiting expectations give up after this (the whole flow takes about a second). */
 const WAIT = 15_000;
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
 let mock: RunningMockServer | undefined;
 let mockUrl: string;
-let receiver: Server;
+let receiver: CallbackReceiver | undefined;
+const HOOK_PATH = '/hooks/video';
 let receiverUrl: string;
-const received: Received[] = [];
 let context: BrowserContext | undefined;
 /** The task the first test creates from the form. */
 let firstId = '';
@@ -45,22 +40,14 @@ const pageErrors: string[] = [];
 const failedRequests: string[] = [];
 const timings: Record<string, number> = {};
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function close(server: Server | undefined) {
-  if (!server?.listening) return;
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-}
-
 /** Why the browser could not start: each test fails with it (a failing hook would only skip them). */
 let setupError: Error | undefined;
+
+/** The callback receiver (it starts before the browser). */
+function callbacks(): CallbackReceiver {
+  if (!receiver) throw setupError ?? new Error('The receiver did not start');
+  return receiver;
+}
 
 /** The browser context, or the reason it is missing, thrown inside the test. */
 function browser(): BrowserContext {
@@ -86,18 +73,8 @@ beforeAll(async () => {
 
 async function setUp() {
   const t0 = performance.now();
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.writeHead(204).end();
-    });
-  });
-  receiverUrl = `${await listen(receiver)}/hooks/video`;
+  receiver = await startCallbackReceiver({ answer: () => 204 });
+  receiverUrl = `${receiver.url}${HOOK_PATH}`;
 
   // The mock as `videotask-mock` runs it: a real port (0: any free one), result URLs pointing at it.
   mock = await serveMockServer({
@@ -135,7 +112,7 @@ afterAll(async () => {
   await context?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
   await mock?.close();
-  await close(receiver);
+  await receiver?.close();
   console.info(
     `dashboard browser test: ${Object.entries(timings)
       .map(([k, v]) => `${k} ${Math.round(v)} ms`)
@@ -238,13 +215,13 @@ describe('the dashboard in Chromium', () => {
     const attempt = page.locator('[data-part="task-deliveries"] .attempt').first();
     await attempt.filter({ hasText: 'delivered' }).waitFor();
     expect(await attempt.textContent()).toContain('HTTP 204');
-    expect(received).toHaveLength(1);
-    const sent = received[0] as Received;
+    expect(callbacks().arrivals).toHaveLength(1);
+    const sent = callbacks().arrivals[0] as Arrival;
     await attempt.locator('summary').click();
     const detail = attempt.locator('details');
     expect(await detail.textContent()).toContain(String(sent.headers['webhook-signature']));
-    expect(await detail.locator('pre').textContent()).toBe(sent.body);
-    expect(JSON.parse(sent.body)).toEqual(json);
+    expect(await detail.locator('pre').textContent()).toBe(sent.rawBody);
+    expect(JSON.parse(sent.rawBody)).toEqual(json);
     timings.callbackMs = performance.now() - t0;
     expect(dialogs).toEqual([]);
     mkdirSync(fileURLToPath(new URL('../reports/', import.meta.url)), { recursive: true });
@@ -307,7 +284,7 @@ describe('the dashboard in Chromium', () => {
     const outside = (await created.json()) as { id: string };
     const row = page.locator('tbody[data-part="rows"] tr', { hasText: outside.id });
     await row.locator('.badge', { hasText: 'pending' }).waitFor();
-    await fetch(`${mockUrl}/__mock/clock/advance`, { method: 'POST', body: JSON.stringify({ ms: 5000 }) });
+    await createMockAdminClient({ baseUrl: mockUrl }).advanceClock(5000);
     await row.locator('.badge', { hasText: 'processing' }).waitFor();
     expect(await row.textContent()).toContain('sk-ano…ient');
 
@@ -328,8 +305,8 @@ describe('the dashboard in Chromium', () => {
     await page.getByLabel('Mutation').selectOption('bad-signature');
     await page.getByRole('button', { name: 'Redeliver callback' }).click();
     await page.locator('#notice', { hasText: '(bad-signature) sent to' }).waitFor();
-    await expect.poll(() => received.length, { timeout: WAIT }).toBe(2);
-    const [original, again] = received as [Received, Received];
+    const [original, again] = (await callbacks().waitFor(HOOK_PATH, 2, WAIT)) as [Arrival, Arrival];
+    expect(callbacks().arrivals).toHaveLength(2);
     expect(again.headers['webhook-id']).not.toBe(original.headers['webhook-id']);
     await page
       .locator('[data-part="task-deliveries"] .attempt', { hasText: 'bad-signature' })

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { type CallbackReceiver, startCallbackReceiver } from './receiver.js';
+import {
+  type Answer,
+  type Arrival,
+  answeredOk,
+  type CallbackReceiver,
+  startCallbackReceiver,
+} from './receiver.js';
 
 let receiver: CallbackReceiver | undefined;
 afterEach(async () => {
@@ -64,8 +70,64 @@ describe('callback receiver', () => {
     await expect.poll(() => receiver?.hanging, { timeout: 10_000 }).toBe(0);
   });
 
-  test('publicUrl replaces the listening address in url', async () => {
-    receiver = await startCallbackReceiver({ publicUrl: 'https://hooks.example.com/' });
+  test("publicUrl replaces the listening address in url, and in each arrival's url", async () => {
+    const direct = await startCallbackReceiver();
+    const port = new URL(direct.url).port;
+    await direct.close();
+    receiver = await startCallbackReceiver({ port: Number(port), publicUrl: 'https://hooks.example.com/' });
     expect(receiver.url).toBe('https://hooks.example.com');
+    await post(`http://127.0.0.1:${port}/tunnelled?x=1`);
+    expect(receiver.arrivals[0]?.url).toBe('https://hooks.example.com/tunnelled?x=1');
+  });
+
+  test('records the method and full url; onArrival sees each arrival once recorded, with its answer', async () => {
+    const seen: string[] = [];
+    receiver = await startCallbackReceiver({
+      answer: () => 202,
+      onArrival: (a) => seen.push(`${a.method} ${a.url} ${a.answer} ${a.rawBody}`),
+    });
+    await fetch(`${receiver.url}/put/1`, { method: 'PUT', body: 'x' });
+    await post(`${receiver.url}/hook`);
+    expect(seen).toEqual([`PUT ${receiver.url}/put/1 202 x`, `POST ${receiver.url}/hook 202 {"a":1}`]);
+    expect(receiver.arrivals.map((a) => a.method)).toEqual(['PUT', 'POST']);
+  });
+
+  test('reset destroys the connection unanswered; answerHeaders go out with a status answer', async () => {
+    receiver = await startCallbackReceiver({
+      answer: (path) => (path === '/reset' ? 'reset' : 307),
+      answerHeaders: (path, n) => ({ location: `/elsewhere${path}/${n}` }),
+    });
+    await expect(post(`${receiver.url}/reset`)).rejects.toThrow();
+    const redirected = await fetch(`${receiver.url}/moved`, { method: 'POST', redirect: 'manual' });
+    expect(redirected.status).toBe(307);
+    expect(redirected.headers.get('location')).toBe('/elsewhere/moved/1');
+    expect(receiver.arrivals.map((a) => [a.path, a.answer])).toEqual([
+      ['/reset', 'reset'],
+      ['/moved', 307],
+    ]);
+  });
+
+  test('answeredOk: a 2xx status, nothing else', () => {
+    const arrival = (answer: Answer): Arrival => ({
+      method: 'POST',
+      path: '/',
+      url: '/',
+      n: 1,
+      headers: {},
+      rawBody: '',
+      answer,
+      clockAt: 0,
+    });
+    const answers: Answer[] = [199, 200, 204, 299, 300, 500, 'hang', 'reset'];
+    expect(answers.map((a) => answeredOk(arrival(a)))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

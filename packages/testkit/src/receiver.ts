@@ -1,13 +1,19 @@
 // A callback receiver on a free loopback port: records every arrival and answers as the test scripts it.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What the receiver answers one arrival: an HTTP status, or `hang` (hold the request open). */
-export type Answer = number | 'hang';
+/**
+ * What the receiver answers one arrival: an HTTP status, `hang` (hold the request open) or `reset`
+ * (destroy the connection without answering).
+ */
+export type Answer = number | 'hang' | 'reset';
 
 export interface Arrival {
+  method: string;
   /** Path and query as requested. */
   path: string;
+  /** The URL as the sender addressed it: the receiver's `url` and the path. */
+  url: string;
   /** 1 for the first arrival on this path. */
   n: number;
   headers: IncomingHttpHeaders;
@@ -24,8 +30,12 @@ export interface ReceiverOptions {
   publicUrl?: string;
   /** The answer to each arrival, by path and its number on that path (default 200, or the `script` queue). */
   answer?: (path: string, n: number) => Answer;
+  /** Extra headers on a status answer, by path and number (a redirect's `location`, say). */
+  answerHeaders?: (path: string, n: number) => Record<string, string>;
   /** Stamps each arrival's `clockAt` (default Date.now). */
   clock?: () => number;
+  /** Called with each arrival once it is recorded (to log it elsewhere, e.g. a HAR recording). */
+  onArrival?: (arrival: Arrival) => void;
 }
 
 export interface CallbackReceiver {
@@ -41,6 +51,42 @@ export interface CallbackReceiver {
   close(): Promise<void>;
 }
 
+/** Whether an arrival was answered with a 2xx: the sender counts it as delivered. */
+export const answeredOk = (arrival: Arrival): boolean =>
+  typeof arrival.answer === 'number' && arrival.answer >= 200 && arrival.answer < 300;
+
+function respond(res: ServerResponse, answer: number | 'reset', headers: Record<string, string>) {
+  if (answer === 'reset') res.socket?.destroy();
+  else
+    res
+      .writeHead(answer, { 'content-type': 'text/plain', ...headers })
+      .end(answer < 300 ? 'ok' : 'try again');
+}
+
+/** Resolves once `matching()` has `count` entries, checked whenever a waiter is woken. */
+function waitUntil<T>(
+  waiters: Set<() => void>,
+  matching: () => T[],
+  count: number,
+  timeoutMs: number,
+  what: string,
+): Promise<T[]> {
+  if (matching().length >= count) return Promise.resolve(matching());
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (matching().length < count) return;
+      clearTimeout(timer);
+      waiters.delete(check);
+      resolve(matching());
+    };
+    const timer = setTimeout(() => {
+      waiters.delete(check);
+      reject(new Error(`Expected ${count} ${what} within ${timeoutMs} ms, got ${matching().length}`));
+    }, timeoutMs);
+    waiters.add(check);
+  });
+}
+
 export async function startCallbackReceiver(options: ReceiverOptions = {}): Promise<CallbackReceiver> {
   const arrivals: Arrival[] = [];
   const perPath = new Map<string, number>();
@@ -48,6 +94,7 @@ export async function startCallbackReceiver(options: ReceiverOptions = {}): Prom
   const clock = options.clock ?? Date.now;
   let queue: Answer[] = [];
   let hanging = 0;
+  let url = '';
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -57,23 +104,31 @@ export async function startCallbackReceiver(options: ReceiverOptions = {}): Prom
       const n = (perPath.get(path) ?? 0) + 1;
       perPath.set(path, n);
       const answer = queue.shift() ?? options.answer?.(path, n) ?? 200;
-      const rawBody = Buffer.concat(chunks).toString('utf8');
-      arrivals.push({ path, n, headers: req.headers, rawBody, answer, clockAt: clock() });
+      const arrival: Arrival = {
+        method: req.method ?? 'POST',
+        path,
+        url: `${url}${path}`,
+        n,
+        headers: req.headers,
+        rawBody: Buffer.concat(chunks).toString('utf8'),
+        answer,
+        clockAt: clock(),
+      };
+      arrivals.push(arrival);
       if (answer === 'hang') {
         hanging++;
         res.on('close', () => hanging--);
-      } else {
-        res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'try again');
-      }
+      } else respond(res, answer, options.answerHeaders?.(path, n) ?? {});
+      options.onArrival?.(arrival);
       for (const wake of waiters) wake();
     });
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  url = options.publicUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    url: options.publicUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${port}`,
+    url,
     arrivals,
     get hanging() {
       return hanging;
@@ -81,25 +136,14 @@ export async function startCallbackReceiver(options: ReceiverOptions = {}): Prom
     script(answers) {
       queue = [...answers];
     },
-    waitFor(path, count, timeoutMs = 10_000) {
-      const at = () => arrivals.filter((a) => a.path === path);
-      if (at().length >= count) return Promise.resolve(at());
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (at().length < count) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(at());
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(
-            new Error(`Expected ${count} callback(s) at ${path} within ${timeoutMs} ms, got ${at().length}`),
-          );
-        }, timeoutMs);
-        waiters.add(check);
-      });
-    },
+    waitFor: (path, count, timeoutMs = 10_000) =>
+      waitUntil(
+        waiters,
+        () => arrivals.filter((a) => a.path === path),
+        count,
+        timeoutMs,
+        `callback(s) at ${path}`,
+      ),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
