@@ -59,8 +59,9 @@ interface MockRow {
 interface MockReport {
   rows: MockRow[];
   runs: Record<string, MockRow[]>;
-  ratios: { create: number; query: number };
+  ratios: { create: number; query: number; redisCreate: number; redisQuery: number };
   memory: { label: string; tasks: number; heapUsedMB: number; bytesPerTask: number }[];
+  redisMemory: { label: string; tasks: number; usedMB: number; bytesPerTask: number }[];
   rounds: number;
   duration: number;
   connections: number;
@@ -95,21 +96,26 @@ type Line = [area: string, benchmark: string, result: string, goal: string, stat
 const lines: Line[] = [];
 
 const ceiling = mock.rows[0] as MockRow;
+/** A row's ratio and goal: memory-store rows against the ceiling, Redis-store rows against the memory store's. */
+function goalOf(row: MockRow): { ratio: number; goal?: number; of: string } {
+  const create = row.name.startsWith('create');
+  const query = row.name.startsWith('query');
+  if (row.name.endsWith('Redis store')) {
+    const ratio = create ? mock.ratios.redisCreate : mock.ratios.redisQuery;
+    return { ratio, goal: 0.25, of: 'of the memory store' };
+  }
+  if (row === ceiling) return { ratio: 1, of: 'of ceiling' };
+  if (create) return { ratio: mock.ratios.create, goal: 0.5, of: 'of ceiling' };
+  if (query) return { ratio: mock.ratios.query, goal: 0.7, of: 'of ceiling' };
+  return { ratio: row.reqPerSec / ceiling.reqPerSec, of: 'of ceiling' };
+}
 for (const row of mock.rows) {
-  const isCeiling = row === ceiling;
-  const ratio = isCeiling
-    ? 1
-    : row.name.startsWith('create')
-      ? mock.ratios.create
-      : row.name.startsWith('query')
-        ? mock.ratios.query
-        : row.reqPerSec / ceiling.reqPerSec;
-  const goal = row.name.startsWith('create') ? 0.5 : row.name.startsWith('query') ? 0.7 : undefined;
+  const { ratio, goal, of } = goalOf(row);
   lines.push([
     'mock server',
     row.name,
-    `${n(row.reqPerSec)} req/s · p50 ${row.p50} ms · p99 ${row.p99} ms · ${isCeiling ? '' : `${pct(ratio)} of ceiling · `}${row.cpuMicros} µs CPU/req`,
-    goal ? `≥ ${pct(goal)} of ceiling` : '—',
+    `${n(row.reqPerSec)} req/s · p50 ${row.p50} ms · p99 ${row.p99} ms · ${row === ceiling ? '' : `${pct(ratio)} ${of} · `}${row.cpuMicros} µs CPU/req`,
+    goal ? `≥ ${pct(goal)} ${of}` : '—',
     goal ? mark(ratio >= goal) : '',
   ]);
 }
@@ -120,6 +126,15 @@ for (const m of mock.memory) {
     `${m.heapUsedMB.toFixed(1)} MB (${n(m.bytesPerTask)} B per task)`,
     '≤ 200 MB',
     mark(m.heapUsedMB <= 200),
+  ]);
+}
+for (const m of mock.redisMemory) {
+  lines.push([
+    'mock server',
+    `Redis memory of ${n(m.tasks)} tasks (${m.label})`,
+    `${m.usedMB.toFixed(1)} MB (${n(m.bytesPerTask)} B per task, INFO used_memory)`,
+    '—',
+    '',
   ]);
 }
 const variants = Object.entries(client.variants);

@@ -5,9 +5,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PRODUCTION_BASE_URL } from '@videotask/spec';
+import { type RedisServer, startRedisServer } from '@videotask/testkit';
 import type { TestProject } from 'vitest/node';
 import { requirementsFromEnv, unmetRequirements } from './requirements.js';
-import { LIVE_HOW_TO, type Target, targetNameFromEnv } from './target.js';
+import { LIVE_HOW_TO, type Target, type TargetName } from './target.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -54,6 +55,70 @@ async function startMock(flags: string[]): Promise<{ child: ChildProcess; baseUr
   return { child, baseUrl };
 }
 
+async function stopAll(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }),
+  );
+}
+
+/** The flags of the mock the suite drives: manual clock, local callbacks, a known secret. */
+function drivenFlags(webhookSecret: string): string[] {
+  return [
+    '--clock',
+    'manual',
+    '--allow-local-callbacks',
+    '--webhook-secret',
+    webhookSecret,
+    '--seed',
+    'contract',
+  ];
+}
+
+/** The target's settings on a mock at `baseUrl` (the strict one enforces the callback host rules). */
+function mockTarget(name: TargetName, baseUrl: string, strictBaseUrl: string, webhookSecret: string): Target {
+  return {
+    name,
+    available: true,
+    baseUrl,
+    strictBaseUrl,
+    apiKey: MOCK_API_KEYS[0],
+    rejectedApiKey: 'contract-key-unknown',
+    billable: true,
+    webhookSecret,
+    callback: { local: true },
+    // Virtual time on the manual clock: generous, it costs no real time.
+    waitTimeoutMs: 30 * 60_000,
+  };
+}
+
+/**
+ * Two replicas of the mock on one throwaway Redis (plus the strict mock). Both write result URLs
+ * with A's address, as replicas behind one load balancer write its address.
+ */
+async function startReplicas(webhookSecret: string) {
+  const redis: RedisServer = await startRedisServer();
+  const store = ['--store', redis.url, '--store-prefix', 'contract:'];
+  const [a, strict] = await Promise.all([
+    startMock([...drivenFlags(webhookSecret), ...store]),
+    startMock(['--clock', 'manual']),
+  ]);
+  const b = await startMock([...drivenFlags(webhookSecret), ...store, '--public-url', a.baseUrl]);
+  const target = mockTarget('mock-replicas', a.baseUrl, strict.baseUrl, webhookSecret);
+  target.replicaUrls = [a.baseUrl, b.baseUrl];
+  return {
+    target,
+    stop: async () => {
+      await stopAll([a.child, b.child, strict.child]);
+      await redis.stop();
+    },
+  };
+}
+
 /** Fails the run before any test when CONTRACT_REQUIRE asks for what this target lacks. */
 function demandRequirements(target: Target): void {
   const unmet = unmetRequirements(target, requirementsFromEnv());
@@ -62,7 +127,7 @@ function demandRequirements(target: Target): void {
 }
 
 export default async function setup(project: TestProject) {
-  const name = targetNameFromEnv();
+  const name = project.name as TargetName;
   if (name === 'live') {
     const apiKey = process.env.EVOLINK_API_KEY ?? '';
     const callbackUrl = process.env.CONTRACT_CALLBACK_URL;
@@ -90,42 +155,18 @@ export default async function setup(project: TestProject) {
 
   requirementsFromEnv(); // an unknown name fails before the mock starts
   const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
+  if (name === 'mock-replicas') {
+    const replicas = await startReplicas(webhookSecret);
+    demandRequirements(replicas.target);
+    project.provide('target', replicas.target);
+    return replicas.stop;
+  }
   const [main, strict] = await Promise.all([
-    startMock([
-      '--clock',
-      'manual',
-      '--allow-local-callbacks',
-      '--webhook-secret',
-      webhookSecret,
-      '--seed',
-      'contract',
-    ]),
+    startMock(drivenFlags(webhookSecret)),
     startMock(['--clock', 'manual']),
   ]);
-  const baseUrl = main.baseUrl;
-  const target: Target = {
-    name,
-    available: true,
-    baseUrl,
-    strictBaseUrl: strict.baseUrl,
-    apiKey: MOCK_API_KEYS[0],
-    rejectedApiKey: 'contract-key-unknown',
-    billable: true,
-    webhookSecret,
-    callback: { local: true },
-    // Virtual time on the manual clock: generous, it costs no real time.
-    waitTimeoutMs: 30 * 60_000,
-  };
+  const target = mockTarget(name, main.baseUrl, strict.baseUrl, webhookSecret);
   demandRequirements(target);
   project.provide('target', target);
-  return async () => {
-    await Promise.all(
-      [main.child, strict.child].map(async (child) => {
-        if (child.exitCode !== null) return;
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }),
-    );
-  };
+  return () => stopAll([main.child, strict.child]);
 }

@@ -8,13 +8,32 @@ import { ContractRecorder } from './recorder.js';
 import type { Target } from './target.js';
 
 export const target: Target = inject('target');
-export const onMock = target.name === 'mock';
+/** The mock, alone or as replicas: the admin API and the manual clock are there. */
+export const onMock = target.name !== 'live';
+
+/**
+ * Replicas: each request meant for `baseUrl` goes to the next replica in turn, so every step of a
+ * test (create, poll, advance the clock, read the deliveries) may land on another replica.
+ */
+function alternating(replicas: readonly string[], base: string): typeof fetch {
+  let turn = 0;
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (!request.url.startsWith(`${base}/`)) return fetch(request);
+    const to = replicas[turn++ % replicas.length] + request.url.slice(base.length);
+    const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer();
+    return fetch(to, { method: request.method, headers: request.headers, body, signal: request.signal });
+  };
+}
+
+/** What the suite's requests go through: plain fetch, or the turns between replicas. */
+const targetFetch: typeof fetch = target.replicaUrls
+  ? alternating(target.replicaUrls, target.baseUrl)
+  : (input, init) => fetch(input, init);
 
 /** Every answer of every test is checked against the spec; a test fails if one breaks it. */
 const recording = startContractRecording();
-export const recorder = new ContractRecorder(
-  recording ? recording.fetchThrough(globalThis.fetch) : globalThis.fetch,
-);
+export const recorder = new ContractRecorder(recording ? recording.fetchThrough(targetFetch) : targetFetch);
 afterEach(() => {
   expect(recorder.takeProblems(), 'answers that break the spec').toEqual([]);
 });
@@ -26,8 +45,9 @@ afterAll(() => recording?.flush());
  */
 export const admin: MockAdminClient = createMockAdminClient({
   baseUrl: target.baseUrl,
+  // On replicas the admin calls take turns too: the clock moved on one, the deliveries read on the other.
   fetch: onMock
-    ? (request) => fetch(request)
+    ? (request) => targetFetch(request)
     : () => Promise.reject(new Error('The admin API exists only on the mock target')),
 });
 

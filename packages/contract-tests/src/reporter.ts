@@ -2,13 +2,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 import { emptyRunFailure, requirementsFromEnv } from './requirements.js';
-import { targetNameFromEnv } from './target.js';
+import { targetsOfRun } from './target.js';
 
 const MARK = { passed: '✓', failed: '✗', skipped: '–', pending: '…' } as const;
 
 export default class ContractReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    const target = targetNameFromEnv();
+    for (const target of targetsOfRun()) {
+      this.report(
+        target,
+        testModules.filter((m) => m.project.name === target),
+      );
+    }
+  }
+
+  private report(target: string, testModules: ReadonlyArray<TestModule>): void {
     const lines: string[] = [`# Contract report: ${target}`, ''];
     const totals = { passed: 0, failed: 0, skipped: 0, pending: 0 };
     const contractModules = testModules.filter((m) => m.moduleId.endsWith('.contract.test.ts'));

@@ -1,5 +1,6 @@
 // Which server the suite checks (the mock, or the live API) and what it may do there.
-export type TargetName = 'mock' | 'live';
+/** `mock-replicas`: two mocks sharing one Redis, the suite's requests alternating between them. */
+export type TargetName = 'mock' | 'mock-replicas' | 'live';
 
 export interface Target {
   name: TargetName;
@@ -7,6 +8,8 @@ export interface Target {
   available: boolean;
   skipReason?: string;
   baseUrl: string;
+  /** mock-replicas: every replica's base URL; requests meant for `baseUrl` alternate between them. */
+  replicaUrls?: string[];
   /**
    * A server that enforces the callback host rules. The mock the suite drives accepts local
    * callbacks (its receiver is on loopback), so a second, strict mock answers those checks.
@@ -29,10 +32,21 @@ export interface Target {
 export const LIVE_HOW_TO =
   'Live contract run skipped: set EVOLINK_API_KEY (optionally EVOLINK_BASE_URL; CONTRACT_ALLOW_BILLABLE=1 to include tests that create paid tasks) and run `pnpm test:live`.';
 
-/** Reads CONTRACT_TARGET and the live settings from the environment. */
+const TARGET_NAMES: readonly TargetName[] = ['mock', 'mock-replicas', 'live'];
+
+/**
+ * Reads CONTRACT_TARGET: `mock` (the default) runs the suite against the mock and against two
+ * replicas of it on one Redis; `mock-replicas` or `live` runs it against that target alone.
+ */
 export function targetNameFromEnv(env: NodeJS.ProcessEnv = process.env): TargetName {
-  const name = (env.CONTRACT_TARGET ?? 'mock').toLowerCase();
-  if (name !== 'mock' && name !== 'live')
-    throw new Error(`CONTRACT_TARGET must be mock or live, not ${name}`);
+  const name = (env.CONTRACT_TARGET ?? 'mock').toLowerCase() as TargetName;
+  if (!TARGET_NAMES.includes(name))
+    throw new Error(`CONTRACT_TARGET must be one of ${TARGET_NAMES.join(', ')}, not ${name}`);
   return name;
+}
+
+/** The targets a run checks, each a vitest project of its name. */
+export function targetsOfRun(env: NodeJS.ProcessEnv = process.env): TargetName[] {
+  const name = targetNameFromEnv(env);
+  return name === 'mock' ? ['mock', 'mock-replicas'] : [name];
 }

@@ -1,27 +1,17 @@
 // Heap used by 100,000 tasks: heapUsed after GC, before and after creating them through the app.
 import { createMockServer } from '../src/index.js';
+import { createTasks, TASK_KINDS, type TaskShape } from './create-tasks.js';
 
 declare const gc: () => void;
 
 const COUNT = Number(process.env.BENCH_TASKS ?? 100_000);
 
-async function measure(
-  label: string,
-  body: (i: number) => Record<string, unknown>,
-  headers: (i: number) => Record<string, string>,
-) {
+async function measure(label: string, shape: TaskShape) {
   gc();
   gc();
   const before = process.memoryUsage().heapUsed;
   const mock = createMockServer({ clock: 'manual', credits: 1e12, seed: 'memory', maxTasks: COUNT });
-  for (let i = 0; i < COUNT; i++) {
-    const res = await mock.fetch('http://mock/v1/videos/generations', {
-      method: 'POST',
-      headers: { authorization: `Bearer sk-${i % 10}`, 'content-type': 'application/json', ...headers(i) },
-      body: JSON.stringify({ model: 'sora-2', prompt: `A cat playing piano, take ${i}`, ...body(i) }),
-    });
-    if (res.status !== 200) throw new Error(`create ${i} answered ${res.status}: ${await res.text()}`);
-  }
+  await createTasks(mock, COUNT, shape);
   gc();
   gc();
   const after = process.memoryUsage().heapUsed;
@@ -46,16 +36,6 @@ await warm.fetch('http://mock/v1/videos/generations', {
 });
 await warm.close();
 
-const results = [
-  await measure(
-    'plain tasks',
-    () => ({}),
-    () => ({}),
-  ),
-  await measure(
-    'with callback_url and Idempotency-Key',
-    (i) => ({ callback_url: `https://hooks.example.com/video/${i}`, duration: 15 }),
-    (i) => ({ 'idempotency-key': `key-${i}-${'x'.repeat(24)}` }),
-  ),
-];
+const results = [];
+for (const [label, shape] of TASK_KINDS) results.push(await measure(label, shape));
 process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -1,10 +1,13 @@
 // `pnpm bench`: create and query throughput against the running Node server, measured with autocannon
-// from this (second) process beside a bare Hono route on the same server; then the heap of 100,000 tasks.
+// from this (second) process beside a bare Hono route on the same server, with the memory store and with
+// the Redis store (a throwaway redis-server); then the heap of 100,000 tasks and Redis's bytes per task.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { type RedisServer, startRedisServer } from '@videotask/testkit';
 import autocannon from 'autocannon';
+import { measureRedisMemory } from './redis-memory.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -14,15 +17,16 @@ const jsonArg = process.argv.indexOf('--json');
 const JSON_OUT = jsonArg >= 0 ? process.argv[jsonArg + 1] : undefined;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
+function startServer(redisUrl: string): Promise<{ child: ChildProcess; url: string; redisMockUrl: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', here('./server.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_REDIS_URL: redisUrl },
   });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> });
     lines.once('line', (line) => {
-      const match = /^Listening on (\S+)$/.exec(line);
-      if (match?.[1]) resolve({ child, url: match[1] });
+      const match = /^Listening on (\S+) (\S+)$/.exec(line);
+      if (match?.[1] && match[2]) resolve({ child, url: match[1], redisMockUrl: match[2] });
       else reject(new Error(`unexpected first line: ${line}`));
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -65,6 +69,8 @@ async function load(name: string, options: autocannon.Options, duration = DURATI
   };
 }
 
+const REDIS_QUERY = 'query GET /v1/tasks/{id}, Redis store';
+const REDIS_CREATE = 'create POST /v1/videos/generations, Redis store';
 const CREATE_BODY = JSON.stringify({ model: 'sora-2', prompt: 'A cat playing piano', duration: 10 });
 // Every route gets the same request headers (the bare routes ignore them), so the ratios compare
 // handlers, not request sizes.
@@ -72,12 +78,13 @@ const AUTH = { authorization: 'Bearer sk-bench' };
 const HEADERS = { ...AUTH, 'content-type': 'application/json' };
 
 async function main() {
-  const { child, url } = await startServer();
+  const redis: RedisServer = await startRedisServer();
+  const { child, url, redisMockUrl } = await startServer(redis.url);
   serverUrl = url;
   try {
     // The queried task is created just before each query run (each run starts from an empty store).
-    const freshTask = async () => {
-      const created = await fetch(`${url}/v1/videos/generations`, {
+    const freshTask = async (on = url) => {
+      const created = await fetch(`${on}/v1/videos/generations`, {
         method: 'POST',
         headers: HEADERS,
         body: CREATE_BODY,
@@ -98,6 +105,14 @@ async function main() {
       [
         'context: bare route reading the body (POST)',
         { url: `${url}/__bench/static`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
+      ],
+      [
+        REDIS_QUERY,
+        async () => ({ url: `${redisMockUrl}/v1/tasks/${await freshTask(redisMockUrl)}`, headers: AUTH }),
+      ],
+      [
+        REDIS_CREATE,
+        { url: `${redisMockUrl}/v1/videos/generations`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
       ],
     ];
     // Warm-up: JIT, connection pools.
@@ -125,17 +140,24 @@ async function main() {
     }
     // Each round measures every route back to back, so a route's ratio to the ceiling is taken
     // within a round and the median of those ratios is reported (load from elsewhere cancels out).
-    const ratioOf = (name: string) => {
+    const ratioOf = (name: string, baseName = ceiling.name) => {
       const own = runs.get(name) ?? [];
-      const base = runs.get(ceiling.name) ?? [];
+      const base = runs.get(baseName) ?? [];
       const perRound = own
         .map((r, i) => r.reqPerSec / (base[i]?.reqPerSec ?? Number.NaN))
         .sort((a, b) => a - b);
       return perRound[Math.floor(perRound.length / 2)] as number;
     };
-    const ratios = { create: ratioOf(create.name), query: ratioOf(query.name) };
+    // The Redis store's rows against the memory store's, measured in the same rounds.
+    const ratios = {
+      create: ratioOf(create.name),
+      query: ratioOf(query.name),
+      redisCreate: ratioOf(REDIS_CREATE, create.name),
+      redisQuery: ratioOf(REDIS_QUERY, query.name),
+    };
 
     child.kill('SIGTERM');
+    const redisMemory = await measureRedisMemory(redis.url, Number(process.env.BENCH_REDIS_TASKS ?? 10_000));
     const memory = process.env.BENCH_SKIP_MEMORY
       ? []
       : await new Promise<{ label: string; tasks: number; heapUsedMB: number; bytesPerTask: number }[]>(
@@ -178,6 +200,9 @@ async function main() {
     console.log(
       `\nGoals: create ≥ 50 % of ceiling (${pct(ratios.create)}), query ≥ 70 % (${pct(ratios.query)})`,
     );
+    console.log(
+      `Redis store: create ${pct(ratios.redisCreate)}, query ${pct(ratios.redisQuery)} of the memory store's (goal ≥ 25 % each)`,
+    );
     console.log('\nMemory (heapUsed after GC, before and after creating the tasks)\n');
     for (const m of memory) {
       console.log(
@@ -185,13 +210,20 @@ async function main() {
       );
     }
     console.log('Goal: 100,000 tasks ≤ 200 MB');
+    console.log('\nRedis (INFO memory used_memory, before and after creating the tasks)\n');
+    for (const m of redisMemory) {
+      console.log(
+        `- ${m.tasks} ${m.label}: ${m.usedMB.toFixed(1)} MB (${Math.round(m.bytesPerTask)} bytes per task)`,
+      );
+    }
 
     mkdirSync(here('../reports'), { recursive: true });
-    const report = `${JSON.stringify({ node: process.version, duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, rows, runs: Object.fromEntries(runs), ratios, memory }, null, 2)}\n`;
+    const report = `${JSON.stringify({ node: process.version, duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, rows, runs: Object.fromEntries(runs), ratios, memory, redisMemory }, null, 2)}\n`;
     writeFileSync(here('../reports/bench.json'), report);
     if (JSON_OUT) writeFileSync(JSON_OUT, report);
   } finally {
     if (child.exitCode === null) child.kill('SIGTERM');
+    await redis.stop();
   }
 }
 

@@ -93,8 +93,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     },
     now: () => scheduler.now(),
     advance: async (ms) => {
-      await scheduler.advance(ms);
-      await core.store.setManualTime(scheduler.now());
+      if (scheduler.mode !== 'manual' || !Number.isFinite(ms) || ms < 0) return scheduler.advance(ms);
+      await core.moveClock(Math.floor(ms));
     },
   };
   return {

@@ -110,6 +110,19 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(argv)).toThrow(message);
   });
 
+  test('--store and --store-prefix (MOCK_STORE, MOCK_STORE_PREFIX); a store that is not memory or redis:// is a usage error', () => {
+    expect(parseCliArgs(['--store', 'redis://127.0.0.1:6390/2', '--store-prefix', 'ci:']).serve).toEqual({
+      storeUrl: 'redis://127.0.0.1:6390/2',
+      storePrefix: 'ci:',
+    });
+    expect(parseCliArgs([], { MOCK_STORE: 'memory', MOCK_STORE_PREFIX: 'x:' }).serve).toEqual({
+      storeUrl: 'memory',
+      storePrefix: 'x:',
+    });
+    expect(() => parseCliArgs(['--store', 'mongodb://h'])).toThrow(/--store must be memory or redis:\/\//);
+    expect(() => parseCliArgs([], { MOCK_STORE: 'redis://h:1/db' })).toThrow(/MOCK_STORE has a database/);
+  });
+
   test('a bad environment value names the variable', () => {
     expect(() => parseCliArgs([], { MOCK_QUIET: 'maybe' })).toThrow(/MOCK_QUIET must be true or false/);
     expect(() => parseCliArgs([], { MOCK_CREDITS: '-1' })).toThrow(/MOCK_CREDITS must be a number >= 0/);
@@ -172,6 +185,22 @@ describe('main (in process)', () => {
     expect(err.join('\n')).toMatch(/--clock must be real or manual[\s\S]*Usage: videotask-mock/);
   });
 
+  test('a Redis that cannot be reached at start: one line on stderr, exit code 1, nothing listening', async () => {
+    const err: string[] = [];
+    const before = process.exitCode;
+    const running = await main(
+      ['--port', '0', '--store', 'redis://127.0.0.1:1'],
+      {},
+      { out: (l) => err.push(`OUT ${l}`), err: (l) => err.push(l) },
+      false,
+    );
+    expect(running).toBeUndefined();
+    expect(process.exitCode).toBe(1);
+    process.exitCode = before;
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^videotask-mock: Redis at redis:\/\/127\.0\.0\.1:1 cannot be reached \(.+\)$/);
+  });
+
   test('--help lists every flag with its variable', async () => {
     const out: string[] = [];
     await main(['--help'], {}, { out: (l) => out.push(l), err: () => {} }, false);
@@ -221,6 +250,7 @@ describe('the command as a process', () => {
       expect(match).not.toBeNull();
       expect(await run.nextLine()).toMatch(/^Webhook secret: whsec_[A-Za-z0-9+/=]+$/);
       expect(await run.nextLine()).toMatch(/^Mode: clock manual .*seed from-env/);
+      expect(await run.nextLine()).toBe('Store: memory');
       const clock = await createMockAdminClient({ baseUrl: match?.[1] ?? '' }).clock();
       expect(clock.mode).toBe('manual');
       run.child.kill(signal);

@@ -3,12 +3,12 @@
 
 import { type DeliveryAttempt, REDELIVER_MUTATIONS, type RedeliverMutation } from '../delivery/attempt.js';
 import { checkCallbackUrl } from '../delivery/callback-url.js';
-import { DeliveryEngine } from '../delivery/engine.js';
+import { type AttemptRun, DeliveryEngine } from '../delivery/engine.js';
 import { createScheduler, type Scheduler } from '../domain/clock.js';
 import type { CreateBody } from '../domain/create-body.js';
 import { RETENTION_MS, stateAt } from '../domain/lifecycle.js';
 import { toMilli } from '../domain/prices.js';
-import { createRandom, type Random } from '../domain/random.js';
+import { createRandom, type Random, randomSeed } from '../domain/random.js';
 import type { Scenario } from '../domain/scenarios.js';
 import { renderTask, type VideoTaskJson } from '../domain/task.js';
 import type { ResolvedOptions } from '../options.js';
@@ -18,6 +18,7 @@ import { MemoryStore, ownJobId } from '../store/memory.js';
 import type { CallbackJob, MockStore, StoredTask } from '../store/store.js';
 import { planTask } from './create.js';
 import { queryTasks, type TaskListPage, type TaskListQuery } from './list.js';
+import { ReplicaSync } from './replicas.js';
 import { ok, type Refusal, type Result, refuse } from './result.js';
 import type { SeedOptions } from './seed.js';
 import { type AdminTask, adminView } from './views.js';
@@ -41,8 +42,8 @@ export interface Redelivery {
   firstAttempt: Promise<void>;
 }
 
-/** How long a claimed callback job is leased before another replica may claim it. */
-const CALLBACK_LEASE_MS = 60_000;
+/** How long a claimed callback job is leased before another replica may claim it (well past the 10 s attempt timeout). */
+export const CALLBACK_LEASE_MS = 60_000;
 
 export class MockCore {
   readonly options: ResolvedOptions;
@@ -52,11 +53,16 @@ export class MockCore {
   random: Random;
   /** Names this process when it claims callback jobs. */
   private readonly owner: string;
+  /** The seed of this process's ids: on a shared store each replica adds its own part, so replicas never draw the same ids. */
+  private readonly idSeed: string;
+  /** With a shared store: the shared manual clock and the work other replicas left. */
+  readonly replicas: ReplicaSync;
 
   constructor(options: ResolvedOptions) {
     this.options = options;
-    this.random = createRandom(options.seed);
-    this.owner = `mock_${createRandom(`${options.seed}:owner`).base36(8)}`;
+    this.idSeed = options.store?.shared ? `${options.seed}:${randomSeed()}` : options.seed;
+    this.random = createRandom(this.idSeed);
+    this.owner = `mock_${createRandom(`${this.idSeed}:owner`).base36(8)}`;
     this.scheduler = createScheduler({
       mode: options.clock,
       startTime: options.startTime,
@@ -77,10 +83,16 @@ export class MockCore {
       signed: !options.unsignedCallbacks,
       allowLocal: options.allowLocalCallbacks,
       resolveHost: options.resolveHost,
-      random: createRandom(`${options.seed}:webhooks`),
+      random: createRandom(`${this.idSeed}:webhooks`),
       logger: options.logger,
       graceMs: options.deliveryGraceMs,
       scheduleRetry: (job) => this.schedule(job),
+    });
+    this.replicas = new ReplicaSync({
+      store: this.store,
+      scheduler: this.scheduler,
+      runDueCallbacks: () => this.runDueCallbacks(),
+      logger: options.logger,
     });
   }
 
@@ -187,7 +199,9 @@ export class MockCore {
     const failure = task.failureCode ? ` ${task.failureCode}` : '';
     this.options.logger?.(`task ${task.id} created (${task.outcome}${failure})`);
     if (task.callbackUrl && Number.isFinite(task.endAt)) {
-      await this.schedule({ id: ownJobId(task.id), at: task.endAt, taskId: task.id });
+      // The webhook-id is fixed now: whichever replica sends the callback (or takes it over) sends this one.
+      const webhookId = this.deliveries.newWebhookId();
+      await this.schedule({ id: ownJobId(task.id), at: task.endAt, taskId: task.id, webhookId });
     }
   }
 
@@ -241,7 +255,11 @@ export class MockCore {
     if (!cancelled) return refuse('task_not_found', `No task ${id}.`, 'id');
     const { task, ended } = cancelled;
     if (ended) return refuse('conflict', `Task ${id} has already ended.`, 'id');
-    if (task.callbackUrl) void this.sendOwnCallback(task);
+    if (task.callbackUrl) {
+      this.sendOwnCallback(task).catch((error) =>
+        this.options.logger?.(`callback ${id}: not sent (${String(error)})`),
+      );
+    }
     return ok(await this.view(task));
   }
 
@@ -332,8 +350,7 @@ export class MockCore {
       );
     }
     if (!Number.isInteger(ms) || ms < 0) return refuse('invalid_request', 'ms must be an integer >= 0', 'ms');
-    await this.scheduler.advance(ms);
-    await this.store.setManualTime(this.now());
+    await this.moveClock(ms);
     const { mode, now, iso } = this.clockView();
     return ok({ mode, now, iso });
   }
@@ -357,6 +374,11 @@ export class MockCore {
     return { idle, inFlight: this.deliveries.inFlightCount };
   }
 
+  /** Moves the manual clock by `ms` (with a shared store: from the shared time, through every replica's due jobs). */
+  moveClock(ms: number): Promise<void> {
+    return this.replicas.moveClock(ms);
+  }
+
   // ---- callbacks: jobs in the store, one local timer each, claimed under a lease when due ----
 
   private async schedule(job: CallbackJob): Promise<void> {
@@ -364,23 +386,38 @@ export class MockCore {
     this.scheduler.schedule(job.at, () => this.runDueCallbacks());
   }
 
-  /** Runs every job due now; the promise (what a manual advance awaits) settles when their first attempts have. */
+  /**
+   * Runs every job due now; the promise (what a manual advance awaits) settles when their first attempts
+   * have. A job is forgotten only once its attempt is recorded and any retry stored, so a replica that dies
+   * before leaves it leased, and another replica sends it (same webhook-id) when the lease runs out.
+   */
   private async runDueCallbacks(): Promise<void> {
     const jobs = await this.store.claimDueCallbacks(this.now(), this.owner, CALLBACK_LEASE_MS);
     const attempts = jobs.map(async (job) => {
-      await this.store.finishCallback(job.id);
-      if (job.retry) return this.deliveries.retry({ taskId: job.taskId, ...job.retry });
-      const task = await this.store.getTask(job.taskId, this.now());
-      return task?.callbackUrl ? this.sendOwnCallback(task) : undefined;
+      const run = await this.startJob(job);
+      if (run) await run.firstAttempt;
+      else await this.store.finishCallback(job.id);
     });
     await Promise.all(attempts);
   }
 
+  private async startJob(job: CallbackJob): Promise<AttemptRun | undefined> {
+    if (job.retry) return this.deliveries.retry({ taskId: job.taskId, jobId: job.id, ...job.retry });
+    const task = await this.store.getTask(job.taskId, this.now());
+    if (!task?.callbackUrl) return undefined;
+    return this.startOwnCallback(task, job);
+  }
+
   /** The task's own callback, sent when it ends (after its credits settle: the store settles on read). */
-  private async sendOwnCallback(task: StoredTask): Promise<void> {
+  private async startOwnCallback(task: StoredTask, job?: CallbackJob): Promise<AttemptRun> {
     await this.store.settleDue(this.now());
     const body = JSON.stringify(this.render(task));
-    await this.deliveries.start({ taskId: task.id, url: task.callbackUrl as string, body }).firstAttempt;
+    const url = task.callbackUrl as string;
+    return this.deliveries.start({ taskId: task.id, url, body, webhookId: job?.webhookId, jobId: job?.id });
+  }
+
+  private async sendOwnCallback(task: StoredTask): Promise<void> {
+    await (await this.startOwnCallback(task)).firstAttempt;
   }
 
   /** Forgets tasks, credits, deliveries, faults and rate-limit state; re-seeds. The clock keeps its time. */
@@ -388,10 +425,11 @@ export class MockCore {
     this.deliveries.close();
     this.scheduler.clear();
     await this.store.clear();
-    this.random = createRandom(this.options.seed);
+    this.random = createRandom(this.idSeed);
   }
 
   async close(): Promise<void> {
+    this.replicas.close();
     this.scheduler.close();
     this.deliveries.close();
     await this.store.close();

@@ -107,7 +107,8 @@ export class ChangeWatcher {
 
   private async loop(): Promise<void> {
     const started = performance.now();
-    await this.check();
+    // A store that cannot answer now (Redis down) skips this look; the next one tries again.
+    await this.check().catch(() => undefined);
     const spent = performance.now() - started;
     if (!this.listeners.size) return;
     this.timer = setTimeout(() => void this.loop(), Math.max(BASE_INTERVAL_MS, spent / MAX_DUTY));

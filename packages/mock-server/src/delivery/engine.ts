@@ -3,7 +3,7 @@
 import { type Scheduler, withinGrace } from '../domain/clock.js';
 import type { Random } from '../domain/random.js';
 import type { CallbackJob, MockStore } from '../store/store.js';
-import type { DeliveryAttempt, RedeliverMutation } from './attempt.js';
+import type { AttemptOutcome, DeliveryAttempt, RedeliverMutation } from './attempt.js';
 import { type Composer, createComposer } from './compose.js';
 import { nextRetryAt } from './retry.js';
 import { describeError, post, refusal, type SendOptions, type SendResult } from './send.js';
@@ -34,6 +34,12 @@ export interface DeliveryOptions extends SendOptions {
   graceMs?: number;
 }
 
+/** One attempt under way: what a manual advance awaits, and its end (null: it broke inside the mock). */
+export interface AttemptRun {
+  firstAttempt: Promise<void>;
+  ended: Promise<AttemptOutcome | null>;
+}
+
 /** One delivery: its attempts share the webhook-id and body. */
 export interface Delivery {
   webhookId: string;
@@ -41,6 +47,8 @@ export interface Delivery {
   url: string;
   body: string;
   mutate: RedeliverMutation | null;
+  /** The stored job this attempt runs: forgotten once the attempt is recorded and its retry stored. */
+  jobId?: string;
 }
 
 export type StartDelivery = Omit<Delivery, 'webhookId' | 'mutate'> & {
@@ -50,7 +58,7 @@ export type StartDelivery = Omit<Delivery, 'webhookId' | 'mutate'> & {
 };
 
 export class DeliveryEngine {
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly controllers = new Set<AbortController>();
   private readonly composer: Composer;
   private readonly timeoutMs: number;
@@ -64,20 +72,29 @@ export class DeliveryEngine {
     this.graceMs = options.graceMs ?? 200;
   }
 
-  /** Starts a delivery now; the promise settles once its first attempt is sent and answered (or the grace passed). */
-  start(input: StartDelivery): { webhookId: string; firstAttempt: Promise<void> } {
+  /** A fresh webhook-id (a task's own callback job gets one when it is scheduled). */
+  newWebhookId(): string {
+    return `msg_${this.options.random.base36(24)}`;
+  }
+
+  /**
+   * Starts a delivery now. `firstAttempt` settles once its first attempt is sent and answered (or the
+   * grace passed); `ended` once that attempt is recorded and its retry scheduled, with its outcome.
+   */
+  start(input: StartDelivery): { webhookId: string } & AttemptRun {
     const delivery: Delivery = {
-      webhookId: input.webhookId ?? `msg_${this.options.random.base36(24)}`,
+      webhookId: input.webhookId ?? this.newWebhookId(),
       taskId: input.taskId,
       url: input.url,
       body: input.body,
       mutate: input.mutate ?? null,
+      ...(input.jobId ? { jobId: input.jobId } : {}),
     };
-    return { webhookId: delivery.webhookId, firstAttempt: this.attempt(delivery, 1) };
+    return { webhookId: delivery.webhookId, ...this.attempt(delivery, 1) };
   }
 
   /** Runs a stored retry job's attempt. */
-  retry(job: NonNullable<CallbackJob['retry']> & { taskId: string }): Promise<void> {
+  retry(job: NonNullable<CallbackJob['retry']> & { taskId: string; jobId: string }): AttemptRun {
     const { attempt, ...rest } = job;
     return this.attempt({ ...rest }, attempt);
   }
@@ -102,19 +119,20 @@ export class DeliveryEngine {
    * Runs one attempt. The promise returned (what a manual advance awaits) settles once the request
    * is sent and then either answered or the grace has passed; the attempt itself goes on in flight.
    */
-  private attempt(delivery: Delivery, n: number): Promise<void> {
+  private attempt(delivery: Delivery, n: number): AttemptRun {
     let sent!: () => void;
     const sentPromise = new Promise<void>((resolve) => {
       sent = resolve;
     });
     const work = this.run(delivery, n, sent)
-      .catch((error) => {
+      .catch((error): null => {
         this.options.logger?.(`callback ${delivery.webhookId}: internal error ${String(error)}`);
+        return null;
       })
       .finally(sent);
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
-    return sentPromise.then(() => withinGrace(work, this.graceMs));
+    return { firstAttempt: sentPromise.then(() => withinGrace(work, this.graceMs)), ended: work };
   }
 
   private newEntry(delivery: Delivery, n: number): DeliveryAttempt {
@@ -136,7 +154,7 @@ export class DeliveryEngine {
     };
   }
 
-  private async run(delivery: Delivery, n: number, sent: () => void): Promise<void> {
+  private async run(delivery: Delivery, n: number, sent: () => void): Promise<AttemptOutcome> {
     const { scheduler, store } = this.options;
     const generation = this.generation;
     const wallStart = performance.now();
@@ -182,7 +200,10 @@ export class DeliveryEngine {
     await store.updateAttempt(ref, entry);
     this.log(delivery, entry);
     if (entry.nextRetryAt !== null) await this.scheduleRetry(delivery, entry);
+    // An abandoned attempt (this replica stopping) leaves its job leased: another replica sends it after the lease.
+    if (delivery.jobId && entry.outcome !== 'abandoned') await store.finishCallback(delivery.jobId);
     finished();
+    return entry.outcome;
   }
 
   /** The refusal check, the composed request, and the POST; a stop (timeout, reset) wins at each step. */

@@ -24,6 +24,8 @@ export interface Timer {
 export type TimerTask = () => undefined | Promise<unknown>;
 
 export interface Scheduler extends Clock {
+  /** Manual clock only: moves time forward to `at` as `advance` does (nothing when `at` has passed). */
+  advanceTo(at: number): Promise<void>;
   /** Runs `task` once the clock reaches `at` (soon, when `at` has passed already). */
   schedule(at: number, task: TimerTask): Timer;
   /** Timers not yet fired. */
@@ -172,7 +174,18 @@ class HeapScheduler implements Scheduler {
     if (!Number.isFinite(ms) || ms < 0) {
       return Promise.reject(new RangeError(`advance() takes ms >= 0, got ${ms}`));
     }
-    const step = this.advancing.then(() => this.doAdvance(Math.floor(ms)));
+    return this.queueAdvance(() => Math.floor(ms));
+  }
+
+  advanceTo(at: number): Promise<void> {
+    if (this.mode !== 'manual') return Promise.reject(new Error('advanceTo() needs a manual clock'));
+    // Measured when its turn comes: an advance queued before it may have moved the clock.
+    return this.queueAdvance(() => Math.max(0, Math.floor(at) - this.manualNow));
+  }
+
+  /** Advances run one after another, each measured when its turn comes. */
+  private queueAdvance(ms: () => number): Promise<void> {
+    const step = this.advancing.then(() => this.doAdvance(ms()));
     this.advancing = step.catch(() => {});
     return step;
   }

@@ -2,11 +2,15 @@
 import { Hono } from 'hono';
 import type { MockCore } from '../core/commands.js';
 import { DASHBOARD_ROUTES, mountDashboard } from '../dashboard/index.js';
+import { StoreUnavailableError } from '../store/store.js';
 import { ADMIN_ROUTES, registerAdmin } from './admin.js';
 import { registerAdminGuard } from './admin-guard.js';
 import { createHttp } from './answer.js';
 import { registerApi } from './api.js';
 import { registerDocs } from './docs.js';
+import { DEFAULT_MESSAGES } from './errors.js';
+
+const STORE_DOWN = 'The mock cannot reach its store; retry shortly.';
 
 /** The non-admin routes and their methods (a HEAD is answered wherever a GET is). */
 const PUBLIC_ROUTES: [string, string][] = [
@@ -48,6 +52,14 @@ export function createApp(core: MockCore): Hono {
     });
   }
 
+  // Replicas on one store share the manual clock: each request first takes the stored time.
+  if (core.replicas.clockIsShared) {
+    app.use(async (_c, next) => {
+      await core.replicas.catchUp();
+      await next();
+    });
+  }
+
   registerApi(app, http);
   registerDocs(app, http);
   if (core.options.admin) registerAdminGuard(app, http); // cross-site POSTs to /__mock/* refused, first
@@ -75,6 +87,18 @@ export function createApp(core: MockCore): Hono {
     return http.fail('not_found', `No route ${c.req.method} ${path}.`);
   });
   app.onError((error, c) => {
+    if (error instanceof StoreUnavailableError) {
+      // A shared store down: the client may retry (the store's client reconnects on its own).
+      logger?.(`${c.req.method} ${c.req.path} 503: ${error.message}`);
+      return http.fail(
+        'service_unavailable',
+        `${DEFAULT_MESSAGES.service_unavailable} ${STORE_DOWN}`,
+        undefined,
+        {
+          'retry-after': '1',
+        },
+      );
+    }
     logger?.(
       `${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );

@@ -15,6 +15,7 @@ import {
   type ServeOptions,
   serveMockServer,
 } from './index.js';
+import { DEFAULT_STORE_PREFIX, storeProblem } from './store.js';
 
 type Kind = 'string' | 'boolean';
 
@@ -115,6 +116,20 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     kind: 'string',
     value: 'N',
     help: 'most tasks kept; the oldest are evicted (default 100000)',
+  },
+  {
+    flag: 'store',
+    env: 'MOCK_STORE',
+    kind: 'string',
+    value: 'memory|redis://HOST:PORT[/DB]',
+    help: 'where the state lives; replicas on one Redis share it (default memory)',
+  },
+  {
+    flag: 'store-prefix',
+    env: 'MOCK_STORE_PREFIX',
+    kind: 'string',
+    value: 'P',
+    help: `prefix of every Redis key, so several mocks can share one Redis (default ${DEFAULT_STORE_PREFIX})`,
   },
   { flag: 'no-admin', env: 'MOCK_NO_ADMIN', kind: 'boolean', help: 'serve no admin API under /__mock/' },
   {
@@ -234,7 +249,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   };
 }
 
-/** Where it listens and the public URL. */
+/** Where it listens, the public URL, and where the state lives. */
 function serverFlags({ get, num, str }: Readers): ServeOptions & MockServerOptions {
   const serve: ServeOptions & MockServerOptions = {};
   const port = num('port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port from 0 to 65535');
@@ -250,6 +265,14 @@ function serverFlags({ get, num, str }: Readers): ServeOptions & MockServerOptio
     }
     serve.publicUrl = publicUrl;
   }
+  const store = str('store');
+  if (store) {
+    const problem = storeProblem(store);
+    if (problem) throw new UsageError(`${get('store')?.name} ${problem}`);
+    serve.storeUrl = store;
+  }
+  const storePrefix = str('store-prefix');
+  if (storePrefix) serve.storePrefix = storePrefix;
   return serve;
 }
 
@@ -308,6 +331,7 @@ export function startLines(running: RunningMockServer): string[] {
     `Listening on ${running.url}`,
     `Webhook secret: ${o.webhookSecret}`,
     `Mode: clock ${o.clock}${o.clock === 'manual' ? ' (advance with POST /__mock/clock/advance)' : ''}, speed ${o.speed}, seed ${o.seed}, failure rate ${o.failureRate}, ${o.credits} credits per key, ${o.apiKeys ? `${o.apiKeys.size} API key(s)` : 'any bearer token'}, rate limit ${o.rateLimit ? `${o.rateLimit}/s per key` : 'off'}, admin API ${o.admin ? (o.adminToken ? 'on /__mock/ (token required)' : 'on /__mock/') : 'off'}`,
+    `Store: ${o.store?.description ?? 'memory'}`,
   ];
   if (o.allowLocalCallbacks) {
     lines.push(

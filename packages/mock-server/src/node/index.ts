@@ -16,8 +16,9 @@ import {
 } from '../index.js';
 import { withBufferedBody } from './body.js';
 import { limitedCreateServer, type ServerLimits } from './limits.js';
+import { type StoreChoice, withStore } from './store.js';
 
-export interface ServeOptions extends MockServerOptions {
+export interface ServeOptions extends MockServerOptions, StoreChoice {
   /** Port to listen on; 0 picks a free one (default 4010). */
   port?: number;
   /** Interface to listen on (default 127.0.0.1). */
@@ -110,7 +111,17 @@ function urlHost(host: string): string {
  * works); a wildcard host (0.0.0.0, ::) is written as 127.0.0.1 there.
  */
 export async function serveMockServer(options: ServeOptions = {}): Promise<RunningMockServer> {
-  const { port = DEFAULT_PORT, host = DEFAULT_HOST, limits, wrapApp, ...mockOptions } = options;
+  const {
+    port = DEFAULT_PORT,
+    host = DEFAULT_HOST,
+    limits,
+    wrapApp,
+    storeUrl,
+    storePrefix,
+    ...given
+  } = options;
+  // Before listening: a store that cannot be opened is a start error, not a server answering 503.
+  const mockOptions = await withStore({ storeUrl, storePrefix }, given);
   let mock: MockServer | undefined;
   let wrapped: (FetchApp & { close?(): Promise<void> }) | undefined;
   const server = createAdaptorServer({
@@ -118,9 +129,13 @@ export async function serveMockServer(options: ServeOptions = {}): Promise<Runni
     createServer: limitedCreateServer(limits),
   }) as Server;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: Error) => {
+      void mockOptions.store?.close();
+      reject(error);
+    };
+    server.once('error', failed);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
@@ -136,6 +151,7 @@ export async function serveMockServer(options: ServeOptions = {}): Promise<Runni
     });
   } catch (error) {
     server.close();
+    await mockOptions.store?.close();
     throw error;
   }
   if (wrapApp) wrapped = wrapApp(mock.app);

@@ -36,6 +36,7 @@ interface JobEntry extends HeapItem {
  */
 export class MemoryStore implements MockStore {
   readonly description = 'memory';
+  readonly shared = false;
   private readonly tasks: TaskStore;
   private readonly billing: Billing;
   private readonly faults = new Faults();
@@ -224,7 +225,7 @@ export class MemoryStore implements MockStore {
     return this.clockTime;
   }
   async setManualTime(ms: number): Promise<void> {
-    this.clockTime = ms;
+    if (this.clockTime === null || ms > this.clockTime) this.clockTime = ms;
   }
 
   async clear(): Promise<void> {

@@ -50,6 +50,8 @@ export interface CallbackJob {
   id: string;
   at: number;
   taskId: string;
+  /** The task's own callback: its webhook-id, fixed when it is scheduled, so a replica that takes it over sends the same. */
+  webhookId?: string;
   /** A retry carries the delivery it repeats; absent for the task's own first callback. */
   retry?: {
     webhookId: string;
@@ -66,6 +68,8 @@ export type AttemptRef = number;
 export interface MockStore {
   /** `memory`, or where the shared state lives (for the start banner). */
   readonly description: string;
+  /** True when other replicas may change the state (a shared store): the core then polls it for their work. */
+  readonly shared: boolean;
 
   // ---- tasks ----
   /**
@@ -127,9 +131,15 @@ export interface MockStore {
   // ---- the manual clock's time (shared by every replica on one store) ----
   /** The manual clock's stored time, or null when none was stored. */
   manualTime(): Promise<number | null>;
+  /** Stores the manual clock's time; it only moves forward (a replica behind the others never sets it back). */
   setManualTime(ms: number): Promise<void>;
 
   /** Forgets tasks, idempotency keys, credits, rate buckets, faults, attempts and scheduled callbacks; keeps the clock. */
   clear(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The store cannot be reached (a shared store down): the API answers 503 service_unavailable. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
 }

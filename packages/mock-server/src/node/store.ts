@@ -1,0 +1,62 @@
+// `--store memory|redis://…`: opens the store the mock keeps its state in, with what a replica must share.
+import { generateWebhookSecret } from '../delivery/signature.js';
+import { RETENTION_MS } from '../domain/lifecycle.js';
+import { toMilli } from '../domain/prices.js';
+import { DEFAULT_CREDITS, DEFAULT_MAX_TASKS, type MockServerOptions } from '../options.js';
+import { RedisStore } from './redis/store.js';
+
+export const DEFAULT_STORE_PREFIX = 'videotask:';
+
+export interface StoreChoice {
+  /** `memory` (default) or `redis://HOST:PORT[/DB]` (also `rediss://`). */
+  storeUrl?: string;
+  /** Prefix of every Redis key, so several mocks can share one Redis (default `videotask:`). */
+  storePrefix?: string;
+}
+
+/** What is wrong with a `--store` value, or undefined when it is fine. */
+export function storeProblem(value: string): string | undefined {
+  if (value === 'memory') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `must be memory or redis://HOST:PORT[/DB], got "${value}"`;
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    return `must be memory or redis://HOST:PORT[/DB], got "${value}"`;
+  if (!/^\/?(\d+)?$/.test(url.pathname)) return `has a database that is not a number: "${url.pathname}"`;
+  return undefined;
+}
+
+/**
+ * The mock's options with the chosen store in them. With Redis: connects (a Redis that cannot be
+ * reached rejects with one line), takes the webhook secret every replica signs with, and starts a
+ * manual clock at the stored time, so a restarted replica carries on where the others are.
+ */
+export async function withStore(choice: StoreChoice, options: MockServerOptions): Promise<MockServerOptions> {
+  const url = choice.storeUrl ?? 'memory';
+  const problem = storeProblem(url);
+  if (problem) throw new Error(`--store ${problem}`);
+  if (url === 'memory') return options;
+  const store = await RedisStore.connect({
+    url,
+    prefix: choice.storePrefix ?? DEFAULT_STORE_PREFIX,
+    maxTasks: options.maxTasks ?? DEFAULT_MAX_TASKS,
+    startingMilli: toMilli(options.credits ?? DEFAULT_CREDITS),
+    retentionMs: RETENTION_MS,
+  });
+  try {
+    const webhookSecret = await store.sharedSecret(options.webhookSecret, generateWebhookSecret());
+    const shared: MockServerOptions = { ...options, store, webhookSecret };
+    if (options.clock === 'manual') {
+      const stored = await store.manualTime();
+      shared.startTime = stored ?? options.startTime ?? Date.now();
+      if (stored === null) await store.setManualTime(shared.startTime);
+    }
+    return shared;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

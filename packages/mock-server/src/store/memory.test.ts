@@ -1,0 +1,13 @@
+// The shared store behaviours against the memory store (the Redis store runs the same suite).
+import { describeStore, SUITE_SETTINGS } from '../../test/store-suite.js';
+import { MemoryStore } from './memory.js';
+
+describeStore(
+  'memory',
+  async () =>
+    new MemoryStore({
+      maxTasks: SUITE_SETTINGS.maxTasks,
+      startingMilli: SUITE_SETTINGS.startingMilli,
+      attemptRetentionMs: SUITE_SETTINGS.retentionMs,
+    }),
+);

@@ -1,0 +1,306 @@
+// One behaviour suite for every MockStore: the memory store and the Redis store must answer alike.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { DeliveryAttempt } from '../src/delivery/attempt.js';
+import type { Outcome } from '../src/domain/scenarios.js';
+import { TaskRecord } from '../src/domain/task.js';
+import type { MockStore } from '../src/store/store.js';
+
+/** What every store under test is built with. */
+export const SUITE_SETTINGS = { maxTasks: 5, startingMilli: 10_000, retentionMs: 24 * 60 * 60 * 1000 };
+
+const T0 = Date.UTC(2025, 0, 1, 12);
+const DAY = SUITE_SETTINGS.retentionMs;
+
+interface TaskShape {
+  id?: string;
+  apiKey?: string;
+  priceMilli?: number;
+  endAt?: number;
+  outcome?: Outcome;
+  idempotencyKey?: string | null;
+  fingerprint?: string | null;
+  callbackUrl?: string | null;
+}
+
+let ids = 0;
+function task(shape: TaskShape = {}): TaskRecord {
+  const endAt = shape.endAt ?? T0 + 60_000;
+  return new TaskRecord(
+    {
+      id: shape.id ?? `task-unified-1735732800-${(ids++).toString(36).padStart(8, '0')}`,
+      apiKey: shape.apiKey ?? 'sk-a',
+      duration: 10,
+      aspectRatio: '16:9',
+      removeWatermark: true,
+      image: false,
+      priceMilli: shape.priceMilli ?? 3737,
+      callbackUrl: shape.callbackUrl ?? null,
+      failureCode: shape.outcome === 'failed' ? 'generation_failed_no_content' : null,
+      scenario: null,
+      idempotencyKey: shape.idempotencyKey ?? null,
+      fingerprint: shape.fingerprint ?? null,
+    },
+    {
+      createdAt: T0,
+      processingAt: T0 + 2000,
+      processingMs: 50_000,
+      endAt,
+      outcome: shape.outcome ?? 'completed',
+      freezeAt: shape.outcome === 'stuck' ? T0 + 20_000 : Number.POSITIVE_INFINITY,
+      seed: 7,
+    },
+  );
+}
+
+function attempt(
+  taskId: string,
+  at: number,
+  outcome: DeliveryAttempt['outcome'] = 'delivered',
+): DeliveryAttempt {
+  return {
+    webhookId: `msg_${taskId}`,
+    taskId,
+    url: 'https://hooks.example.com/video',
+    attempt: 1,
+    mutate: null,
+    signed: true,
+    at,
+    endedAt: outcome === 'in_flight' ? null : at,
+    durationMs: outcome === 'in_flight' ? null : 3,
+    outcome,
+    status: outcome === 'delivered' ? 200 : null,
+    error: null,
+    nextRetryAt: null,
+    request: { headers: { 'webhook-id': `msg_${taskId}` }, body: '{}' },
+  };
+}
+
+/** Runs the suite against fresh stores made by `make` (each test gets an empty one). */
+export function describeStore(name: string, make: () => Promise<MockStore>): void {
+  describe(`${name} store`, () => {
+    let store: MockStore;
+    beforeEach(async () => {
+      store = await make();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    test('a created task reads back with its fields; an unknown id reads as undefined', async () => {
+      const t = task({ callbackUrl: 'https://hooks.example.com/x' });
+      const outcome = await store.insertTask(t, T0);
+      expect(outcome.kind).toBe('created');
+      const read = await store.getTask(t.id, T0 + 1);
+      expect(read).toMatchObject({
+        id: t.id,
+        apiKey: 'sk-a',
+        priceMilli: 3737,
+        endAt: t.endAt,
+        outcome: 'completed',
+      });
+      expect(read?.callbackUrl).toBe('https://hooks.example.com/x');
+      expect(read?.expiresAt).toBe(t.endAt + DAY);
+      expect(await store.getTask('task-unified-1-unknown0', T0)).toBeUndefined();
+    });
+
+    test('a stuck task (no end) keeps Infinity for its end and never expires', async () => {
+      const t = task({ endAt: Number.POSITIVE_INFINITY, outcome: 'stuck' });
+      await store.insertTask(t, T0);
+      const read = await store.getTask(t.id, T0 + 10 * DAY);
+      expect(read?.endAt).toBe(Number.POSITIVE_INFINITY);
+      expect(read?.freezeAt).toBe(T0 + 20_000);
+    });
+
+    test('a task is forgotten 24 h after it ends, with its Idempotency-Key', async () => {
+      const t = task({ idempotencyKey: 'k1', fingerprint: 'f1' });
+      await store.insertTask(t, T0);
+      expect(await store.getTask(t.id, t.endAt + DAY - 1)).toBeDefined();
+      expect(await store.getTask(t.id, t.endAt + DAY)).toBeUndefined();
+      const again = task({ idempotencyKey: 'k1', fingerprint: 'f2' });
+      expect((await store.insertTask(again, t.endAt + DAY)).kind).toBe('created');
+    });
+
+    test('beyond the size bound the oldest task is evicted; a running evicted task returns its credits', async () => {
+      const made = [];
+      for (let i = 0; i < SUITE_SETTINGS.maxTasks; i++) {
+        const t = task({ priceMilli: 1000, endAt: T0 + 60_000 });
+        made.push(t);
+        await store.insertTask(t, T0);
+      }
+      expect((await store.account('sk-a', T0)).remaining).toBe(5000);
+      await store.insertTask(task({ priceMilli: 1000 }), T0);
+      expect(await store.getTask(made[0]?.id as string, T0)).toBeUndefined();
+      expect(await store.getTask(made[1]?.id as string, T0)).toBeDefined();
+      expect((await store.listTasks(T0)).length).toBe(SUITE_SETTINGS.maxTasks);
+      expect((await store.account('sk-a', T0)).remaining).toBe(5000);
+    });
+
+    test('an Idempotency-Key replays the same body and refuses another; keys are per API key', async () => {
+      const first = task({ idempotencyKey: 'k', fingerprint: 'body-1' });
+      await store.insertTask(first, T0);
+      const replay = await store.insertTask(task({ idempotencyKey: 'k', fingerprint: 'body-1' }), T0 + 5);
+      expect(replay).toMatchObject({ kind: 'replayed', task: { id: first.id } });
+      expect(
+        (await store.insertTask(task({ idempotencyKey: 'k', fingerprint: 'body-2' }), T0 + 5)).kind,
+      ).toBe('conflict');
+      const other = await store.insertTask(
+        task({ apiKey: 'sk-b', idempotencyKey: 'k', fingerprint: 'body-2' }),
+        T0,
+      );
+      expect(other.kind).toBe('created');
+      expect((await store.account('sk-a', T0)).remaining).toBe(10_000 - 3737);
+    });
+
+    test('the same id twice is id_taken, and nothing is reserved for the second', async () => {
+      const t = task();
+      await store.insertTask(t, T0);
+      expect((await store.insertTask(task({ id: t.id }), T0)).kind).toBe('id_taken');
+      expect((await store.account('sk-a', T0)).remaining).toBe(10_000 - 3737);
+    });
+
+    test('credits: reserved at create, consumed when it completes, returned when it fails', async () => {
+      await store.insertTask(task({ priceMilli: 2300, endAt: T0 + 1000 }), T0);
+      await store.insertTask(task({ priceMilli: 3737, endAt: T0 + 2000, outcome: 'failed' }), T0);
+      expect(await store.account('sk-a', T0)).toEqual({ remaining: 10_000 - 2300 - 3737, used: 0 });
+      expect(await store.account('sk-a', T0 + 1000)).toEqual({ remaining: 10_000 - 2300 - 3737, used: 2300 });
+      expect(await store.account('sk-a', T0 + 2000)).toEqual({ remaining: 10_000 - 2300, used: 2300 });
+      const settled = await store.listTasks(T0 + 2000);
+      expect(settled.every((t) => t.settled)).toBe(true);
+    });
+
+    test('a free task (seeded demo data) needs no credits, reserves none and is settled from the start', async () => {
+      await store.setRemaining('sk-a', 0, T0);
+      const outcome = await store.insertTask(task({ priceMilli: 3737, endAt: T0 + 1000 }), T0, {
+        free: true,
+      });
+      expect(outcome.kind).toBe('created');
+      expect(outcome.kind === 'created' && outcome.task.settled).toBe(true);
+      expect(await store.account('sk-a', T0 + 2000)).toEqual({ remaining: 0, used: 0 });
+      expect((await store.listTasks(T0 + 2000)).length).toBe(1);
+    });
+
+    test('too few credits refuses with what remains, and stores nothing', async () => {
+      await store.setRemaining('sk-a', 3000, T0);
+      const outcome = await store.insertTask(task({ priceMilli: 3737 }), T0);
+      expect(outcome).toEqual({ kind: 'insufficient', remaining: 3000 });
+      expect(await store.listTasks(T0)).toEqual([]);
+      expect(await store.setRemaining('sk-a', 0, T0)).toEqual({ remaining: 0, used: 0 });
+    });
+
+    test('cancel ends a running task as request_cancelled and refunds it; an ended one is left as it was', async () => {
+      const t = task({ priceMilli: 3737, callbackUrl: 'https://hooks.example.com/x' });
+      await store.insertTask(t, T0);
+      await store.scheduleCallback({ id: `task:${t.id}`, at: t.endAt, taskId: t.id });
+      const cancelled = await store.cancelTask(t.id, T0 + 10_000);
+      expect(cancelled?.ended).toBe(false);
+      expect(cancelled?.task).toMatchObject({
+        endAt: T0 + 10_000,
+        outcome: 'failed',
+        cancelled: true,
+        failureCode: 'request_cancelled',
+        settled: true,
+      });
+      expect(await store.account('sk-a', T0 + 10_000)).toEqual({ remaining: 10_000, used: 0 });
+      expect(await store.claimDueCallbacks(t.endAt, 'r1', 1000)).toEqual([]);
+      expect((await store.cancelTask(t.id, T0 + 20_000))?.ended).toBe(true);
+      expect(await store.cancelTask('task-unified-1-unknown0', T0)).toBeUndefined();
+    });
+
+    test('the rate bucket allows `rate` at once, then asks for the seconds to wait, and refills with time', async () => {
+      const takes = [];
+      for (let i = 0; i < 3; i++) takes.push(await store.takeRateToken('sk-a', 2, T0));
+      expect(takes).toEqual([0, 0, 1]);
+      expect(await store.takeRateToken('sk-b', 2, T0)).toBe(0);
+      expect(await store.takeRateToken('sk-a', 2, T0 + 500)).toBe(0);
+    });
+
+    test('faults apply in order, by path prefix, each used up after its count', async () => {
+      await store.addFault({ status: 503, path: '/v1/tasks', count: 2 });
+      const second = await store.addFault({ status: 429 });
+      expect((await store.listFaults()).map((f) => f.remaining)).toEqual([2, 1]);
+      expect((await store.takeFault('/v1/credits'))?.id).toBe(second.id);
+      expect((await store.takeFault('/v1/tasks/x'))?.status).toBe(503);
+      expect((await store.takeFault('/v1/tasks/x'))?.remaining).toBe(0);
+      expect(await store.takeFault('/v1/tasks/x')).toBeUndefined();
+      await store.addFault({ status: 500 });
+      await store.clearFaults();
+      expect(await store.listFaults()).toEqual([]);
+    });
+
+    test('the attempt log lists in order, updates by ref, filters by task, and prunes only ended old attempts', async () => {
+      const a = await store.appendAttempt(attempt('t1', T0, 'in_flight'));
+      await store.appendAttempt(attempt('t2', T0 + 10));
+      await store.updateAttempt(a, { ...attempt('t1', T0), status: 500, outcome: 'failed' });
+      expect((await store.listAttempts({})).map((r) => [r.taskId, r.outcome])).toEqual([
+        ['t1', 'failed'],
+        ['t2', 'delivered'],
+      ]);
+      expect((await store.listAttempts({ taskId: 't2' })).length).toBe(1);
+      await store.pruneAttempts(T0 + 5);
+      expect((await store.listAttempts({})).map((r) => r.taskId)).toEqual(['t2']);
+      const flying = await store.appendAttempt(attempt('t3', T0 + 20, 'in_flight'));
+      await store.pruneAttempts(T0 + 100);
+      expect((await store.listAttempts({})).map((r) => r.taskId)).toEqual(['t3']);
+      expect(flying).toBeGreaterThan(0);
+    });
+
+    test('a due callback is claimed once under its lease, claimable again after it, gone once finished', async () => {
+      await store.scheduleCallback({ id: 'task:a', at: T0 + 100, taskId: 'a' });
+      await store.scheduleCallback({ id: 'task:b', at: T0 + 50, taskId: 'b' });
+      expect(await store.nextCallbackAt()).toBe(T0 + 50);
+      expect(await store.claimDueCallbacks(T0 + 10, 'r1', 1000)).toEqual([]);
+      const claimed = await store.claimDueCallbacks(T0 + 100, 'r1', 1000);
+      expect(claimed.map((j) => j.id).sort()).toEqual(['task:a', 'task:b']);
+      expect(await store.claimDueCallbacks(T0 + 100, 'r2', 1000)).toEqual([]);
+      await store.finishCallback('task:a');
+      const again = await store.claimDueCallbacks(T0 + 1100, 'r2', 1000);
+      expect(again.map((j) => j.id)).toEqual(['task:b']);
+      await store.finishCallback('task:b');
+      expect(await store.nextCallbackAt()).toBeNull();
+    });
+
+    test('a retry job keeps its delivery (webhook-id, body, attempt) through the store', async () => {
+      const retry = {
+        webhookId: 'msg_1',
+        url: 'https://h.example.com',
+        body: '{"a":1}',
+        mutate: null,
+        attempt: 2,
+      };
+      await store.scheduleCallback({ id: 'retry:msg_1:2', at: T0, taskId: 't', retry });
+      expect(await store.claimDueCallbacks(T0, 'r1', 1000)).toEqual([
+        { id: 'retry:msg_1:2', at: T0, taskId: 't', retry },
+      ]);
+    });
+
+    test("a task's own job keeps the webhook-id it was scheduled with", async () => {
+      await store.scheduleCallback({ id: 'task:w', at: T0, taskId: 'w', webhookId: 'msg_fixed' });
+      expect(await store.claimDueCallbacks(T0, 'r1', 1000)).toEqual([
+        { id: 'task:w', at: T0, taskId: 'w', webhookId: 'msg_fixed' },
+      ]);
+    });
+
+    test('the manual clock starts unset and only moves forward', async () => {
+      expect(await store.manualTime()).toBeNull();
+      await store.setManualTime(T0 + 500);
+      await store.setManualTime(T0 + 100);
+      expect(await store.manualTime()).toBe(T0 + 500);
+    });
+
+    test('clear forgets tasks, credits, faults, attempts and jobs, and keeps the manual clock', async () => {
+      await store.setManualTime(T0 + 123);
+      await store.insertTask(task(), T0);
+      await store.setRemaining('sk-a', 1, T0);
+      await store.addFault({ status: 500 });
+      await store.appendAttempt(attempt('t1', T0));
+      await store.scheduleCallback({ id: 'task:x', at: T0, taskId: 'x' });
+      await store.clear();
+      expect(await store.listTasks(T0)).toEqual([]);
+      expect(await store.account('sk-a', T0)).toEqual({ remaining: 10_000, used: 0 });
+      expect(await store.listFaults()).toEqual([]);
+      expect(await store.listAttempts({})).toEqual([]);
+      expect(await store.nextCallbackAt()).toBeNull();
+      expect(await store.manualTime()).toBe(T0 + 123);
+    });
+  });
+}
