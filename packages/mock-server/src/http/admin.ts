@@ -1,5 +1,6 @@
 // The admin API under /__mock/: tasks, cancel, redeliver, clock, deliveries, faults, credits, reset.
 
+import type { AdminSchemas } from '@videotask/spec';
 import { adminRequestValidators } from '@videotask/spec/admin-validator';
 import type { CompiledValidator } from '@videotask/spec/validator';
 import type { Context, Hono } from 'hono';
@@ -91,7 +92,8 @@ function registerAdminToken(app: Hono, http: Http): void {
   });
 }
 
-function configView(http: Http) {
+/** GET /__mock/config: the admin spec's `MockConfig`. */
+function configView(http: Http): AdminSchemas['MockConfig'] {
   const o = http.core.options;
   return {
     clock: o.clock,
@@ -180,7 +182,7 @@ function registerFaultsAndCredits(app: Hono, http: Http): void {
   app.post(
     '/__mock/faults',
     withBody(http, 'injectMockFault', async (body) => {
-      const result = await core.addFault(pickFault(body as FaultSpec));
+      const result = await core.addFault(pickFault(body));
       if (!result.ok) return http.refused(result);
       return http.json({ fault: result.value, data: await core.listFaults() }, 201);
     }),
