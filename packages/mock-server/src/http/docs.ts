@@ -2,6 +2,7 @@
 // /docs (swagger-ui from local assets, or a plain page from the documents).
 import { adminSpec, type OpenApiDocument, spec } from '@videotask/spec';
 import type { Hono } from 'hono';
+import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-headers';
 import type { Http } from './answer.js';
 import { html, raw, type SafeHtml } from './html.js';
 
@@ -19,7 +20,8 @@ interface ServedDocument {
   doc: OpenApiDocument;
 }
 
-function swaggerPage(title: string, documents: ServedDocument[]): SafeHtml {
+/** The swagger-ui page; its one inline script carries the answer's CSP nonce. */
+function swaggerPage(title: string, documents: ServedDocument[], nonce: string): SafeHtml {
   // Script, not text: JSON with `<` escaped cannot end the script element.
   const urls = raw(
     JSON.stringify(documents.map(({ url, name }) => ({ url, name }))).replace(/</g, '\\u003c'),
@@ -36,7 +38,7 @@ function swaggerPage(title: string, documents: ServedDocument[]): SafeHtml {
 <div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
-<script>
+<script nonce="${nonce}">
 window.ui = SwaggerUIBundle({
   urls: ${urls},
   dom_id: '#swagger-ui',
@@ -88,6 +90,25 @@ ${sections}
 `;
 }
 
+/**
+ * The docs pages' security headers (hono/secure-headers): scripts from this origin and the page's own
+ * inline one (by nonce); inline styles stay allowed (swagger-ui sets some); no HSTS on a local mock.
+ */
+const docsSecureHeaders = secureHeaders({
+  strictTransportSecurity: false,
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'", NONCE],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+});
+
 export function registerDocs(app: Hono, http: Http): void {
   const { core } = http;
   const assets = core.options.docsAssets;
@@ -100,8 +121,15 @@ export function registerDocs(app: Hono, http: Http): void {
     const text = JSON.stringify(doc);
     app.get(url, () => http.send(text, 200, { 'content-type': 'application/json; charset=utf-8' }));
   }
-  const page = (assets ? swaggerPage(String(spec.info.title), documents) : plainPage(documents)).toString();
-  app.get('/docs', () => http.send(page, 200, { 'content-type': 'text/html; charset=utf-8' }));
+  const title = String(spec.info.title);
+  const plain = assets ? '' : plainPage(documents).toString();
+  // `/docs/*` matches `/docs` itself too.
+  app.use('/docs/*', docsSecureHeaders);
+  app.get('/docs', (c) => {
+    const nonce = (c.var as SecureHeadersVariables).secureHeadersNonce ?? '';
+    const page = assets ? swaggerPage(title, documents, nonce).toString() : plain;
+    return http.send(page, 200, { 'content-type': 'text/html; charset=utf-8' });
+  });
   app.get('/docs/', () => http.send(null, 301, { location: '/docs' }));
   app.get('/docs/assets/:name', async (c) => {
     const name = c.req.param('name');
