@@ -8,7 +8,7 @@ const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
 /** Packages the core may import; each is Web-only itself (faker: the seed route's fixtures, loaded on first use). */
 const ALLOWED_PACKAGES = [
   /^hono(\/|$)/,
-  /^@videotask\/spec(\/validator|\/admin-validator)?$/,
+  /^@videotask\/spec(\/validator|\/admin-validator|\/admin-types)?$/,
   /^@faker-js\/faker$/,
 ];
 const IMPORT =

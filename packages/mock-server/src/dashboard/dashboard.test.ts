@@ -67,6 +67,9 @@ describe('page and assets', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cache-control')).toBe('no-store');
     const page = await res.text();
     for (const id of [
@@ -100,6 +103,7 @@ describe('page and assets', () => {
     const js = await get(s, `${UI}/assets/dashboard.js`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await js.text()).toBe(DASHBOARD_JS);
     const css = await get(s, `${UI}/assets/dashboard.css`);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');

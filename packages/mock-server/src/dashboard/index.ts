@@ -3,6 +3,7 @@
 // admin API under /__mock/ (and the public API to create a task), so this adds no second way to act.
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { Http } from '../http/answer.js';
 import { ERROR_CODES, type ErrorCode, errorBody } from '../http/errors.js';
@@ -35,23 +36,25 @@ export const DASHBOARD_ROUTES = [
   ],
 ] as const;
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
-
-/** Nothing but this origin's own files: no inline script or style, no network elsewhere. */
-const PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "media-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * Every dashboard answer's security headers (hono/secure-headers). The CSP: nothing but this origin's
+ * own files, no inline script or style, no network elsewhere. No HSTS: the mock is mostly served over
+ * plain http on a developer's machine, and HSTS there would pin the host to https.
+ */
+const dashboardSecureHeaders = secureHeaders({
+  strictTransportSecurity: false,
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    mediaSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+});
 
 /** An error answer in the API's envelope. */
 function fail(
@@ -80,24 +83,23 @@ export function mountDashboard(app: Hono, http: Http): void {
     'dashboard.js': { body: DASHBOARD_JS, type: 'text/javascript; charset=utf-8' },
     'dashboard.css': { body: DASHBOARD_CSS, type: 'text/css; charset=utf-8' },
   };
+  // `/x/*` matches `/x` itself too. First: the assets below answer without the token check.
+  app.use(`${base}/*`, dashboardSecureHeaders);
   app.get(`${base}/assets/:name`, (c) => {
     const asset = assets[c.req.param('name')];
     if (!asset) return fail(c, 'not_found', `No dashboard asset ${c.req.param('name')}.`);
     return c.body(asset.body, 200, {
-      ...SECURITY_HEADERS,
       'content-type': asset.type,
       'cache-control': 'no-cache',
     });
   });
 
-  // `/x/*` matches `/x` itself too.
   app.use(`${base}/*`, async (c, next) => {
     if (token) {
       const denied = checkToken(c, token, base, tokenMatches);
       if (denied) return denied;
     }
     await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
 
   registerPages(app, http);
@@ -128,7 +130,6 @@ function registerPages(app: Hono, http: Http): void {
     const query = parsed.ok ? parsed.query : { offset: 0, limit: 50, status: null, q: '' };
     const { page } = await queryTasks(core, query);
     return c.html(renderPage(pageConfig(http), page, await core.listFaults(), query), 200, {
-      'content-security-policy': PAGE_CSP,
       'cache-control': 'no-store',
     });
   });
@@ -273,11 +274,7 @@ function checkToken(
       remember();
       return c.redirect(base, 303);
     }
-    return c.html(renderLoginPage(base, given !== undefined), 401, {
-      ...SECURITY_HEADERS,
-      'content-security-policy': PAGE_CSP,
-      'cache-control': 'no-store',
-    });
+    return c.html(renderLoginPage(base, given !== undefined), 401, { 'cache-control': 'no-store' });
   }
   return fail(
     c,

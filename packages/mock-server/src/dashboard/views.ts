@@ -4,9 +4,9 @@
 import type { AdminTask } from '../core/views.js';
 import { type DeliveryAttempt, REDELIVER_MUTATIONS } from '../delivery/engine.js';
 import { FAILURE_CODES } from '../domain/scenarios.js';
+import { html, raw, type SafeHtml } from '../http/html.js';
 import type { Fault } from '../store/faults.js';
 import { FAULT_STATUSES } from '../store/faults.js';
-import { html, raw, type SafeHtml } from './html.js';
 import { STATUSES, shortKey, type TaskPage, type TaskQuery, type TaskRow } from './query.js';
 
 export interface PageConfig {
@@ -75,9 +75,9 @@ export function rowsPart(page: TaskPage, selected: string | null): string {
       page.counts.all
         ? 'No task matches these filters.'
         : 'No tasks yet. Create one with the form, or with the API.'
-    }</td></tr>`.value;
+    }</td></tr>`.toString();
   }
-  return page.rows.map((r) => row(r, selected).value).join('\n');
+  return page.rows.map((r) => row(r, selected).toString()).join('\n');
 }
 
 export function pagerPart(page: TaskPage): string {
@@ -93,29 +93,28 @@ export function pagerPart(page: TaskPage): string {
 <button type="button" id="page-prev" data-action="page" data-offset="${prev}"${page.offset === 0 ? html` disabled` : ''}>Previous</button>
 <button type="button" id="page-next" data-action="page" data-offset="${next}"${next >= page.total ? html` disabled` : ''}>Next</button>
 <button type="button" id="page-last" data-action="page" data-offset="${(pages - 1) * page.limit}"${next >= page.total ? html` disabled` : ''}>Last</button>
-</div>`.value;
+</div>`.toString();
 }
 
 export function countsPart(page: TaskPage): string {
   const c = page.counts;
   return html`${n(c.all)} task${c.all === 1 ? '' : 's'}: ${n(c.pending)} pending, ${n(c.processing)} processing, ${n(
     c.completed,
-  )} completed, ${n(c.failed)} failed`.value;
+  )} completed, ${n(c.failed)} failed`.toString();
 }
 
 export function clockPart(mode: 'real' | 'manual', now: number): string {
-  return html`<span class="clock-mode">${mode} clock</span> <time datetime="${new Date(now).toISOString()}">${formatTime(now, mode === 'manual')}</time>`
-    .value;
+  return html`<span class="clock-mode">${mode} clock</span> <time datetime="${new Date(now).toISOString()}">${formatTime(now, mode === 'manual')}</time>`.toString();
 }
 
 export function faultsPart(faults: Fault[]): string {
-  if (!faults.length) return html`<p class="muted">No fault pending.</p>`.value;
+  if (!faults.length) return html`<p class="muted">No fault pending.</p>`.toString();
   return html`<ul class="faults">${faults.map(
     (f) =>
       html`<li>#${f.id}: ${f.status ? html`answers <strong>${f.status}</strong>` : 'answers normally'}${
         f.delayMs ? html` after ${f.delayMs} ms` : ''
       } · ${f.remaining} of ${f.count} left · ${f.path ? html`<code>${f.path}</code>` : 'every /v1/ request'}</li>`,
-  )}</ul>`.value;
+  )}</ul>`.toString();
 }
 
 export function listParts(page: TaskPage, faults: Fault[], mode: 'real' | 'manual', selected: string | null) {
@@ -172,12 +171,12 @@ export function deliveriesPart(view: AdminTask, attempts: DeliveryAttempt[]): st
       view.callbackUrl
         ? 'No callback attempt yet: the callback is sent when the task ends.'
         : 'No callback attempt: this task has no callback_url (a redelivery can name a URL).'
-    }</p>`.value;
+    }</p>`.toString();
   }
   return html`<ul class="attempts">${[...attempts]
     .map((a, i) => ({ a, i }))
     .reverse()
-    .map(({ a, i }) => attemptView(a, i))}</ul>`.value;
+    .map(({ a, i }) => attemptView(a, i))}</ul>`.toString();
 }
 
 export function videoPart(view: AdminTask): string {
@@ -186,21 +185,19 @@ export function videoPart(view: AdminTask): string {
     const path = `/files/${task.id}.mp4`;
     const portrait = view.aspectRatio === '9:16';
     return html`<video class="${portrait ? 'portrait' : 'landscape'}" controls preload="metadata" src="${path}" aria-label="Result video of ${task.id}"></video>
-<p><a href="${path}">${path}</a> · served by the mock, as in <code>results[0]</code></p>`.value;
+<p><a href="${path}">${path}</a> · served by the mock, as in <code>results[0]</code></p>`.toString();
   }
   if (task.status === 'failed') {
-    return html`<p class="muted">No video: the task failed (<code>${task.error?.code ?? 'unknown_error'}</code>).</p>`
-      .value;
+    return html`<p class="muted">No video: the task failed (<code>${task.error?.code ?? 'unknown_error'}</code>).</p>`.toString();
   }
-  return html`<p class="muted">The video appears here when the task completes.</p>`.value;
+  return html`<p class="muted">The video appears here when the task completes.</p>`.toString();
 }
 
 export function actionsPart(view: AdminTask): string {
   const { task } = view;
   if (task.task_info?.can_cancel) {
     return html`<button type="button" data-action="cancel" data-task="${task.id}" id="cancel-task">Cancel task</button>
-<p class="hint">Ends it as <code>failed</code> / <code>request_cancelled</code> and refunds its credits.</p>`
-      .value;
+<p class="hint">Ends it as <code>failed</code> / <code>request_cancelled</code> and refunds its credits.</p>`.toString();
   }
   return html`<form id="redeliver-form" data-task="${task.id}" class="inline-form">
 <label>Mutation <select name="mutate" id="redeliver-mutate">${REDELIVER_MUTATIONS.map(
@@ -211,8 +208,7 @@ export function actionsPart(view: AdminTask): string {
   }></label>
 <button type="submit">Redeliver callback</button>
 </form>
-<p class="hint">Sends the callback again, altered as chosen; the URL defaults to the task's <code>callback_url</code>.</p>`
-    .value;
+<p class="hint">Sends the callback again, altered as chosen; the URL defaults to the task's <code>callback_url</code>.</p>`.toString();
 }
 
 export function factsPart(view: AdminTask): string {
@@ -229,14 +225,14 @@ ${fact('created', formatTime(t.createdAt, true))}
 ${fact('processing from', formatTime(t.processingAt, true))}
 ${fact('ends', t.endAt === null ? 'never (stuck)' : formatTime(t.endAt, true))}
 ${fact('expires', t.expiresAt === null ? 'never' : formatTime(t.expiresAt))}
-</dl>`.value;
+</dl>`.toString();
 }
 
 export function taskParts(view: AdminTask, attempts: DeliveryAttempt[]) {
   return {
-    'task-title': html`Task <code>${view.task.id}</code>`.value,
+    'task-title': html`Task <code>${view.task.id}</code>`.toString(),
     'task-facts': factsPart(view),
-    'task-json': html`${JSON.stringify(view.task, null, 2)}`.value,
+    'task-json': html`${JSON.stringify(view.task, null, 2)}`.toString(),
     'task-video': videoPart(view),
     'task-actions': actionsPart(view),
     'task-deliveries': deliveriesPart(view, attempts),
@@ -415,7 +411,7 @@ ${tasksSection(parts, query)}${TASK_VIEW}</main>
 <footer class="foot"><p>Admin API: <a href="${config.adminBase}">${config.adminBase}</a> · API reference: <a href="/docs">/docs</a> · ${config.unsignedCallbacks ? 'Callbacks are sent unsigned (--unsigned-callbacks), as the live API sends them.' : html`Callbacks are signed with the webhook secret (<code>GET ${config.adminBase}/config</code>).`}</p></footer>
 </body>
 </html>
-`.value;
+`.toString();
 }
 
 /** The answer to a request without the admin token: a form that asks for it. */
@@ -442,5 +438,5 @@ ${wrong ? html`<p class="error" role="alert">That token is not the admin token.<
 </main>
 </body>
 </html>
-`.value;
+`.toString();
 }

@@ -1,4 +1,6 @@
 // --unsigned-callbacks: callbacks go out as the live API sends them, without the signature headers.
+import { adminSpec } from '@videotask/spec';
+import { createSpecValidator } from '@videotask/spec/validator';
 import { afterEach, describe, expect, test } from 'vitest';
 import { admin, createTask, manualServer, UNTIL_ANY_END_MS } from '../../test/helpers.js';
 import type { MockServer } from '../index.js';
@@ -75,4 +77,23 @@ describe('unsigned callbacks', () => {
     const page = await (await server.app.request('/__mock/ui')).text();
     expect(page).toContain('Callbacks are sent unsigned');
   });
+
+  test.each([true, false])(
+    'unsignedCallbacks: %s — the deliveries and the config answer as mock-admin.yaml describes them',
+    async (unsignedCallbacks) => {
+      const { fetch } = recordingFetch();
+      server = manualServer({ fetch, unsignedCallbacks });
+      await createTask(server, { callback_url: 'https://hooks.example.com/a' });
+      await server.clock.advance(UNTIL_ANY_END_MS);
+      await server.deliveries.idle();
+      const validator = createSpecValidator({}, adminSpec);
+      const check = async (operationId: string, path: string) => {
+        const validate = validator.response(operationId, 200);
+        const ok = validate?.(await (await admin(server, 'GET', path)).json());
+        expect(ok, `${path}: ${JSON.stringify(validate?.issues)}`).toBe(true);
+      };
+      await check('listMockDeliveries', '/deliveries');
+      await check('getMockConfig', '/config');
+    },
+  );
 });

@@ -3,52 +3,44 @@
 // tasks or inject faults through a visitor's browser (without an admin token the admin API has no
 // credentials at all; with one, the dashboard's cookie must not be usable cross-site either).
 //
-// A cross-site HTML form can POST any of three content types and a bare fetch() no content type at
-// all, so a content-type rule would also have to refuse bodiless POSTs (/reset, /cancel) — which
-// curl, scripts and the contract suite send. Browsers instead say where a request comes from:
-// `Sec-Fetch-Site` (every current browser) and `Origin` (on every cross-origin POST, older ones
-// too). Clients that are not browsers send neither and are not affected.
-import type { Context, Hono } from 'hono';
+// hono/csrf decides: a request passes when its `Sec-Fetch-Site` is `same-origin` or `none` (typed by
+// the user), or its `Origin` is this server; it checks the content types a cross-site page can send
+// without a CORS preflight (forms, text/plain, and none at all, as a bare fetch() or a bodiless POST).
+// Clients that are not browsers send neither header (curl, scripts, the contract suite): csrf would
+// refuse their bodiless POSTs (/reset, /cancel), so they skip it.
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import type { Http } from './answer.js';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** Why this request must be refused as cross-site, or null when it may go ahead. */
-export function crossSiteReason(
-  method: string,
-  headers: { get(name: string): string | null },
-  url: string,
-): string | null {
-  if (SAFE_METHODS.has(method)) return null;
-  const site = headers.get('sec-fetch-site');
-  if (site !== null) {
-    // `none`: typed by the user or a bookmark; `same-origin`: the dashboard itself.
-    return site === 'same-origin' || site === 'none' ? null : `Sec-Fetch-Site is ${site}`;
-  }
-  const origin = headers.get('origin');
-  if (origin === null) return null;
-  let originHost: string;
+/** Whether `origin` names this server (a proxy in front may pass the public host on; a browser cannot set it cross-site). */
+function isThisServer(origin: string, c: Context): boolean {
+  let host: string;
   try {
-    originHost = new URL(origin).host;
+    host = new URL(origin).host;
   } catch {
-    return `Origin ${origin} is not this server`;
+    return false; // `null` (a sandboxed page) or garbage
   }
-  // A proxy in front may pass the public host on; a browser cannot set this header cross-site.
-  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? new URL(url).host;
-  return originHost === host ? null : `Origin ${origin} is not this server`;
+  return host === (c.req.header('x-forwarded-host') ?? c.req.header('host') ?? new URL(c.req.url).host);
 }
+
+const browserGuard = csrf({ origin: isThisServer, secFetchSite: ['same-origin', 'none'] });
 
 /** Refuses cross-site state-changing requests under /__mock (register before the admin routes). */
 export function registerAdminGuard(app: Hono, http: Http): void {
-  // `/__mock/*` matches `/__mock` itself too.
-  app.use('/__mock/*', async (c: Context, next) => {
-    const reason = crossSiteReason(c.req.method, c.req.raw.headers, c.req.url);
-    if (reason) {
+  const guard: MiddlewareHandler = async (c, next) => {
+    if (c.req.header('sec-fetch-site') === undefined && c.req.header('origin') === undefined) return next();
+    try {
+      // csrf answers by throwing; what comes after it (next) answers as usual.
+      await browserGuard(c, next);
+    } catch (error) {
+      if (!(error instanceof HTTPException && error.status === 403)) throw error;
       return http.fail(
         'forbidden',
-        `Cross-site requests may not change the mock (${reason}); send it from the dashboard, curl or a script.`,
+        'Cross-site requests may not change the mock; send it from the dashboard, curl or a script.',
       );
     }
-    await next();
-  });
+  };
+  // `/__mock/*` matches `/__mock` itself too.
+  app.use('/__mock/*', guard);
 }

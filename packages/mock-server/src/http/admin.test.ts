@@ -266,6 +266,37 @@ describe('admin: credits, reset, config', () => {
     });
   });
 
+  test('an admin body over 1 MiB answers 413 in the envelope, declared or streamed, and changes nothing', async () => {
+    server = manualServer();
+    const big = JSON.stringify({ ms: 1000, pad: 'x'.repeat(1024 * 1024) });
+    const streamed = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(big));
+          controller.close();
+        },
+      });
+    for (const body of [big, streamed()]) {
+      const res = await server.app.request('/__mock/clock/advance', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+      } as RequestInit);
+      expect(res.status).toBe(413);
+      expect((await res.json()).error).toMatchObject({
+        code: 'request_too_large',
+        type: 'request_too_large_error',
+      });
+    }
+    expect(server.clock.now()).toBe(START);
+    // Just under the limit is read.
+    expect(
+      (await admin(server, 'POST', '/clock/advance', { ms: 1000, pad: 'x'.repeat(1024 * 1024 - 40) })).status,
+    ).toBe(200);
+    expect(server.clock.now()).toBe(START + 1000);
+  });
+
   test('admin: false removes /__mock/* (404)', async () => {
     server = manualServer({ admin: false });
     const res = await admin(server, 'GET', '/tasks');

@@ -57,8 +57,18 @@ describe('API reference', () => {
       return { body: `/* ${name} */`, contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript' };
     };
     server = manualServer({ docsAssets: assets });
-    const html = await (await server.app.request('/docs')).text();
+    const page = await server.app.request('/docs');
+    const html = await page.text();
     expect(html).toContain('SwaggerUIBundle');
+    // A strict CSP: the one inline script runs by its nonce, a fresh one per answer.
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    const nonce = /<script nonce="([^"]+)">/.exec(html)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain(`script-src 'self' 'nonce-${nonce}'`);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const again = await server.app.request('/docs');
+    expect(again.headers.get('content-security-policy')).not.toBe(csp);
     // Both documents, in swagger-ui's selector: the public API first.
     const urls = JSON.parse(/urls: (\[.*\]),/.exec(html)?.[1] ?? '[]');
     expect(urls).toEqual([

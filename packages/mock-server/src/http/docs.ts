@@ -2,7 +2,9 @@
 // /docs (swagger-ui from local assets, or a plain page from the documents).
 import { adminSpec, type OpenApiDocument, spec } from '@videotask/spec';
 import type { Hono } from 'hono';
+import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-headers';
 import type { Http } from './answer.js';
+import { html, raw, type SafeHtml } from './html.js';
 
 /** The swagger-ui-dist files the page loads. */
 export const DOCS_ASSETS = [
@@ -11,8 +13,6 @@ export const DOCS_ASSETS = [
   'swagger-ui-standalone-preset.js',
 ] as const;
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
 /** A document the page shows, where it is served, and its name in swagger-ui's selector. */
 interface ServedDocument {
   url: string;
@@ -20,23 +20,27 @@ interface ServedDocument {
   doc: OpenApiDocument;
 }
 
-function swaggerPage(title: string, documents: ServedDocument[]): string {
-  const urls = JSON.stringify(documents.map(({ url, name }) => ({ url, name })));
-  return `<!doctype html>
+/** The swagger-ui page; its one inline script carries the answer's CSP nonce. */
+function swaggerPage(title: string, documents: ServedDocument[], nonce: string): SafeHtml {
+  // Script, not text: JSON with `<` escaped cannot end the script element.
+  const urls = raw(
+    JSON.stringify(documents.map(({ url, name }) => ({ url, name }))).replace(/</g, '\\u003c'),
+  );
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} — API reference</title>
+<title>${title} — API reference</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
 </head>
 <body>
 <div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
-<script>
+<script nonce="${nonce}">
 window.ui = SwaggerUIBundle({
-  urls: ${urls.replace(/</g, '\\u003c')},
+  urls: ${urls},
   dom_id: '#swagger-ui',
   deepLinking: true,
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
@@ -55,16 +59,16 @@ interface Operation {
 }
 
 /** A page listing every operation of each document, for runtimes without the swagger-ui files. */
-function plainPage(documents: ServedDocument[]): string {
+function plainPage(documents: ServedDocument[]): SafeHtml {
   const info = spec.info as { title: string; version: string; description?: string };
-  const sections: string[] = [];
+  const sections: SafeHtml[] = [];
   const describe = (method: string, path: string, op: Operation) =>
-    `<section><h3><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h3><p><strong>${escapeHtml(
-      op.summary ?? '',
-    )}</strong></p><pre>${escapeHtml(op.description ?? '')}</pre></section>`;
+    html`<section><h3><code>${method.toUpperCase()} ${path}</code></h3><p><strong>${
+      op.summary ?? ''
+    }</strong></p><pre>${op.description ?? ''}</pre></section>`;
   for (const { url, doc } of documents) {
-    const title = escapeHtml(doc.info.title);
-    sections.push(`<h2>${title} <small><a href="${url}">${url}</a></small></h2>`);
+    sections.push(html`<h2>${doc.info.title} <small><a href="${url}">${url}</a></small></h2>
+`);
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         if (op && typeof op === 'object' && 'responses' in op)
@@ -72,19 +76,38 @@ function plainPage(documents: ServedDocument[]): string {
       }
     }
   }
-  return `<!doctype html>
+  return html`<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(info.title)} — API reference</title>
+<head><meta charset="utf-8"><title>${info.title} — API reference</title>
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}pre{white-space:pre-wrap}</style>
 </head>
 <body>
-<h1>${escapeHtml(info.title)} <small>${escapeHtml(info.version)}</small></h1>
-<pre>${escapeHtml(info.description ?? '')}</pre>
-${sections.join('\n')}
+<h1>${info.title} <small>${info.version}</small></h1>
+<pre>${info.description ?? ''}</pre>
+${sections}
 </body>
 </html>
 `;
 }
+
+/**
+ * The docs pages' security headers (hono/secure-headers): scripts from this origin and the page's own
+ * inline one (by nonce); inline styles stay allowed (swagger-ui sets some); no HSTS on a local mock.
+ */
+const docsSecureHeaders = secureHeaders({
+  strictTransportSecurity: false,
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'", NONCE],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+});
 
 export function registerDocs(app: Hono, http: Http): void {
   const { core } = http;
@@ -98,8 +121,15 @@ export function registerDocs(app: Hono, http: Http): void {
     const text = JSON.stringify(doc);
     app.get(url, () => http.send(text, 200, { 'content-type': 'application/json; charset=utf-8' }));
   }
-  const page = assets ? swaggerPage(String(spec.info.title), documents) : plainPage(documents);
-  app.get('/docs', () => http.send(page, 200, { 'content-type': 'text/html; charset=utf-8' }));
+  const title = String(spec.info.title);
+  const plain = assets ? '' : plainPage(documents).toString();
+  // `/docs/*` matches `/docs` itself too.
+  app.use('/docs/*', docsSecureHeaders);
+  app.get('/docs', (c) => {
+    const nonce = (c.var as SecureHeadersVariables).secureHeadersNonce ?? '';
+    const page = assets ? swaggerPage(title, documents, nonce).toString() : plain;
+    return http.send(page, 200, { 'content-type': 'text/html; charset=utf-8' });
+  });
   app.get('/docs/', () => http.send(null, 301, { location: '/docs' }));
   app.get('/docs/assets/:name', async (c) => {
     const name = c.req.param('name');

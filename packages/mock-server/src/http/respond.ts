@@ -16,6 +16,8 @@ export interface Responder {
 /**
  * Builds Responses directly, with plain-object headers: the cheapest form for every runtime (the
  * Node adapter writes such headers without building a Headers object), and one request id each.
+ * Hand-made, not hono/request-id: as a global middleware it cost the query route 73-87 µs of server
+ * CPU per request instead of 64-66 (under the 70 % goal).
  */
 export function createResponder(nextRequestId: () => string): Responder {
   const send = (body: BodyInit | null, status: number, headers: Record<string, string>): Response => {
@@ -46,7 +48,11 @@ export function bearerToken(header: string | undefined): string | null {
   return token;
 }
 
-/** The request body as text, or null when it is over `limit` bytes. */
+/**
+ * The request body as text, or null when it is over `limit` bytes. Hand-made, not hono/body-limit, on
+ * the API: that reads `request.body` as a stream and skips the Node entry's one-read body (create fell
+ * to 19-26 % of the ceiling, 222-282 µs of server CPU per create instead of 90).
+ */
 export async function readBodyLimited(request: Request, limit = MAX_BODY_BYTES): Promise<string | null> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) return null;

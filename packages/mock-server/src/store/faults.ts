@@ -1,26 +1,15 @@
-// Injected faults (the next N requests answer 429/500/502/503, or slowly) and the per-key rate limit.
+// Injected faults (the next N requests answer 429/500/502/503, or slowly) and the per-key rate limit;
+// the shapes are the admin spec's (mock-admin.yaml, generated).
+import type { AdminSchemas } from '@videotask/spec';
+import { faultStatusValues } from '@videotask/spec/admin-types';
 
-export const FAULT_STATUSES = [429, 500, 502, 503] as const;
-export type FaultStatus = (typeof FAULT_STATUSES)[number];
-
-export interface FaultSpec {
-  /** Answer with this error; absent: answer normally (after the delay). */
-  status?: FaultStatus;
-  /** How many requests the fault applies to (default 1). */
-  count?: number;
-  /** Real-time milliseconds to wait before answering. */
-  delayMs?: number;
-  /** `Retry-After` seconds for a 429/502/503 (default 1). */
-  retryAfter?: number;
-  /** Only requests whose path starts with this (default: every /v1/ request). */
-  path?: string;
-}
-
-export interface Fault extends FaultSpec {
-  id: number;
-  count: number;
-  remaining: number;
-}
+/** The statuses a fault may answer with (`FaultStatus` in mock-admin.yaml). */
+export const FAULT_STATUSES = faultStatusValues;
+export type FaultStatus = AdminSchemas['FaultStatus'];
+/** A fault to inject, as the admin API takes it. */
+export type FaultSpec = AdminSchemas['FaultSpec'];
+/** An injected fault, with its id and what is left of it. */
+export type Fault = AdminSchemas['Fault'];
 
 export class Faults {
   private faults: Fault[] = [];

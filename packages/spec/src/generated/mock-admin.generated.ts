@@ -345,6 +345,13 @@ export interface components {
             webhookSecret: string;
             /** @description Whether http:// and loopback or private callback hosts are allowed. */
             allowLocalCallbacks: boolean;
+            /**
+             * @description Whether callbacks are sent without `webhook-timestamp` and `webhook-signature`
+             *     (`--unsigned-callbacks`), like the vendor's today.
+             */
+            unsignedCallbacks: boolean;
+            /** @description Where the mock keeps its state; `memory`, or where the shared store lives. */
+            store: string;
             /** @description The base of result URLs. */
             publicUrl: string;
             /** @description The credits each API key starts with. */
@@ -480,6 +487,11 @@ export interface components {
             attempt: number;
             /** @description A redelivery's alteration; null for the task's own callback. */
             mutate: components["schemas"]["RedeliverMutation"] | null;
+            /**
+             * @description False when the mock sends unsigned callbacks (`--unsigned-callbacks`): the request then has
+             *     no `webhook-timestamp` or `webhook-signature` header.
+             */
+            signed: boolean;
             /** @description When it started, ms since epoch by the server's clock. */
             at: number;
             /** @description When it ended by the server's clock; null while in flight. */
@@ -543,7 +555,7 @@ export interface components {
         /** @description An injected fault, as added, with what is left of it. */
         Fault: components["schemas"]["FaultFields"] & {
             /** @description As added, the default filled in. */
-            count: unknown;
+            count: number;
             id: number;
             /** @description Requests it still applies to. */
             remaining: number;
