@@ -75,6 +75,12 @@ describe('an unsigned delivery (as the live API sends it)', () => {
     expect(check.problems).toEqual([]);
   });
 
+  test("with only a webhook-id (the mock's unsigned mode) it is unsigned: no secret needed", async () => {
+    const check = await checkDelivery(await deliver(completed, { 'webhook-id': 'msg_unsigned' }), { client });
+    expect(check).toMatchObject({ signed: false, problems: [] });
+    expect(check.confirmed).toEqual(completed);
+  });
+
   test('is refused when the API reports the task differently (a forged result URL)', async () => {
     const forged = { ...completed, results: ['https://attacker.example/video.mp4'] };
     const check = await checkDelivery(await deliver(forged), { client });

@@ -11,7 +11,8 @@ type Delivery = Pick<Arrival, 'headers' | 'rawBody'>;
 
 const callbackBody = createSpecValidator().webhookBody('taskFinished');
 
-export const SIGNATURE_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const;
+/** The headers that make a delivery signed; a `webhook-id` alone (the mock's unsigned mode keeps it for dedupe) does not. */
+export const SIGNATURE_HEADERS = ['webhook-timestamp', 'webhook-signature'] as const;
 
 export interface DeliveryCheck {
   /** The API's own copy of the task the delivery names (undefined when it could not be read). */
