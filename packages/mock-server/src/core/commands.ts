@@ -151,7 +151,7 @@ export class MockCore {
     for (;;) {
       const now = this.now();
       const { speed, failureRate } = this.options;
-      const planned = planTask({ ...input, now, speed, failureRate }, this.random);
+      const planned = planTask(input, { now, speed, failureRate }, this.random);
       const outcome = await this.store.insertTask(planned, now);
       switch (outcome.kind) {
         case 'id_taken':
@@ -179,9 +179,11 @@ export class MockCore {
   async insertSeeded(input: { apiKey: string; body: CreateBody; scenario: Scenario; createdAt: number }) {
     const { speed, failureRate } = this.options;
     for (;;) {
-      const { createdAt: now, ...rest } = input;
-      const request = { ...rest, idempotencyKey: null, fingerprint: null, now, speed, failureRate };
-      const outcome = await this.store.insertTask(planTask(request, this.random), this.now(), { free: true });
+      const request = { ...input, idempotencyKey: null, fingerprint: null };
+      const at = { now: input.createdAt, speed, failureRate };
+      const outcome = await this.store.insertTask(planTask(request, at, this.random), this.now(), {
+        free: true,
+      });
       if (outcome.kind === 'id_taken') continue;
       if (outcome.kind !== 'created') throw new Error(`A seeded task was not stored (${outcome.kind})`);
       await this.created(outcome.task);
