@@ -85,6 +85,11 @@ type TaskFailureCode = Schemas['TaskFailureCode'];
 /** What rendering reads of a task. */
 export type RenderedTask = Timeline & Pick<TaskFacts, 'id' | 'duration' | 'priceMilli' | 'failureCode'>;
 
+/** A task's usage block (module level: a closure made per render costs a little on every read). */
+function usage(reserved: number) {
+  return { billing_rule: 'per_call', credits_reserved: reserved, user_group: 'default' } as const;
+}
+
 /**
  * The task at instant `now`; `publicUrl` is the base of result URLs. Each state's object is built
  * in one literal (a fixed shape per state keeps JSON.stringify on its fast path).
@@ -92,8 +97,6 @@ export type RenderedTask = Timeline & Pick<TaskFacts, 'id' | 'duration' | 'price
 export function renderTask(task: RenderedTask, now: number, publicUrl: string): VideoTaskJson {
   const { status, progress } = stateAt(task, now);
   const created = Math.floor(task.createdAt / 1000);
-  const usage = (reserved: number) =>
-    ({ billing_rule: 'per_call', credits_reserved: reserved, user_group: 'default' }) as const;
   switch (status) {
     case 'pending':
       return {
