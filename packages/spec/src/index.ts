@@ -63,3 +63,4 @@ export function example<Name extends keyof Examples>(name: Name): Examples[Name]
 export function adminExample<Name extends keyof AdminExamples>(name: Name): AdminExamples[Name] {
   return namedExample(adminSpec, name) as AdminExamples[Name];
 }
+export * from './models.js';

@@ -68,10 +68,53 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const PATTERN_WORDS = 'x-pattern-description';
 const SCHEMAS_PREFIX = '#/components/schemas/';
 
+/** Schema extension that says in words why a cross-field rule (`if`/`then`) asks for a value. */
+const RULE_WORDS_KEY = 'x-rule-description';
+/** Schema extensions that carry data for other tools (the mock's model profiles); no validation. */
+const DATA_KEYWORDS = ['x-model-profile'];
+
+interface Discriminated {
+  oneOf: unknown[];
+  discriminator: { propertyName: string; mapping: Record<string, string> };
+  [key: string]: unknown;
+}
+
+const isDiscriminated = (node: Record<string, unknown>): node is Discriminated => {
+  const d = node.discriminator as Discriminated['discriminator'] | undefined;
+  return Array.isArray(node.oneOf) && typeof d?.propertyName === 'string' && typeof d.mapping === 'object';
+};
+
+/**
+ * A `oneOf` told apart by a discriminator, as one `if`/`then` per mapping entry: the tag is checked
+ * first (a missing or unknown `model` gets its own message, not one per branch), only the chosen
+ * branch is validated, and its defaults are filled in (ajv fills none inside `oneOf`).
+ */
+function dispatchByTag(node: Discriminated): Record<string, unknown> {
+  const { oneOf: _branches, discriminator, ...rest } = node;
+  const tag = discriminator.propertyName;
+  const values = Object.keys(discriminator.mapping);
+  return {
+    ...rest,
+    type: 'object',
+    required: [...((rest.required as string[] | undefined) ?? []), tag],
+    properties: { ...(rest.properties as object | undefined), [tag]: { type: 'string', enum: values } },
+    allOf: [
+      ...((rest.allOf as unknown[] | undefined) ?? []),
+      ...values.map((value) => ({
+        if: { required: [tag], properties: { [tag]: { const: value } } },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then`, not a thenable.
+        then: { $ref: discriminator.mapping[value] },
+      })),
+    ],
+  };
+}
+
 /** Rewrites schema refs to the registered `$defs` resource so any fragment compiles on its own. */
 function absolutizeRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(absolutizeRefs);
   if (value === null || typeof value !== 'object') return value;
+  if (isDiscriminated(value as Record<string, unknown>))
+    return absolutizeRefs(dispatchByTag(value as Discriminated));
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     if (key === '$ref' && typeof child === 'string') {
@@ -141,7 +184,9 @@ function describe(error: ErrorObject): ValidationIssue {
     ? pathSegments.map((seg, i) => (/^\d+$/.test(seg) ? `[${seg}]` : i ? `.${seg}` : seg)).join('')
     : 'body';
   const words = RULE_WORDS[error.keyword];
-  const rule = words ? words(params, error.parentSchema) : (error.message ?? 'is invalid');
+  let rule = words ? words(params, error.parentSchema) : (error.message ?? 'is invalid');
+  const why = (error.parentSchema as Record<string, unknown> | undefined)?.[RULE_WORDS_KEY];
+  if (typeof why === 'string') rule = `${rule} (${why})`;
   return { path, property, keyword: error.keyword, message: `${subject} ${rule}` };
 }
 
@@ -160,6 +205,9 @@ function createAjv(doc: OpenApiDocument, options: SpecValidatorOptions, coerceTy
   ajv.addKeyword('discriminator');
   ajv.addKeyword('example');
   ajv.addKeyword(PATTERN_WORDS);
+  ajv.addKeyword(RULE_WORDS_KEY);
+  ajv.addKeyword('x-rule-example');
+  for (const keyword of DATA_KEYWORDS) ajv.addKeyword(keyword);
   // The spec's schemas are registered as one resource so `#/components/schemas/...` refs resolve.
   ajv.addSchema({ $id: SPEC_ID, $defs: absolutizeRefs(doc.components.schemas) } as never);
   return ajv;

@@ -6,13 +6,13 @@ import type { components as adminComponents } from "./mock-admin.generated.js";
 /** The schema each named example of openapi.yaml illustrates. */
 export interface Examples {
     BadDurationError: components["schemas"]["ErrorResponse"];
-    CallbackRequest: components["schemas"]["VideoGenerationRequest"];
+    CallbackRequest: components["schemas"]["Sora2Request"];
     CancelledTask: components["schemas"]["FailedTask"];
     CompletedTask: components["schemas"]["CompletedTask"];
     Credits: components["schemas"]["CreditsResponse"];
     FailedTask: components["schemas"]["FailedTask"];
     IdempotencyConflictError: components["schemas"]["ErrorResponse"];
-    ImageToVideoRequest: components["schemas"]["VideoGenerationRequest"];
+    ImageToVideoRequest: components["schemas"]["Sora2Request"];
     InsufficientQuotaError: components["schemas"]["ErrorResponse"];
     InternalError: components["schemas"]["ErrorResponse"];
     InvalidTaskIdError: components["schemas"]["ErrorResponse"];
@@ -27,7 +27,7 @@ export interface Examples {
     RequestTooLargeError: components["schemas"]["ErrorResponse"];
     ServiceUnavailableError: components["schemas"]["ErrorResponse"];
     TaskNotFoundError: components["schemas"]["ErrorResponse"];
-    TextToVideoRequest: components["schemas"]["VideoGenerationRequest"];
+    TextToVideoRequest: components["schemas"]["Sora2Request"];
     UnauthorizedError: components["schemas"]["ErrorResponse"];
     UpstreamError: components["schemas"]["ErrorResponse"];
 }

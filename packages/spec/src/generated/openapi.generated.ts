@@ -89,12 +89,38 @@ export interface webhooks {
 export interface components {
     schemas: {
         /**
-         * @description The body of a create call. Unknown extra fields are tolerated (the vendor's own tools send
-         *     some) and ignored.
+         * @description The body of a create call: one schema per model, chosen by `model`. Each model's schema
+         *     carries its limits, defaults and cross-field rules, and its `x-model-profile` (family,
+         *     lifecycle, capabilities, price formula, typical processing time; see `ModelProfile` in
+         *     `docs/model-profiles.md` of the repository). Unknown extra fields are tolerated (the
+         *     vendor's own tools send some) and ignored. Adding a model is one schema here and one line
+         *     in the mapping below.
          */
-        VideoGenerationRequest: {
+        VideoGenerationRequest: components["schemas"]["Sora2Request"] | components["schemas"]["Sora2PreviewRequest"] | components["schemas"]["Sora2ProPreviewRequest"] | components["schemas"]["Seedance15ProRequest"] | components["schemas"]["KlingO3TextToVideoRequest"] | components["schemas"]["Veo31GeneratePreviewRequest"] | components["schemas"]["Hailuo23Request"] | components["schemas"]["Hailuo02Request"] | components["schemas"]["Wan26TextToVideoRequest"];
+        /**
+         * Format: uri
+         * @description A reference image: an http(s) URL with a host and a path ending in `.jpg`, `.jpeg`, `.png`
+         *     or `.webp`, directly downloadable.
+         * @example https://example.com/images/image1.jpg
+         */
+        ImageUrl: string;
+        /**
+         * Format: uri
+         * @description Where to POST the finished task. `https://` only, at most 2048 characters, and the host
+         *     must not be a loopback, private or link-local address in any spelling (127.0.0.0/8,
+         *     10/8, 172.16/12, 192.168/16, 169.254/16, 0.0.0.0, ::1, fc00::/7, fe80::/10, mapped or
+         *     numeric forms of them, `localhost`).
+         * @example https://your-domain.com/webhooks/video-task-completed
+         */
+        CallbackUrl: string;
+        /**
+         * @description `sora-2`, as the seed documents describe it. OpenAI shut Sora 2 down on 2026-09-24; whether
+         *     EvoLink still answers this id is not known (its manual lists only the previews), so the
+         *     profile says `deprecated` and the mock can serve it as retired.
+         */
+        Sora2Request: {
             /**
-             * @description The model. Only `sora-2` is in scope; the same path serves other models.
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             model: "sora-2";
@@ -112,14 +138,12 @@ export interface components {
              */
             aspect_ratio?: "16:9" | "9:16";
             /**
-             * @description Reference image for image-to-video: at most one http(s) URL whose path ends in `.jpg`,
-             *     `.jpeg`, `.png` or `.webp`, directly downloadable, at most 10 MB, with no real people
-             *     in it.
+             * @description Reference image for image-to-video: at most one, at most 10 MB, with no real people in it.
              * @example [
              *       "http://example.com/image1.jpg"
              *     ]
              */
-            image_urls?: string[];
+            image_urls?: components["schemas"]["ImageUrl"][];
             /**
              * @description `true` (the default): no watermark, higher price. `false`: watermark, standard price.
              * @default true
@@ -131,15 +155,297 @@ export interface components {
              * @enum {integer}
              */
             duration?: 10 | 15;
+            callback_url?: components["schemas"]["CallbackUrl"];
+        };
+        /** @description `sora-2-preview`: text or one image to video, 4, 8 or 12 seconds. */
+        Sora2PreviewRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "sora-2-preview";
+            /** @description What the video should show (the vendor says at most 5000 tokens; enforced as characters). */
+            prompt: string;
+            /**
+             * @description `1280x720` and `16:9` are landscape, `720x1280` and `9:16` portrait.
+             * @enum {string}
+             */
+            aspect_ratio?: "1280x720" | "720x1280" | "16:9" | "9:16";
+            /**
+             * @description Seconds of video. The schema has no enum; the text allows only 4, 8 and 12, default 4
+             *     (the price rules' default is 8; **Decision**: the manual's 4).
+             * @default 4
+             * @enum {integer}
+             */
+            duration?: 4 | 8 | 12;
+            /**
+             * @description At most one image, no photos of real people, at most 10 MB; its pixel size must match
+             *     `aspect_ratio` exactly (checked by the live API only).
+             */
+            image_urls?: components["schemas"]["ImageUrl"][];
+            callback_url?: components["schemas"]["CallbackUrl"];
+        };
+        /** @description `sora-2-pro-preview`: as `sora-2-preview`, with 720p or 1080p. */
+        Sora2ProPreviewRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "sora-2-pro-preview";
+            /** @description What the video should show (at most 5000 tokens; enforced as characters). */
+            prompt: string;
+            /** @enum {string} */
+            aspect_ratio?: "16:9" | "9:16";
+            /**
+             * @description Seconds of video (4, 8 or 12; **Decision**: default 4, as `sora-2-preview`).
+             * @default 4
+             * @enum {integer}
+             */
+            duration?: 4 | 8 | 12;
+            /**
+             * @description 1080p costs 1.667× the 720p price. **Decision**: default 720p.
+             * @default 720p
+             * @enum {string}
+             */
+            quality?: "720p" | "1080p";
+            image_urls?: components["schemas"]["ImageUrl"][];
+            callback_url?: components["schemas"]["CallbackUrl"];
+        };
+        /** @description `seedance-1.5-pro`: 0 images text to video, 1 image to video, 2 first and last frame. */
+        Seedance15ProRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "seedance-1.5-pro";
+            prompt: string;
+            /** @description Up to 2 images (first and last frame); each at most 10 MB. */
+            image_urls?: components["schemas"]["ImageUrl"][];
+            /**
+             * @description Whole seconds, 4 to 12.
+             * @default 5
+             */
+            duration?: number;
+            /**
+             * @default 720p
+             * @enum {string}
+             */
+            quality?: "480p" | "720p" | "1080p";
+            /**
+             * @default 16:9
+             * @enum {string}
+             */
+            aspect_ratio?: "16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "21:9" | "adaptive";
+            /**
+             * @description Audio doubles the price.
+             * @default true
+             */
+            generate_audio?: boolean;
+            callback_url?: components["schemas"]["CallbackUrl"];
+        };
+        /** @description `kling-o3-text-to-video`: text to video, 3 to 15 seconds, optional sound and multi-shot. */
+        KlingO3TextToVideoRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "kling-o3-text-to-video";
+            /** @description May be empty only with `model_params.multi_shot`. */
+            prompt: string;
+            /** @default 5 */
+            duration?: number;
+            /**
+             * @default 16:9
+             * @enum {string}
+             */
+            aspect_ratio?: "16:9" | "9:16" | "1:1";
+            /**
+             * @default 720p
+             * @enum {string}
+             */
+            quality?: "720p" | "1080p" | "4k";
+            /**
+             * @default off
+             * @enum {string}
+             */
+            sound?: "on" | "off";
+            model_params?: {
+                /** @default false */
+                multi_shot?: boolean;
+                /** @enum {string} */
+                shot_type?: "customize";
+                multi_prompt?: {
+                    index: number;
+                    prompt: string;
+                    duration: string;
+                }[];
+                element_list?: {
+                    element_id: string;
+                }[];
+                watermark_info?: {
+                    enabled?: boolean;
+                };
+            };
+            callback_url?: components["schemas"]["CallbackUrl"];
+        };
+        /** @description `veo-3.1-generate-preview`: text, first and last frame, or reference images to video. */
+        Veo31GeneratePreviewRequest: {
+            /** @constant */
+            model: "veo-3.1-generate-preview";
+            prompt: string;
+            image_urls?: components["schemas"]["ImageUrl"][];
+            /**
+             * @description `FIRST&LAST` takes 1–2 images; `REFERENCE` 1–3 images, 8 s and 16:9 only.
+             * @enum {string}
+             */
+            generation_type?: "TEXT" | "FIRST&LAST" | "REFERENCE";
+            /** @enum {string} */
+            aspect_ratio?: "auto" | "16:9" | "9:16";
+            /** @default true */
+            generate_audio?: boolean;
+            /**
+             * @default 4
+             * @enum {integer}
+             */
+            duration?: 4 | 6 | 8;
+            /**
+             * @description Number of videos; each is billed.
+             * @default 1
+             */
+            n?: number;
+            /**
+             * @default 720p
+             * @enum {string}
+             */
+            quality?: "720p" | "1080p" | "4k";
+            seed?: number;
+            negative_prompt?: string;
+            /**
+             * @default allow_adult
+             * @enum {string}
+             */
+            person_generation?: "allow_adult" | "dont_allow";
+            /**
+             * @default pad
+             * @enum {string}
+             */
+            resize_mode?: "pad" | "crop";
+            callback_url?: components["schemas"]["CallbackUrl"];
+        } & (unknown & unknown & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "veo-3.1-generate-preview";
+        });
+        /** @description `MiniMax-Hailuo-2.3`: text or one image to video, 6 or 10 seconds; 1080p with 6 s only. */
+        Hailuo23Request: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "MiniMax-Hailuo-2.3";
+            /** @description Camera commands go in `[...]`. */
+            prompt: string;
+            image_urls?: components["schemas"]["ImageUrl"][];
+            /**
+             * @default 768p
+             * @enum {string}
+             */
+            quality?: "768p" | "1080p";
+            /**
+             * @default 6
+             * @enum {integer}
+             */
+            duration?: 6 | 10;
+            model_params?: components["schemas"]["HailuoModelParams"];
+            callback_url?: components["schemas"]["CallbackUrl"];
+        };
+        /**
+         * @description `MiniMax-Hailuo-02`: 0 images text to video, 1 image to video, 2 first and last frame;
+         *     512p is image to video only; 1080p with 6 s only.
+         */
+        Hailuo02Request: {
+            /** @constant */
+            model: "MiniMax-Hailuo-02";
+            /** @description Required for text to video; optional with images. */
+            prompt?: string;
+            image_urls?: components["schemas"]["ImageUrl"][];
+            /**
+             * @default 768p
+             * @enum {string}
+             */
+            quality?: "512p" | "768p" | "1080p";
+            /**
+             * @default 6
+             * @enum {integer}
+             */
+            duration?: 6 | 10;
+            model_params?: components["schemas"]["HailuoModelParams"];
+            callback_url?: components["schemas"]["CallbackUrl"];
+        } & (unknown & unknown & unknown & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "MiniMax-Hailuo-02";
+        });
+        /** @description MiniMax Hailuo's extra switches. */
+        HailuoModelParams: {
+            /**
+             * @description `false` for literal prompts.
+             * @default true
+             */
+            prompt_optimizer?: boolean;
+            /**
+             * @description Shortens preprocessing.
+             * @default false
+             */
+            fast_pretreatment?: boolean;
+        };
+        /** @description `wan2.6-text-to-video`: text (and optional audio) to video, 2 to 15 seconds. */
+        Wan26TextToVideoRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "wan2.6-text-to-video";
+            prompt: string;
+            /**
+             * @default 16:9
+             * @enum {string}
+             */
+            aspect_ratio?: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
+            /**
+             * @default 720p
+             * @enum {string}
+             */
+            quality?: "720p" | "1080p";
+            /**
+             * @description Whole seconds, 2 to 15. The vendor names no default; **Decision**: 5.
+             * @default 5
+             */
+            duration?: number;
+            /**
+             * @description Let a language model rewrite the prompt.
+             * @default true
+             */
+            prompt_extend?: boolean;
+            model_params?: {
+                /**
+                 * @description Takes effect only when `prompt_extend` is true.
+                 * @default single
+                 * @enum {string}
+                 */
+                shot_type?: "single" | "multi";
+            };
             /**
              * Format: uri
-             * @description Where to POST the finished task. `https://` only, at most 2048 characters, and the host
-             *     must not be a loopback, private or link-local address in any spelling (127.0.0.0/8,
-             *     10/8, 172.16/12, 192.168/16, 169.254/16, 0.0.0.0, ::1, fc00::/7, fe80::/10, mapped or
-             *     numeric forms of them, `localhost`).
-             * @example https://your-domain.com/webhooks/video-task-completed
+             * @description An mp3, 3–30 s, at most 15 MB; cut or padded with silence to the video's length.
+             * @example https://example.com/audio/voice.mp3
              */
-            callback_url?: string;
+            audio_url?: string;
+            callback_url?: components["schemas"]["CallbackUrl"];
         };
         /**
          * @description `pending` → `processing` → `completed` or `failed`.
@@ -691,9 +997,41 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const videoGenerationRequestModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VideoGenerationRequest"]["model"]> = ["sora-2"];
-export const videoGenerationRequestAspect_ratioValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VideoGenerationRequest"]["aspect_ratio"]> = ["16:9", "9:16"];
-export const videoGenerationRequestDurationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VideoGenerationRequest"]["duration"]> = [10, 15];
+export const sora2RequestModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sora2Request"]["model"]> = ["sora-2"];
+export const sora2RequestAspect_ratioValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sora2Request"]["aspect_ratio"]> = ["16:9", "9:16"];
+export const sora2RequestDurationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sora2Request"]["duration"]> = [10, 15];
+export const sora2PreviewRequestModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sora2PreviewRequest"]["model"]> = ["sora-2-preview"];
+export const sora2PreviewRequestAspect_ratioValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sora2PreviewRequest"]["aspect_ratio"]> = ["1280x720", "720x1280", "16:9", "9:16"];
+export const sora2PreviewRequestDurationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sora2PreviewRequest"]["duration"]> = [4, 8, 12];
+export const sora2ProPreviewRequestModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sora2ProPreviewRequest"]["model"]> = ["sora-2-pro-preview"];
+export const sora2ProPreviewRequestAspect_ratioValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sora2ProPreviewRequest"]["aspect_ratio"]> = ["16:9", "9:16"];
+export const sora2ProPreviewRequestDurationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sora2ProPreviewRequest"]["duration"]> = [4, 8, 12];
+export const sora2ProPreviewRequestQualityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sora2ProPreviewRequest"]["quality"]> = ["720p", "1080p"];
+export const seedance15ProRequestModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Seedance15ProRequest"]["model"]> = ["seedance-1.5-pro"];
+export const seedance15ProRequestQualityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Seedance15ProRequest"]["quality"]> = ["480p", "720p", "1080p"];
+export const seedance15ProRequestAspect_ratioValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Seedance15ProRequest"]["aspect_ratio"]> = ["16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive"];
+export const klingO3TextToVideoRequestModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KlingO3TextToVideoRequest"]["model"]> = ["kling-o3-text-to-video"];
+export const klingO3TextToVideoRequestAspect_ratioValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KlingO3TextToVideoRequest"]["aspect_ratio"]> = ["16:9", "9:16", "1:1"];
+export const klingO3TextToVideoRequestQualityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KlingO3TextToVideoRequest"]["quality"]> = ["720p", "1080p", "4k"];
+export const klingO3TextToVideoRequestSoundValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KlingO3TextToVideoRequest"]["sound"]> = ["on", "off"];
+export const klingO3TextToVideoRequestModel_paramsShot_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KlingO3TextToVideoRequest"]["model_params"]["shot_type"]> = ["customize"];
+export const veo31GeneratePreviewRequestGeneration_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Veo31GeneratePreviewRequest"]["generation_type"]> = ["TEXT", "FIRST&LAST", "REFERENCE"];
+export const veo31GeneratePreviewRequestAspect_ratioValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Veo31GeneratePreviewRequest"]["aspect_ratio"]> = ["auto", "16:9", "9:16"];
+export const veo31GeneratePreviewRequestDurationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Veo31GeneratePreviewRequest"]["duration"]> = [4, 6, 8];
+export const veo31GeneratePreviewRequestQualityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Veo31GeneratePreviewRequest"]["quality"]> = ["720p", "1080p", "4k"];
+export const veo31GeneratePreviewRequestPerson_generationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Veo31GeneratePreviewRequest"]["person_generation"]> = ["allow_adult", "dont_allow"];
+export const veo31GeneratePreviewRequestResize_modeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Veo31GeneratePreviewRequest"]["resize_mode"]> = ["pad", "crop"];
+export const veo31GeneratePreviewRequestModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Veo31GeneratePreviewRequest"]["model"]> = ["veo-3.1-generate-preview"];
+export const hailuo23RequestModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Hailuo23Request"]["model"]> = ["MiniMax-Hailuo-2.3"];
+export const hailuo23RequestQualityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Hailuo23Request"]["quality"]> = ["768p", "1080p"];
+export const hailuo23RequestDurationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Hailuo23Request"]["duration"]> = [6, 10];
+export const hailuo02RequestQualityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Hailuo02Request"]["quality"]> = ["512p", "768p", "1080p"];
+export const hailuo02RequestDurationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Hailuo02Request"]["duration"]> = [6, 10];
+export const hailuo02RequestModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Hailuo02Request"]["model"]> = ["MiniMax-Hailuo-02"];
+export const wan26TextToVideoRequestModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Wan26TextToVideoRequest"]["model"]> = ["wan2.6-text-to-video"];
+export const wan26TextToVideoRequestAspect_ratioValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Wan26TextToVideoRequest"]["aspect_ratio"]> = ["16:9", "9:16", "1:1", "4:3", "3:4"];
+export const wan26TextToVideoRequestQualityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Wan26TextToVideoRequest"]["quality"]> = ["720p", "1080p"];
+export const wan26TextToVideoRequestModel_paramsShot_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Wan26TextToVideoRequest"]["model_params"]["shot_type"]> = ["single", "multi"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["pending", "processing", "completed", "failed"];
 export const taskObjectKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskObjectKind"]> = ["video.generation.task", "image.generation.task", "audio.generation.task"];
 export const taskOutputTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskOutputType"]> = ["text", "image", "audio", "video"];
