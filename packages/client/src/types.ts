@@ -5,8 +5,12 @@ export type { components, operations, paths };
 
 type Schemas = components['schemas'];
 
-/** The body of `POST /v1/videos/generations`. */
+/** The body of `POST /v1/videos/generations`: one shape per model, narrowed by its `model` literal. */
 export type VideoGenerationRequest = Schemas['VideoGenerationRequest'];
+/** A model id the spec describes (`sora-2`, `seedance-1.5-pro`, …). */
+export type VideoModel = VideoGenerationRequest['model'];
+/** The create body of one model, e.g. `ModelRequest<'MiniMax-Hailuo-2.3'>`. */
+export type ModelRequest<M extends VideoModel> = Extract<VideoGenerationRequest, { model: M }>;
 /** A task in any state; narrow it on `status`. */
 export type VideoTask = Schemas['VideoTask'];
 export type PendingTask = Schemas['PendingTask'];

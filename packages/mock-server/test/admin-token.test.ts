@@ -5,7 +5,6 @@
 import { adminSpec } from '@videotask/spec';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DASHBOARD_ROUTES } from '../src/dashboard/index.js';
-import { ADMIN_ROUTES } from '../src/http/admin.js';
 import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
 import { errorEnvelope } from './fuzz/fuzz-support.js';
 import { START } from './helpers.js';

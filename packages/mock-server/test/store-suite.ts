@@ -6,7 +6,7 @@ import { TaskRecord } from '../src/domain/task.js';
 import type { MockStore } from '../src/store/store.js';
 
 /** What every store under test is built with. */
-export const SUITE_SETTINGS = { maxTasks: 5, startingMilli: 10_000, retentionMs: 24 * 60 * 60 * 1000 };
+export const SUITE_SETTINGS = { maxTasks: 5, startingUc: 10_000, retentionMs: 24 * 60 * 60 * 1000 };
 
 const T0 = Date.UTC(2025, 0, 1, 12);
 const DAY = SUITE_SETTINGS.retentionMs;
@@ -14,7 +14,7 @@ const DAY = SUITE_SETTINGS.retentionMs;
 interface TaskShape {
   id?: string;
   apiKey?: string;
-  priceMilli?: number;
+  priceUc?: number;
   endAt?: number;
   outcome?: Outcome;
   idempotencyKey?: string | null;
@@ -29,11 +29,12 @@ function task(shape: TaskShape = {}): TaskRecord {
     {
       id: shape.id ?? `task-unified-1735732800-${(ids++).toString(36).padStart(8, '0')}`,
       apiKey: shape.apiKey ?? 'sk-a',
+      model: 'sora-2',
       duration: 10,
       aspectRatio: '16:9',
       removeWatermark: true,
       image: false,
-      priceMilli: shape.priceMilli ?? 3737,
+      priceUc: shape.priceUc ?? 3737,
       callbackUrl: shape.callbackUrl ?? null,
       failureCode: shape.outcome === 'failed' ? 'generation_failed_no_content' : null,
       scenario: null,
@@ -94,7 +95,7 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect(read).toMatchObject({
         id: t.id,
         apiKey: 'sk-a',
-        priceMilli: 3737,
+        priceUc: 3737,
         endAt: t.endAt,
         outcome: 'completed',
       });
@@ -123,12 +124,12 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
     test('beyond the size bound the oldest task is evicted; a running evicted task returns its credits', async () => {
       const made = [];
       for (let i = 0; i < SUITE_SETTINGS.maxTasks; i++) {
-        const t = task({ priceMilli: 1000, endAt: T0 + 60_000 });
+        const t = task({ priceUc: 1000, endAt: T0 + 60_000 });
         made.push(t);
         await store.insertTask(t, T0);
       }
       expect((await store.account('sk-a', T0)).remaining).toBe(5000);
-      await store.insertTask(task({ priceMilli: 1000 }), T0);
+      await store.insertTask(task({ priceUc: 1000 }), T0);
       expect(await store.getTask(made[0]?.id as string, T0)).toBeUndefined();
       expect(await store.getTask(made[1]?.id as string, T0)).toBeDefined();
       expect((await store.listTasks(T0)).length).toBe(SUITE_SETTINGS.maxTasks);
@@ -159,8 +160,8 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
     });
 
     test('credits: reserved at create, consumed when it completes, returned when it fails', async () => {
-      await store.insertTask(task({ priceMilli: 2300, endAt: T0 + 1000 }), T0);
-      await store.insertTask(task({ priceMilli: 3737, endAt: T0 + 2000, outcome: 'failed' }), T0);
+      await store.insertTask(task({ priceUc: 2300, endAt: T0 + 1000 }), T0);
+      await store.insertTask(task({ priceUc: 3737, endAt: T0 + 2000, outcome: 'failed' }), T0);
       expect(await store.account('sk-a', T0)).toEqual({ remaining: 10_000 - 2300 - 3737, used: 0 });
       expect(await store.account('sk-a', T0 + 1000)).toEqual({ remaining: 10_000 - 2300 - 3737, used: 2300 });
       expect(await store.account('sk-a', T0 + 2000)).toEqual({ remaining: 10_000 - 2300, used: 2300 });
@@ -170,7 +171,7 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
 
     test('a free task (seeded demo data) needs no credits, reserves none and is settled from the start', async () => {
       await store.setRemaining('sk-a', 0, T0);
-      const outcome = await store.insertTask(task({ priceMilli: 3737, endAt: T0 + 1000 }), T0, {
+      const outcome = await store.insertTask(task({ priceUc: 3737, endAt: T0 + 1000 }), T0, {
         free: true,
       });
       expect(outcome.kind).toBe('created');
@@ -181,14 +182,14 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
 
     test('too few credits refuses with what remains, and stores nothing', async () => {
       await store.setRemaining('sk-a', 3000, T0);
-      const outcome = await store.insertTask(task({ priceMilli: 3737 }), T0);
+      const outcome = await store.insertTask(task({ priceUc: 3737 }), T0);
       expect(outcome).toEqual({ kind: 'insufficient', remaining: 3000 });
       expect(await store.listTasks(T0)).toEqual([]);
       expect(await store.setRemaining('sk-a', 0, T0)).toEqual({ remaining: 0, used: 0 });
     });
 
     test('cancel ends a running task as request_cancelled and refunds it; an ended one is left as it was', async () => {
-      const t = task({ priceMilli: 3737, callbackUrl: 'https://hooks.example.com/x' });
+      const t = task({ priceUc: 3737, callbackUrl: 'https://hooks.example.com/x' });
       await store.insertTask(t, T0);
       await store.scheduleCallback({ id: `task:${t.id}`, at: t.endAt, taskId: t.id });
       const cancelled = await store.cancelTask(t.id, T0 + 10_000);

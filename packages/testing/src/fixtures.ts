@@ -2,9 +2,9 @@
 import type {
   ApiErrorBody,
   ErrorResponse,
+  ModelRequest,
   TaskFailureCode,
   TaskStatus,
-  VideoGenerationRequest,
   VideoTask,
 } from '@videotask/client';
 import * as fixtures from '@videotask/mock-server/fixtures';
@@ -43,12 +43,13 @@ export function fakeTask<S extends TaskStatus = TaskStatus>(
   return fixtures.fakeTask(overrides as fixtures.FakeTaskOverrides, options) as unknown as TaskOfStatus<S>;
 }
 
-/** A realistic create body (every field spelled out); an `undefined` override removes a field. */
+type Sora2Request = ModelRequest<'sora-2'>;
+
+/** A realistic `sora-2` create body (every field spelled out); an `undefined` override removes a field. */
 export function fakeCreateRequest(
-  overrides?: Partial<VideoGenerationRequest>,
+  overrides?: Partial<Sora2Request>,
   options?: FakeCreateRequestOptions,
-): VideoGenerationRequest &
-  Required<Pick<VideoGenerationRequest, 'aspect_ratio' | 'duration' | 'remove_watermark'>> {
+): Sora2Request & Required<Pick<Sora2Request, 'aspect_ratio' | 'duration' | 'remove_watermark'>> {
   return fixtures.fakeCreateRequest(overrides as Partial<fixtures.FakeCreateRequest>, options) as never;
 }
 

@@ -7,7 +7,7 @@ import { type AttemptRun, DeliveryEngine } from '../delivery/engine.js';
 import { createScheduler, type Scheduler } from '../domain/clock.js';
 import type { CreateBody } from '../domain/create-body.js';
 import { RETENTION_MS, stateAt } from '../domain/lifecycle.js';
-import { toMilli } from '../domain/prices.js';
+import { toCredits, toUc } from '../domain/prices.js';
 import { createRandom, type Random, randomSeed } from '../domain/random.js';
 import type { Scenario } from '../domain/scenarios.js';
 import { renderTask, type VideoTaskJson } from '../domain/task.js';
@@ -72,7 +72,7 @@ export class MockCore {
       options.store ??
       new MemoryStore({
         maxTasks: options.maxTasks,
-        startingMilli: toMilli(options.credits),
+        startingUc: toUc(options.credits),
         attemptRetentionMs: RETENTION_MS,
       });
     this.deliveries = new DeliveryEngine({
@@ -162,8 +162,8 @@ export class MockCore {
             'This Idempotency-Key was used with a different request body.',
           );
         case 'insufficient': {
-          const need = planned.priceMilli / 1000;
-          const left = Math.max(0, outcome.remaining) / 1000;
+          const need = toCredits(planned.priceUc);
+          const left = toCredits(Math.max(0, outcome.remaining));
           return refuse('insufficient_quota', `This task needs ${need} credits; ${left} remain.`);
         }
         case 'replayed':
@@ -316,7 +316,7 @@ export class MockCore {
     if (!apiKey) return refuse('invalid_request', 'apiKey must be a non-empty string', 'apiKey');
     if (!Number.isFinite(credits) || credits < 0)
       return refuse('invalid_request', 'credits must be a number >= 0', 'credits');
-    return ok(creditsJson(await this.store.setRemaining(apiKey, toMilli(credits), this.now())));
+    return ok(creditsJson(await this.store.setRemaining(apiKey, toUc(credits), this.now())));
   }
 
   async addFault(spec: FaultSpec): Promise<Result<Fault>> {

@@ -1,5 +1,6 @@
 // Reading a create request into the core's input: the Idempotency-Key and scenario headers, the body
 // validated against the spec (defaults filled in), and the image-URL rule a schema cannot say.
+import { modelEntry } from '@videotask/spec';
 import type { CreateBody } from '../domain/create-body.js';
 import { parseScenario, SCENARIO_HEADER } from '../domain/scenarios.js';
 import { checkImageUrl, requestValidators } from '../domain/validation.js';
@@ -41,10 +42,14 @@ export function parseCreate(request: CreateRequest, allowLocal: boolean): Result
   const validate = allowLocal ? validators.createBodyLocal : validators.createBody;
   if (!validate(request.body)) {
     const issue = validate.issues[0];
-    return refuse('invalid_request', issue?.message ?? 'The request body is invalid.', issue?.property);
+    const message = issue?.message ?? 'The request body is invalid.';
+    // Each model has its own limits: the message says whose rule it was.
+    const model = (request.body as { model?: unknown } | null)?.model;
+    const whose = issue?.property !== 'model' && typeof model === 'string' && modelEntry(model);
+    return refuse('invalid_request', whose ? `${model}: ${message}` : message, issue?.property);
   }
   const body = request.body as CreateBody;
-  for (const [i, url] of (body.image_urls ?? []).entries()) {
+  for (const [i, url] of ((body as { image_urls?: string[] }).image_urls ?? []).entries()) {
     const problem = checkImageUrl(url);
     if (problem) return refuse('invalid_request', `image_urls[${i}] ${problem}`, 'image_urls');
   }

@@ -1,7 +1,6 @@
 // A new task from a validated create body: its id, price (computed here, once), outcome and timeline.
-import type { CreateBody } from '../domain/create-body.js';
+import { type CreateBody, requestFacts } from '../domain/create-body.js';
 import { planTimeline } from '../domain/lifecycle.js';
-import { priceMilli } from '../domain/prices.js';
 import type { Random } from '../domain/random.js';
 import { RANDOM_FAILURE_CODES, type Scenario } from '../domain/scenarios.js';
 import { TaskRecord } from '../domain/task.js';
@@ -44,20 +43,20 @@ export function planTask(input: NewTaskInput, at: PlanAt, random: Random): TaskR
   const { now } = at;
   const id = newTaskId(now, random);
   const { outcome, failureCode } = pickOutcome(input, at.failureRate, random);
-  const image = Boolean(body.image_urls?.length);
-  const timeline = planTimeline(
-    { now, duration: body.duration, image, speed: at.speed, slow: input.scenario?.slow ?? false, outcome },
-    random,
-  );
+  const facts = requestFacts(body);
+  const { duration, image, pace } = facts;
+  const slow = input.scenario?.slow ?? false;
+  const timeline = planTimeline({ now, duration, image, pace, speed: at.speed, slow, outcome }, random);
   return new TaskRecord(
     {
       id,
       apiKey: input.apiKey,
-      duration: body.duration,
-      aspectRatio: body.aspect_ratio,
-      removeWatermark: body.remove_watermark,
+      model: facts.model,
+      duration,
+      aspectRatio: facts.aspectRatio,
+      removeWatermark: facts.removeWatermark,
       image,
-      priceMilli: priceMilli(body.duration, body.remove_watermark),
+      priceUc: facts.priceUc,
       callbackUrl: body.callback_url ?? null,
       failureCode,
       scenario: input.scenario?.raw ?? null,

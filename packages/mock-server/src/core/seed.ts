@@ -1,6 +1,6 @@
 // Demo data: realistic tasks across statuses and times, made by the fixtures' faker and created through
 // the mock's own create path (back-dated), so they bill, list, read, cancel, expire and call back like any task.
-import type { CreateBody } from '../domain/create-body.js';
+import { type CreateBody, requestFacts } from '../domain/create-body.js';
 import { TASK_STATUSES, type TaskStatus } from '../domain/lifecycle.js';
 import { parseScenario, type Scenario } from '../domain/scenarios.js';
 import { requestValidators } from '../domain/validation.js';
@@ -77,9 +77,11 @@ function plan(core: MockCore, options: SeedOptions, statuses: readonly TaskStatu
     if (!validate(body)) throw new Error(`seed drew an invalid body: ${validate.issues[0]?.message}`);
     const request = body as unknown as CreateBody;
     const ending = pickEnding(f, status);
+    const { duration, image, pace } = requestFacts(request);
     const [minAge, maxAge] = ageWindow(status, {
-      duration: request.duration,
-      image: Boolean(request.image_urls),
+      duration,
+      image,
+      pace,
       speed: core.options.speed,
       ...ending,
     });

@@ -1,6 +1,7 @@
 // A task as the admin API, the dashboard and the controller show it: the API's JSON plus what the mock knows.
 import type { AdminSchemas } from '@videotask/spec';
 import { RETENTION_MS } from '../domain/lifecycle.js';
+import { toCredits } from '../domain/prices.js';
 import { renderTask } from '../domain/task.js';
 import type { StoredTask } from '../store/store.js';
 
@@ -18,7 +19,7 @@ export function adminView(task: StoredTask, now: number, publicUrl: string, atte
     duration: task.duration,
     removeWatermark: task.removeWatermark,
     imageToVideo: task.image,
-    priceCredits: task.priceMilli / 1000,
+    priceCredits: toCredits(task.priceUc),
     settled: task.settled,
     cancelled: task.cancelled,
     timeline: {

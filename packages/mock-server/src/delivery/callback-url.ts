@@ -9,9 +9,8 @@ export interface CallbackUrlOptions {
 export type CallbackUrlCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
 /** The spec's `maxLength` of `callback_url`: also applied to URLs the admin API redelivers to. */
-export const MAX_CALLBACK_URL_LENGTH: number = (
-  spec.components.schemas.VideoGenerationRequest as { properties: { callback_url: { maxLength: number } } }
-).properties.callback_url.maxLength;
+export const MAX_CALLBACK_URL_LENGTH: number = (spec.components.schemas.CallbackUrl as { maxLength: number })
+  .maxLength;
 
 /** Names that always mean this machine or a cloud metadata service. */
 const FORBIDDEN_NAMES = new Set([

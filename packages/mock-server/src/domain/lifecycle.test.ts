@@ -1,3 +1,4 @@
+import { modelEntry } from '@videotask/spec';
 import { describe, expect, test } from 'vitest';
 import {
   endNow,
@@ -11,16 +12,35 @@ import {
 } from './lifecycle.js';
 import { createRandom } from './random.js';
 
+const paceOf = (id: string) => {
+  const entry = modelEntry(id);
+  if (!entry) throw new Error(`the spec has no ${id}`);
+  return entry.profile.processing;
+};
+const SORA_2_PACE = paceOf('sora-2');
+
 const plan = (overrides: Partial<Parameters<typeof planTimeline>[0]> = {}, seed = 's') =>
   planTimeline(
-    { now: 1_000_000, duration: 10, image: false, speed: 1, slow: false, outcome: 'completed', ...overrides },
+    {
+      now: 1_000_000,
+      duration: 10,
+      image: false,
+      pace: SORA_2_PACE,
+      speed: 1,
+      slow: false,
+      outcome: 'completed',
+      ...overrides,
+    },
     createRandom(seed),
   );
 
 describe('planTimeline', () => {
   test.each([
     ['10 s video', { duration: 10 }, 47_000, 63_500],
-    ['15 s video', { duration: 15 }, 77_000, 98_500],
+    ['15 s video', { duration: 15 }, 69_500, 93_500],
+    // Each model's pace from its profile: seedance-1.5-pro takes 6–10 s a second of video.
+    ['5 s seedance-1.5-pro video', { duration: 5, pace: paceOf('seedance-1.5-pro') }, 32_000, 53_500],
+    ['8 s veo-3.1 video', { duration: 8, pace: paceOf('veo-3.1-generate-preview') }, 98_000, 163_500],
     ['10 s image-to-video', { duration: 10, image: true }, 52_000, 68_500],
     ['slow 10 s video', { slow: true }, 235_000, 317_500],
     ['10 s video at speed 10', { speed: 10 }, 4_700, 6_350],

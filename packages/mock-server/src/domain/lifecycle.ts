@@ -1,5 +1,5 @@
 // A task's timeline and its state at any instant: derived from the clock when read, never from timers.
-import { spec } from '@videotask/spec';
+import { type ModelProfile, spec } from '@videotask/spec';
 import { mix, type Random } from './random.js';
 import type { Outcome } from './scenarios.js';
 
@@ -31,10 +31,14 @@ export interface Timeline {
   seed: number;
 }
 
+/** How fast a model processes, from its profile: seconds per second of video, and more for images. */
+export type Pace = ModelProfile['processing'];
+
 export interface PlanInput {
   now: number;
   duration: number;
   image: boolean;
+  pace: Pace;
   /** Divides every timing. */
   speed: number;
   slow: boolean;
@@ -42,14 +46,17 @@ export interface PlanInput {
 }
 
 /**
- * Realistic timings: 2–3.5 s pending; 45–60 s processing for a 10 s video, 75–95 s for 15 s, 5 s more
- * for image-to-video; `slow` multiplies by 5, `speed` divides. A failure happens 15–60 % into processing.
+ * Realistic timings: 2–3.5 s pending; processing takes the model's pace times the video's length
+ * (sora-2: 4.5–6 s a second, so 45–60 s for 10 s), plus its image extra for image-to-video; `slow`
+ * multiplies by 5, `speed` divides. A failure happens 15–60 % into processing.
  */
 export function planTimeline(input: PlanInput, random: Random): Timeline {
   const factor = (input.slow ? 5 : 1) / input.speed;
   const pendingMs = Math.max(1, Math.round((2000 + random.next() * 1500) * factor));
-  const base = input.duration >= 15 ? 75_000 + random.next() * 20_000 : 45_000 + random.next() * 15_000;
-  const processingMs = Math.max(PROGRESS_STEPS, Math.round((base + (input.image ? 5000 : 0)) * factor));
+  const [fastest, slowest] = input.pace.seconds_per_video_second;
+  const base = input.duration * (fastest + random.next() * (slowest - fastest)) * 1000;
+  const imageMs = input.image ? input.pace.image_extra_seconds * 1000 : 0;
+  const processingMs = Math.max(PROGRESS_STEPS, Math.round((base + imageMs) * factor));
   const failAt = 0.15 + random.next() * 0.45;
   const processingAt = input.now + pendingMs;
   let endAt = processingAt + processingMs;

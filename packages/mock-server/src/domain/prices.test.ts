@@ -1,5 +1,9 @@
+import { modelEntry } from '@videotask/spec';
 import { describe, expect, test } from 'vitest';
-import { priceMilli, toCredits, toMilli } from './prices.js';
+import { priceUc, toCredits, toUc } from './prices.js';
+
+const sora2 = modelEntry('sora-2');
+if (!sora2) throw new Error('the spec has no sora-2');
 
 describe('prices', () => {
   test.each([
@@ -7,15 +11,19 @@ describe('prices', () => {
     [10, true, 3.737],
     [15, false, 3.737],
     [15, true, 5.175],
-  ] as const)('duration %d, remove_watermark %s costs %d credits', (duration, removeWatermark, credits) => {
-    expect(toCredits(priceMilli(duration, removeWatermark))).toBe(credits);
-  });
+  ] as const)(
+    'sora-2, duration %d, remove_watermark %s costs %d credits',
+    (duration, removeWatermark, credits) => {
+      expect(toCredits(priceUc(sora2, { duration, remove_watermark: removeWatermark }))).toBe(credits);
+    },
+  );
 
-  test('balances in millicredits do not drift', () => {
-    let balance = toMilli(100);
-    for (let i = 0; i < 1000; i++) balance -= priceMilli(10, true);
-    for (let i = 0; i < 1000; i++) balance += priceMilli(10, true);
+  test('balances in UC (1/10,000 credit) do not drift', () => {
+    const price = priceUc(sora2, { duration: 10, remove_watermark: true });
+    let balance = toUc(100);
+    for (let i = 0; i < 1000; i++) balance -= price;
+    for (let i = 0; i < 1000; i++) balance += price;
     expect(toCredits(balance)).toBe(100);
-    expect(toMilli(96.263)).toBe(96263);
+    expect(toUc(96.2631)).toBe(962631);
   });
 });

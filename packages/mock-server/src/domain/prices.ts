@@ -1,25 +1,18 @@
-// The price table: credits per video by duration and watermark option, kept in millicredits (exact).
+// A task's price from its model's profile in the spec, and credits kept as UC (1 credit = 10,000
+// UC, the vendor's price unit) so balances are integers and never drift.
+import { priceUc as formulaPrice, type ModelEntry, UC_PER_CREDIT } from '@videotask/spec';
 
-/** Millicredits per video. 10 s keep watermark 2.300; 10 s remove 3.737; 15 s keep 3.737; 15 s remove 5.175. */
-const PRICES_MILLI = {
-  10: { keepWatermark: 2300, removeWatermark: 3737 },
-  15: { keepWatermark: 3737, removeWatermark: 5175 },
-} as const;
-
-export type VideoDuration = keyof typeof PRICES_MILLI;
-
-/** The price in millicredits (integers, so balances never drift). */
-export function priceMilli(duration: VideoDuration, removeWatermark: boolean): number {
-  const row = PRICES_MILLI[duration];
-  return removeWatermark ? row.removeWatermark : row.keepWatermark;
+/** The price in UC of a validated create body (defaults filled in) for its model. */
+export function priceUc(model: ModelEntry, body: object): number {
+  return formulaPrice(model.profile.price, body as Record<string, unknown>);
 }
 
-/** Millicredits as the API writes credits (a number with up to 3 decimals). */
-export function toCredits(milli: number): number {
-  return milli / 1000;
+/** UC as the API writes credits (a number with up to 4 decimals). */
+export function toCredits(uc: number): number {
+  return uc / UC_PER_CREDIT;
 }
 
-/** Credits (as a user writes them) to millicredits. */
-export function toMilli(credits: number): number {
-  return Math.round(credits * 1000);
+/** Credits (as a user writes them) to UC. */
+export function toUc(credits: number): number {
+  return Math.round(credits * UC_PER_CREDIT);
 }

@@ -1,17 +1,19 @@
 // A stored task (its request facts and timeline) and its JSON as GET /v1/tasks/{id} answers it.
 import type { Schemas } from '@videotask/spec';
 import { RETENTION_MS, stateAt, type Timeline } from './lifecycle.js';
+import { toCredits } from './prices.js';
 import type { Outcome } from './scenarios.js';
 import { failureMessage } from './scenarios.js';
 
 export interface TaskFacts {
   id: string;
   apiKey: string;
+  model: string;
   duration: number;
   aspectRatio: string;
   removeWatermark: boolean;
   image: boolean;
-  priceMilli: number;
+  priceUc: number;
   callbackUrl: string | null;
   failureCode: string | null;
   scenario: string | null;
@@ -23,11 +25,12 @@ export interface TaskFacts {
 export class TaskRecord implements Timeline {
   readonly id: string;
   readonly apiKey: string;
+  readonly model: string;
   readonly duration: number;
   readonly aspectRatio: string;
   readonly removeWatermark: boolean;
   readonly image: boolean;
-  readonly priceMilli: number;
+  readonly priceUc: number;
   readonly callbackUrl: string | null;
   failureCode: string | null;
   readonly scenario: string | null;
@@ -53,11 +56,12 @@ export class TaskRecord implements Timeline {
   constructor(facts: TaskFacts, timeline: Timeline) {
     this.id = facts.id;
     this.apiKey = facts.apiKey;
+    this.model = facts.model;
     this.duration = facts.duration;
     this.aspectRatio = facts.aspectRatio;
     this.removeWatermark = facts.removeWatermark;
     this.image = facts.image;
-    this.priceMilli = facts.priceMilli;
+    this.priceUc = facts.priceUc;
     this.callbackUrl = facts.callbackUrl;
     this.failureCode = facts.failureCode;
     this.scenario = facts.scenario;
@@ -83,7 +87,8 @@ export type VideoTaskJson = Schemas['VideoTask'];
 type TaskFailureCode = Schemas['TaskFailureCode'];
 
 /** What rendering reads of a task. */
-export type RenderedTask = Timeline & Pick<TaskFacts, 'id' | 'duration' | 'priceMilli' | 'failureCode'>;
+export type RenderedTask = Timeline &
+  Pick<TaskFacts, 'id' | 'model' | 'duration' | 'priceUc' | 'failureCode'>;
 
 /** A task's usage block (module level: a closure made per render costs a little on every read). */
 function usage(reserved: number) {
@@ -102,7 +107,7 @@ export function renderTask(task: RenderedTask, now: number, publicUrl: string): 
       return {
         created,
         id: task.id,
-        model: 'sora-2',
+        model: task.model,
         object: 'video.generation.task',
         progress,
         status,
@@ -112,39 +117,39 @@ export function renderTask(task: RenderedTask, now: number, publicUrl: string): 
           video_duration: task.duration,
         },
         type: 'video',
-        usage: usage(task.priceMilli / 1000),
+        usage: usage(toCredits(task.priceUc)),
       };
     case 'processing':
       return {
         created,
         id: task.id,
-        model: 'sora-2',
+        model: task.model,
         object: 'video.generation.task',
         progress,
         status,
         task_info: { can_cancel: true },
         type: 'video',
-        usage: usage(task.priceMilli / 1000),
+        usage: usage(toCredits(task.priceUc)),
       };
     case 'completed':
       return {
         created,
         id: task.id,
-        model: 'sora-2',
+        model: task.model,
         object: 'video.generation.task',
         progress,
         results: [resultUrl(publicUrl, task.id)],
         status,
         task_info: { can_cancel: false },
         type: 'video',
-        usage: usage(task.priceMilli / 1000),
+        usage: usage(toCredits(task.priceUc)),
       };
     default: {
       const code = task.failureCode ?? 'unknown_error';
       return {
         created,
         id: task.id,
-        model: 'sora-2',
+        model: task.model,
         object: 'video.generation.task',
         progress,
         status,

@@ -38,16 +38,16 @@ function parameter(operationId: string, name: string, validator: ReturnType<type
 
 function compile(): RequestValidators {
   const validator = createSpecValidator({ useDefaults: true });
-  const createBody = validator.requestBody('createVideoGeneration');
-  // The body schema, with callback_url's https-only pattern widened to http(s).
-  const local = structuredClone(deref<Record<string, unknown>>(spec, createBody.schema)) as {
-    properties: { callback_url: Record<string, unknown> };
-  };
-  local.properties.callback_url.pattern = '^[Hh][Tt][Tt][Pp][Ss]?://';
-  local.properties.callback_url['x-pattern-description'] = 'be an http(s) URL';
+  // Every model's body refers to one CallbackUrl schema: widened here to http(s) for local callbacks.
+  const localSpec = structuredClone(spec);
+  const callbackUrl = localSpec.components.schemas.CallbackUrl as Record<string, unknown>;
+  callbackUrl.pattern = '^[Hh][Tt][Tt][Pp][Ss]?://';
+  callbackUrl['x-pattern-description'] = 'be an http(s) URL';
   return {
-    createBody,
-    createBodyLocal: validator.compile(local),
+    createBody: validator.requestBody('createVideoGeneration'),
+    createBodyLocal: createSpecValidator({ useDefaults: true }, localSpec).requestBody(
+      'createVideoGeneration',
+    ),
     idempotencyKey: parameter('createVideoGeneration', 'Idempotency-Key', validator),
     taskId: parameter('getTaskDetail', 'task_id', validator),
   };

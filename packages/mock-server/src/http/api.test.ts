@@ -144,7 +144,7 @@ describe('create', () => {
       'invalid_request',
       'prompt',
     );
-    expect(error.message).toBe('prompt must be at most 1000 characters');
+    expect(error.message).toBe('sora-2: prompt must be at most 1000 characters');
   });
 
   test('unknown extra fields are tolerated; a 1000-character prompt and a 2048-character callback are accepted', async () => {

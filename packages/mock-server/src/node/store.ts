@@ -1,7 +1,7 @@
 // `--store memory|redis://…`: opens the store the mock keeps its state in, with what a replica must share.
 import { generateWebhookSecret } from '../delivery/signature.js';
 import { RETENTION_MS } from '../domain/lifecycle.js';
-import { toMilli } from '../domain/prices.js';
+import { toUc } from '../domain/prices.js';
 import { DEFAULT_CREDITS, DEFAULT_MAX_TASKS, type MockServerOptions } from '../options.js';
 import { RedisStore } from './redis/store.js';
 
@@ -43,7 +43,7 @@ export async function withStore(choice: StoreChoice, options: MockServerOptions)
     url,
     prefix: choice.storePrefix ?? DEFAULT_STORE_PREFIX,
     maxTasks: options.maxTasks ?? DEFAULT_MAX_TASKS,
-    startingMilli: toMilli(options.credits ?? DEFAULT_CREDITS),
+    startingUc: toUc(options.credits ?? DEFAULT_CREDITS),
     retentionMs: RETENTION_MS,
   });
   try {

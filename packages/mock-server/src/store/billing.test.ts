@@ -1,17 +1,19 @@
 import { describe, expect, test } from 'vitest';
+import { toUc } from '../domain/prices.js';
 import { TaskRecord } from '../domain/task.js';
 import { Billing, creditsJson } from './billing.js';
 
-function task(apiKey: string, endAt: number, outcome: 'completed' | 'failed' | 'stuck', priceMilli = 3737) {
+function task(apiKey: string, endAt: number, outcome: 'completed' | 'failed' | 'stuck', priceUc = 3737) {
   return new TaskRecord(
     {
       id: `t-${Math.random()}`,
       apiKey,
+      model: 'sora-2',
       duration: 10,
       aspectRatio: '16:9',
       removeWatermark: true,
       image: false,
-      priceMilli,
+      priceUc,
       callbackUrl: null,
       failureCode: null,
       scenario: null,
@@ -48,8 +50,8 @@ describe('Billing', () => {
   });
 
   test("the view is the spec's CreditsResponse, in credits", () => {
-    const billing = new Billing(100_000);
-    billing.reserve(task('k', 1, 'completed'));
+    const billing = new Billing(toUc(100));
+    billing.reserve(task('k', 1, 'completed', toUc(3.737)));
     billing.settleDue(1);
     expect(creditsJson(billing.account('k'))).toEqual({
       data: {

@@ -1,12 +1,13 @@
 // Credits per API key: a create reserves the price, completion consumes it, failure returns it.
 import type { Schemas } from '@videotask/spec';
 import { IndexedHeap } from '../domain/heap.js';
+import { toCredits } from '../domain/prices.js';
 import type { TaskRecord } from '../domain/task.js';
 
 export interface Account {
-  /** Millicredits left (reservations already taken off). */
+  /** UC left (reservations already taken off). */
   remaining: number;
-  /** Millicredits consumed by completed tasks. */
+  /** UC consumed by completed tasks. */
   used: number;
 }
 
@@ -25,12 +26,12 @@ export class Billing {
   );
   private seq = 0;
 
-  constructor(private readonly startingMilli: number) {}
+  constructor(private readonly startingUc: number) {}
 
   account(apiKey: string): Account {
     let account = this.accounts.get(apiKey);
     if (!account) {
-      account = { remaining: this.startingMilli, used: 0 };
+      account = { remaining: this.startingUc, used: 0 };
       this.accounts.set(apiKey, account);
     }
     return account;
@@ -42,7 +43,7 @@ export class Billing {
 
   /** Takes the task's price off its key's balance until the task ends. */
   reserve(task: TaskRecord): void {
-    this.account(task.apiKey).remaining -= task.priceMilli;
+    this.account(task.apiKey).remaining -= task.priceUc;
     if (Number.isFinite(task.endAt)) {
       task.settleAt = task.endAt;
       task.settleSeq = this.seq++;
@@ -63,8 +64,8 @@ export class Billing {
     task.settled = true;
     this.queue.remove(task);
     const account = this.account(task.apiKey);
-    if (task.outcome === 'completed') account.used += task.priceMilli;
-    else account.remaining += task.priceMilli;
+    if (task.outcome === 'completed') account.used += task.priceUc;
+    else account.remaining += task.priceUc;
   }
 
   /**
@@ -79,7 +80,7 @@ export class Billing {
     }
     task.settled = true;
     this.queue.remove(task);
-    this.account(task.apiKey).remaining += task.priceMilli;
+    this.account(task.apiKey).remaining += task.priceUc;
   }
 
   /** Tasks waiting to settle (for tests and the admin view). */
@@ -95,8 +96,8 @@ export class Billing {
 
 /** An account as GET /v1/credits answers it. */
 export function creditsJson({ remaining, used }: Account): CreditsJson {
-  const remaining_credits = remaining / 1000;
-  const used_credits = used / 1000;
+  const remaining_credits = toCredits(remaining);
+  const used_credits = toCredits(used);
   return {
     data: {
       token: { remaining_credits, unlimited_credits: false, used_credits },

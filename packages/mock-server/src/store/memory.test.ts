@@ -7,7 +7,7 @@ describeStore(
   async () =>
     new MemoryStore({
       maxTasks: SUITE_SETTINGS.maxTasks,
-      startingMilli: SUITE_SETTINGS.startingMilli,
+      startingUc: SUITE_SETTINGS.startingUc,
       attemptRetentionMs: SUITE_SETTINGS.retentionMs,
     }),
 );

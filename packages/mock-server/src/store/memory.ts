@@ -18,8 +18,8 @@ import { TaskStore } from './tasks.js';
 export interface MemoryStoreOptions {
   /** The most tasks kept; the oldest are evicted beyond it. */
   maxTasks: number;
-  /** Starting millicredits of each API key. */
-  startingMilli: number;
+  /** Starting UC of each API key. */
+  startingUc: number;
   /** Attempts kept for listing; the oldest go first (default 10,000). */
   maxAttempts?: number;
   /** Attempts are forgotten this long after they started (by the server's clock). */
@@ -52,7 +52,7 @@ export class MemoryStore implements MockStore {
   private lastNow = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: MemoryStoreOptions) {
-    this.billing = new Billing(options.startingMilli);
+    this.billing = new Billing(options.startingUc);
     this.tasks = new TaskStore(options.maxTasks, (task) => {
       this.jobs.delete(ownJobId(task.id));
       this.billing.forget(task, this.lastNow);
@@ -83,7 +83,7 @@ export class MemoryStore implements MockStore {
       return { kind: 'created', task: record };
     }
     const { remaining } = this.billing.account(record.apiKey);
-    if (remaining < record.priceMilli) return { kind: 'insufficient', remaining };
+    if (remaining < record.priceUc) return { kind: 'insufficient', remaining };
     this.tasks.add(record, now);
     this.billing.reserve(record);
     return { kind: 'created', task: record };

@@ -19,7 +19,7 @@ export interface StoredTask extends Readonly<Omit<TaskFacts, 'failureCode'>>, Ti
   readonly expiresAt: number;
 }
 
-/** Credits of one API key, in millicredits. */
+/** Credits of one API key, in UC (1/10,000 credit). */
 export interface Account {
   /** Left to spend (reservations already taken off). */
   remaining: number;
@@ -73,7 +73,7 @@ export interface MockStore {
 
   // ---- tasks ----
   /**
-   * One step: an Idempotency-Key replay/conflict check, the credit check against `task.priceMilli`
+   * One step: an Idempotency-Key replay/conflict check, the credit check against `task.priceUc`
    * (billing settled first), the reservation, and the insert (evicting the oldest beyond the size bound).
    */
   insertTask(task: StoredTask, now: number, options?: InsertOptions): Promise<InsertOutcome>;

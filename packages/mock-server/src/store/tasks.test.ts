@@ -8,11 +8,12 @@ function task(id: string, endAt: number, idempotencyKey: string | null = null): 
     {
       id,
       apiKey: 'k',
+      model: 'sora-2',
       duration: 10,
       aspectRatio: '16:9',
       removeWatermark: true,
       image: false,
-      priceMilli: 3737,
+      priceUc: 3737,
       callbackUrl: null,
       failureCode: null,
       scenario: null,

@@ -1,22 +1,36 @@
 // Property: every create body the spec's schema calls valid is accepted — 200 and a pending task that
 // reflects the body (defaults filled from the schema's `default`s) — whatever else it carries.
 import { BlockList } from 'node:net';
+import { modelEntry, priceUc, UC_PER_CREDIT } from '@videotask/spec';
+import { createSpecValidator } from '@videotask/spec/validator';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createMockServer } from '../../src/index.js';
 import { START } from '../helpers.js';
 import { createBodySchema, fcParameters, parameterSchema, specValidator, videoTask } from './fuzz-support.js';
-import { resolveRef, schemaArbitrary } from './schema-arbitrary.js';
+import { schemaArbitrary } from './schema-arbitrary.js';
 
-const PRICES: Record<string, number> = {
+// sora-2's prices as the seed documents state them; other models' from their profile's formula.
+const SORA_2_PRICES: Record<string, number> = {
   '10:false': 2.3,
   '10:true': 3.737,
   '15:false': 3.737,
   '15:true': 5.175,
 };
 const requestSchema = specValidator.compile(createBodySchema);
-const bodySchema = resolveRef(createBodySchema) as { properties: Record<string, { default?: unknown }> };
-const defaultOf = (field: string) => bodySchema.properties[field]?.default;
+const withDefaults = createSpecValidator({ useDefaults: true }).compile(createBodySchema);
+/** The body as the spec's defaults complete it (the model's schema, its cross-field rules too). */
+function completed(body: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(body);
+  if (!withDefaults(copy)) throw new Error(`not valid: ${withDefaults.issues[0]?.message}`);
+  return copy;
+}
+function expectedCredits(body: Record<string, unknown>): number {
+  if (body.model === 'sora-2') return SORA_2_PRICES[`${body.duration}:${body.remove_watermark}`] as number;
+  const entry = modelEntry(String(body.model));
+  if (!entry) throw new Error(`no model ${String(body.model)}`);
+  return priceUc(entry.profile.price, body) / UC_PER_CREDIT;
+}
 
 // The rules the spec states in words (image_urls and callback_url descriptions), written here from
 // that text with the platform's URL parser and node:net's BlockList, not with the mock's own checks:
@@ -47,7 +61,7 @@ function documentedImageProblem(raw: string): string | null {
 
 function documentedCallbackProblem(raw: string): string | null {
   const url = URL.canParse(raw) ? new URL(raw) : null;
-  if (!url || url.protocol !== 'https:') return 'not an https URL';
+  if (url?.protocol !== 'https:') return 'not an https URL';
   // The URL parser writes every numeric IPv4 spelling as dotted decimal and IPv6 in brackets.
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return 'localhost';
@@ -127,12 +141,11 @@ describe('valid create bodies (generated from the spec) are always accepted', ()
         const task = JSON.parse(text);
         expect(videoTask(task), JSON.stringify(videoTask.issues)).toBe(true);
         expect(task).toMatchObject({ status: 'pending', progress: 0, model: body.model });
-        const duration = body.duration ?? defaultOf('duration');
-        const removeWatermark = body.remove_watermark ?? defaultOf('remove_watermark');
-        expect(task.task_info.video_duration).toBe(duration);
-        expect(task.usage.credits_reserved).toBe(PRICES[`${duration}:${removeWatermark}`]);
+        const full = completed(body);
+        expect(task.task_info.video_duration).toBe(full.duration);
+        expect(task.usage.credits_reserved).toBeCloseTo(expectedCredits(full), 9);
         const stored = await mock.tasks.get(task.id);
-        expect(stored?.aspectRatio).toBe(body.aspect_ratio ?? defaultOf('aspect_ratio'));
+        expect(stored?.aspectRatio).toBe(full.aspect_ratio ?? '');
         expect(stored?.callbackUrl).toBe(body.callback_url ?? null);
         expect(stored?.imageToVideo).toBe(Boolean((body.image_urls as unknown[] | undefined)?.length));
         if (key !== undefined) {

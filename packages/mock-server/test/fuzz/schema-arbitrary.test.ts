@@ -6,6 +6,7 @@ import { createBodySchema, parameterSchema, specValidator } from './fuzz-support
 import { resolveRef, schemaArbitrary } from './schema-arbitrary.js';
 
 const SAMPLES = 300;
+const SORA_2 = { $ref: '#/components/schemas/Sora2Request' };
 
 describe('schemaArbitrary', () => {
   test.each([
@@ -22,7 +23,7 @@ describe('schemaArbitrary', () => {
   });
 
   test('a rule changed in the schema changes what is generated', () => {
-    const body = structuredClone(resolveRef(createBodySchema)) as {
+    const body = structuredClone(resolveRef(SORA_2)) as {
       properties: Record<string, Record<string, unknown>>;
       required: string[];
     };
@@ -60,7 +61,7 @@ describe('schemaArbitrary', () => {
   });
 
   test('optional properties are sometimes left out, so the server fills their default', () => {
-    const values = fc.sample(schemaArbitrary(createBodySchema), { numRuns: SAMPLES, seed: 5 }) as Record<
+    const values = fc.sample(schemaArbitrary(SORA_2), { numRuns: SAMPLES, seed: 5 }) as Record<
       string,
       unknown
     >[];
@@ -78,7 +79,7 @@ describe('schemaArbitrary', () => {
 
   test('a keyword it does not know is an error, not silently ignored', () => {
     expect(() => schemaArbitrary({ type: 'array', uniqueItems: true })).toThrow(/keyword "uniqueItems"/);
-    expect(() => schemaArbitrary({ oneOf: [{ type: 'string' }] })).toThrow(/keyword "oneOf"/);
+    expect(() => schemaArbitrary({ anyOf: [{ type: 'string' }] })).toThrow(/keyword "anyOf"/);
     expect(() => schemaArbitrary({ type: 'string', format: 'email' })).toThrow(/format "email"/);
     expect(() =>
       schemaArbitrary({ type: 'object', properties: { a: { type: 'string', multipleOf: 2 } } }),

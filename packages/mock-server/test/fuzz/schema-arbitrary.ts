@@ -2,6 +2,7 @@
 // a rule added to the spec changes what is generated, and a keyword this converter does not know
 // fails loudly instead of being ignored (so the generator can never silently fall behind the spec).
 import { spec } from '@videotask/spec';
+import { createSpecValidator } from '@videotask/spec/validator';
 import fc from 'fast-check';
 
 type Schema = Record<string, unknown>;
@@ -17,7 +18,18 @@ const ANNOTATIONS = new Set([
   'writeOnly',
   '$comment',
   'x-pattern-description',
+  'x-rule-description',
+  'x-model-profile',
+  // A oneOf's discriminator only names the tag each branch fixes with `const`.
+  'discriminator',
 ]);
+
+/**
+ * Cross-field rules (`if`/`then`, `dependentSchemas`, …): values are generated from the properties
+ * and kept only when the spec's own validator (no defaults filled in) accepts them.
+ */
+const CROSS_FIELD = ['if', 'then', 'else', 'allOf', 'dependentSchemas', 'not'];
+const plainValidator = createSpecValidator();
 
 /** Keywords the converter turns into generation rules. Anything else throws. */
 const HANDLED = new Set([
@@ -38,6 +50,8 @@ const HANDLED = new Set([
   'properties',
   'required',
   'additionalProperties',
+  'oneOf',
+  ...CROSS_FIELD,
 ]);
 
 export interface SchemaArbitraryOptions {
@@ -152,7 +166,16 @@ export function schemaArbitrary(
 ): fc.Arbitrary<unknown> {
   const schema = resolveRef(input);
   checkKeywords(schema, where);
+  if (Array.isArray(schema.oneOf)) {
+    return fc.oneof(
+      ...schema.oneOf.map((branch, i) => schemaArbitrary(branch, options, `${where}/oneOf/${i}`)),
+    );
+  }
   let arbitrary = valueArbitrary(schema, options, where);
+  if (CROSS_FIELD.some((key) => key in schema)) {
+    const validate = plainValidator.compile(schema);
+    arbitrary = arbitrary.filter((value) => validate(value));
+  }
   // A value that has a default is also often the default itself (and its absence is handled by the parent).
   if (schema.default !== undefined) {
     arbitrary = fc.oneof(fc.constant(structuredClone(schema.default)), arbitrary);

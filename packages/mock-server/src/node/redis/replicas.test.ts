@@ -6,7 +6,7 @@ import { StoreUnavailableError } from '../../store/store.js';
 import { RedisStore } from './store.js';
 
 const T0 = Date.UTC(2025, 0, 1, 12);
-const SETTINGS = { maxTasks: 1000, startingMilli: 10_000, retentionMs: 24 * 60 * 60 * 1000 };
+const SETTINGS = { maxTasks: 1000, startingUc: 10_000, retentionMs: 24 * 60 * 60 * 1000 };
 
 let redis: RedisServer;
 let prefixes = 0;
@@ -31,16 +31,17 @@ async function replicas(options: Partial<Parameters<typeof RedisStore.connect>[0
 }
 
 let ids = 0;
-function task(idempotencyKey: string | null, priceMilli = 3737): TaskRecord {
+function task(idempotencyKey: string | null, priceUc = 3737): TaskRecord {
   return new TaskRecord(
     {
       id: `task-unified-1735732800-${(ids++).toString(36).padStart(8, '0')}`,
       apiKey: 'sk-a',
+      model: 'sora-2',
       duration: 10,
       aspectRatio: '16:9',
       removeWatermark: true,
       image: false,
-      priceMilli,
+      priceUc,
       callbackUrl: null,
       failureCode: null,
       scenario: null,

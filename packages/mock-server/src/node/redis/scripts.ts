@@ -51,7 +51,7 @@ local function settle(t)
   t.settled = true
   redis.call('ZREM', P .. 'settle', t.id)
   local remaining, used = account(t.apiKey)
-  if t.outcome == 'completed' then used = used + t.priceMilli else remaining = remaining + t.priceMilli end
+  if t.outcome == 'completed' then used = used + t.priceUc else remaining = remaining + t.priceUc end
   setAccount(t.apiKey, remaining, used)
 end
 
@@ -77,7 +77,7 @@ local function remove(t, now)
       t.settled = true
       redis.call('ZREM', P .. 'settle', t.id)
       local remaining, used = account(t.apiKey)
-      setAccount(t.apiKey, remaining + t.priceMilli, used)
+      setAccount(t.apiKey, remaining + t.priceUc, used)
     end
   end
   redis.call('DEL', tkey(t.id))
@@ -124,7 +124,7 @@ if t.idempotencyKey ~= NULL and t.idempotencyKey ~= nil then
 end
 if redis.call('EXISTS', tkey(t.id)) == 1 then return {'id_taken'} end
 local remaining, used = account(t.apiKey)
-if not free and remaining < t.priceMilli then return {'insufficient', tostring(remaining)} end
+if not free and remaining < t.priceUc then return {'insufficient', tostring(remaining)} end
 while redis.call('ZCARD', P .. 'tasks') >= MAX_TASKS do
   local oldest = redis.call('ZRANGE', P .. 'tasks', 0, 0)[1]
   local o = load(oldest)
@@ -134,7 +134,7 @@ if free then
   t.settled = true
 else
   remaining, used = account(t.apiKey)
-  setAccount(t.apiKey, remaining - t.priceMilli, used)
+  setAccount(t.apiKey, remaining - t.priceUc, used)
   if finite(t.endAt) then redis.call('ZADD', P .. 'settle', t.endAt, t.id) end
 end
 local seq = redis.call('INCR', P .. 'tasks:seq')

@@ -20,8 +20,8 @@ export interface RedisStoreOptions {
   /** Prefix of every key, so several mocks can share one Redis (default `videotask:`). */
   prefix?: string;
   maxTasks: number;
-  /** Starting millicredits of each API key. */
-  startingMilli: number;
+  /** Starting UC of each API key. */
+  startingUc: number;
   /** Tasks are forgotten this long after they end. */
   retentionMs: number;
   /** Attempts kept for listing (default 10,000). */
@@ -51,11 +51,12 @@ function encodeTask(task: StoredTask): string {
 const TASK_FIELDS = [
   'id',
   'apiKey',
+  'model',
   'duration',
   'aspectRatio',
   'removeWatermark',
   'image',
-  'priceMilli',
+  'priceUc',
   'callbackUrl',
   'failureCode',
   'scenario',
@@ -89,7 +90,7 @@ export class RedisStore implements MockStore {
     this.settings = [
       this.prefix,
       String(options.maxTasks),
-      String(options.startingMilli),
+      String(options.startingUc),
       String(options.retentionMs),
     ];
     this.client = createClient({
