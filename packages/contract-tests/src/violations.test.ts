@@ -1,36 +1,61 @@
-import { spec } from '@videotask/spec';
+import { modelEntries } from '@videotask/spec';
 import { createSpecValidator } from '@videotask/spec/validator';
-import { expect, test } from 'vitest';
-import { schemaViolations, validBody } from './violations.js';
+import { describe, expect, test } from 'vitest';
+import { minimalBody, modelViolations, schemaViolations, validBody } from './violations.js';
 
-const request = spec.components.schemas.VideoGenerationRequest as {
-  required: string[];
-  properties: Record<string, Record<string, unknown>>;
-};
+const validate = createSpecValidator().requestBody('createVideoGeneration');
 
-test('the starting body is valid', () => {
-  expect(createSpecValidator().requestBody('createVideoGeneration')(validBody())).toBe(true);
+test('the sora-2 starting body is the spec example and valid', () => {
+  expect(validate(validBody())).toBe(true);
 });
 
-test('every property and every required field of the spec is broken at least once', () => {
-  const params = new Set(schemaViolations().map((v) => v.param));
-  for (const name of [...Object.keys(request.properties), ...request.required])
-    expect(params).toContain(name);
-});
-
-test('each limiting keyword of the spec has a row', () => {
+test('the body-wide model rules have rows: required, an unknown id, a wrong type', () => {
   const rules = schemaViolations().map((v) => v.rule);
-  for (const [name, schema] of Object.entries(request.properties)) {
-    for (const keyword of ['enum', 'minLength', 'maxLength', 'maxItems', 'pattern']) {
-      if (schema[keyword] !== undefined && !(keyword === 'minLength' && schema[keyword] === 0)) {
-        expect(rules.some((r) => r.startsWith(`${name}: ${keyword}`))).toBe(true);
+  expect(rules).toEqual(expect.arrayContaining(['model: required', 'model: enum', 'model: type string']));
+});
+
+describe.each(modelEntries().map((entry) => [entry.id, entry] as const))('%s', (_id, entry) => {
+  const properties = (entry.schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const rows = modelViolations(entry);
+
+  test('the starting body is valid', () => {
+    expect(validate(minimalBody(entry))).toBe(true);
+  });
+
+  test('every property but the model and every required field is broken at least once', () => {
+    const params = new Set(rows.map((v) => v.param));
+    const required = (entry.schema.required as string[]).filter((name) => name !== 'model');
+    for (const name of [...Object.keys(properties).filter((n) => n !== 'model'), ...required])
+      expect(params).toContain(name);
+  });
+
+  test('each limiting keyword of a property has a row', () => {
+    const rules = rows.map((v) => v.rule);
+    for (const [name, schema] of Object.entries(properties)) {
+      for (const keyword of ['enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'maxItems', 'pattern']) {
+        if (schema[keyword] !== undefined && !(keyword === 'minLength' && schema[keyword] === 0)) {
+          expect(rules.some((r) => r.startsWith(`${name}: ${keyword}`))).toBe(true);
+        }
       }
     }
-  }
+  });
+
+  test('each cross-field rule the schema words has a counterexample row', () => {
+    const words = [...JSON.stringify(entry.schema).matchAll(/"x-rule-description":"([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    const rules = rows.map((v) => v.rule);
+    for (const rule of new Set(words)) expect(rules.some((r) => r.endsWith(`: ${rule}`))).toBe(true);
+  });
+
+  test('every row names the model it is for', () => {
+    for (const row of rows) expect(row.body.model).toBe(entry.id);
+  });
 });
 
-test('the image extension and the https-only callback rules are among the rows', () => {
+test('the image extension, host-ending-like-a-file and https-only callback rules are among the rows', () => {
   const bodies = schemaViolations().map((v) => JSON.stringify(v.body));
   expect(bodies.some((b) => b.includes('image1.gif'))).toBe(true);
+  expect(bodies.some((b) => b.includes('"https://example.jpg"'))).toBe(true);
   expect(bodies.some((b) => b.includes('"callback_url":"http://'))).toBe(true);
 });

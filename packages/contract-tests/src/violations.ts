@@ -1,8 +1,10 @@
-// The create-body validation matrix, derived from the spec: each documented rule broken once.
-import { spec } from '@videotask/spec';
+// The create-body validation matrix, derived from the spec: each documented rule of each model broken once.
+import { type ModelEntry, type ModelId, modelEntries, spec } from '@videotask/spec';
 import { createSpecValidator, deref } from '@videotask/spec/validator';
 
 export interface BodyViolation {
+  /** The model whose rule is broken. */
+  model: ModelId;
   /** What is broken, e.g. `prompt: maxLength 1000`. */
   rule: string;
   /** A request body that breaks exactly this rule and keeps every other one. */
@@ -13,28 +15,50 @@ export interface BodyViolation {
 
 interface PropertySchema {
   type?: string | string[];
+  const?: unknown;
   enum?: unknown[];
   minLength?: number;
   maxLength?: number;
+  minimum?: number;
+  maximum?: number;
   maxItems?: number;
   pattern?: string;
   format?: string;
   items?: PropertySchema;
   examples?: unknown[];
+  $ref?: string;
+}
+
+/** A cross-field rule's counterexample, written beside the rule in the spec. */
+interface RuleExample {
+  param: string;
+  body: Record<string, unknown>;
 }
 
 const validator = createSpecValidator();
-const requestSchema = deref<{ required: string[]; properties: Record<string, PropertySchema> }>(
-  spec,
-  spec.components.schemas.VideoGenerationRequest,
-);
 const validateBody = validator.requestBody('createVideoGeneration');
 
-/** The spec's text-to-video example: the valid body every violation starts from. */
+/** Follows a property's `$ref` (an `ImageUrl`, a `CallbackUrl`) to the schema it names. */
+const resolve = (schema: PropertySchema | undefined): PropertySchema | undefined =>
+  schema?.$ref ? deref<PropertySchema>(spec, schema) : schema;
+
+const properties = (entry: ModelEntry): Record<string, PropertySchema> =>
+  (entry.schema.properties ?? {}) as Record<string, PropertySchema>;
+
+/** The spec's text-to-video example: the valid sora-2 body, as existing users send it. */
 export const validBody = (): Record<string, unknown> =>
   structuredClone(
     deref<{ value: Record<string, unknown> }>(spec, spec.components.examples?.TextToVideoRequest).value,
   );
+
+const FALLBACK_PROMPT = 'A red fox runs through fresh snow at dawn';
+
+/** The smallest valid body of a model: its id and a prompt (the spec's example where it has one). */
+export function minimalBody(entry: ModelEntry): Record<string, unknown> {
+  if (entry.id === 'sora-2') return validBody();
+  const prompt = resolve(properties(entry).prompt)?.examples?.[0];
+  return { model: entry.id, prompt: typeof prompt === 'string' ? prompt : FALLBACK_PROMPT };
+}
 
 const wrongTypeValue = (type: string | string[] | undefined): unknown => {
   switch (Array.isArray(type) ? type[0] : type) {
@@ -48,7 +72,7 @@ const wrongTypeValue = (type: string | string[] | undefined): unknown => {
     case 'array':
       return 'not-an-array';
     default:
-      return { unexpected: true };
+      return 'not-an-object';
   }
 };
 
@@ -57,6 +81,8 @@ const patternBreakers = (example: string): string[] => [
   example.replace(/^https?:/i, 'ftp:'),
   example.replace(/^https:/i, 'http:'),
   example.replace(/\.[A-Za-z0-9]+($|[?#])/, '.gif$1'),
+  // A host that ends like a file: the path must end so, not the host.
+  example.replace(/^(https?:\/\/)[^/?#]+\/[^?#]*?(\.[A-Za-z0-9]+)($|[?#].*)$/i, '$1example$2'),
 ];
 
 /** Each distinct way the candidates break `pattern` (a wrong scheme, a wrong extension, …). */
@@ -65,19 +91,26 @@ function breakPattern(pattern: string, example: string): string[] {
   const broken = patternBreakers(example).filter(
     (candidate) => candidate !== example && !regex.test(candidate),
   );
-  return [...new Set(broken)].slice(0, 3);
+  return [...new Set(broken)].slice(0, 4);
 }
 
 /** Values of one property that each break one keyword of its schema. */
-function breakProperty(name: string, schema: PropertySchema): { rule: string; value: unknown }[] {
+function breakProperty(name: string, raw: PropertySchema): { rule: string; value: unknown }[] {
+  const schema = resolve(raw) as PropertySchema;
   const out: { rule: string; value: unknown }[] = [];
-  const example = schema.examples?.[0];
+  const itemSchema = resolve(schema.items);
+  const example = schema.examples?.[0] ?? (itemSchema?.examples ? [itemSchema.examples[0]] : undefined);
+  if (schema.const !== undefined) return [];
   out.push({ rule: `type ${String(schema.type)}`, value: wrongTypeValue(schema.type) });
   if (schema.enum) {
     const value =
       typeof schema.enum[0] === 'number' ? Math.max(...(schema.enum as number[])) + 1 : 'not-a-listed-value';
     out.push({ rule: `enum ${schema.enum.join('|')}`, value });
   }
+  if (schema.minimum !== undefined)
+    out.push({ rule: `minimum ${schema.minimum}`, value: schema.minimum - 1 });
+  if (schema.maximum !== undefined)
+    out.push({ rule: `maximum ${schema.maximum}`, value: schema.maximum + 1 });
   if (schema.minLength !== undefined && schema.minLength > 0) {
     out.push({ rule: `minLength ${schema.minLength}`, value: 'x'.repeat(schema.minLength - 1) });
   }
@@ -88,14 +121,12 @@ function breakProperty(name: string, schema: PropertySchema): { rule: string; va
       value: base + 'a'.repeat(schema.maxLength + 1 - base.length),
     });
   }
-  if (schema.maxItems !== undefined) {
-    const item = Array.isArray(example) ? example[0] : undefined;
+  if (schema.maxItems !== undefined && Array.isArray(example)) {
     out.push({
       rule: `maxItems ${schema.maxItems}`,
-      value: Array.from({ length: schema.maxItems + 1 }, () => item),
+      value: Array.from({ length: schema.maxItems + 1 }, () => example[0]),
     });
   }
-  const itemSchema = schema.items;
   if (itemSchema?.pattern && Array.isArray(example) && typeof example[0] === 'string') {
     for (const broken of breakPattern(itemSchema.pattern, example[0])) {
       out.push({ rule: `items.pattern (${broken})`, value: [broken] });
@@ -111,24 +142,62 @@ function breakProperty(name: string, schema: PropertySchema): { rule: string; va
   return out.map(({ rule, value }) => ({ rule: `${name}: ${rule}`, value }));
 }
 
-/** Every rule of the create body that a JSON Schema can say, each broken once. */
-export function schemaViolations(): BodyViolation[] {
+/** Every `x-rule-example` in a model's schema, with the words of the rule it breaks. */
+function ruleExamples(node: unknown, found: { rule: string; example: RuleExample }[] = []) {
+  if (Array.isArray(node)) for (const child of node) ruleExamples(child, found);
+  else if (node !== null && typeof node === 'object') {
+    const record = node as Record<string, unknown>;
+    const example = record['x-rule-example'] as RuleExample | undefined;
+    if (example) found.push({ rule: String(record['x-rule-description']), example });
+    for (const [key, child] of Object.entries(record)) {
+      if (key !== 'x-rule-example' && key !== 'x-model-profile') ruleExamples(child, found);
+    }
+  }
+  return found;
+}
+
+/** Every rule of one model's create body, each broken once. */
+export function modelViolations(entry: ModelEntry): BodyViolation[] {
+  const model = entry.id;
+  const start = minimalBody(entry);
   const violations: BodyViolation[] = [];
-  for (const name of requestSchema.required) {
-    const body = validBody();
+  for (const name of (entry.schema.required as string[] | undefined) ?? []) {
+    if (name === 'model') continue;
+    const body = minimalBody(entry);
     delete body[name];
-    violations.push({ rule: `${name}: required`, body, param: name });
+    violations.push({ model, rule: `${name}: required`, body, param: name });
   }
-  for (const [name, schema] of Object.entries(requestSchema.properties)) {
+  for (const [name, schema] of Object.entries(properties(entry))) {
     for (const { rule, value } of breakProperty(name, schema)) {
-      violations.push({ rule, body: { ...validBody(), [name]: value }, param: name });
+      violations.push({ model, rule, body: { ...start, [name]: value }, param: name });
     }
   }
+  for (const { rule, example } of ruleExamples(entry.schema)) {
+    violations.push({ model, rule: `${example.param}: ${rule}`, body: example.body, param: example.param });
+  }
+  return violations;
+}
+
+/** Rules of the create body as a whole: the model itself is required and must be one the spec lists. */
+function modelFieldViolations(): BodyViolation[] {
+  const { model: _model, ...withoutModel } = validBody();
+  return [
+    { model: 'sora-2', rule: 'model: required', body: withoutModel, param: 'model' },
+    { model: 'sora-2', rule: 'model: enum', body: { ...validBody(), model: 'sora-3' }, param: 'model' },
+    { model: 'sora-2', rule: 'model: type string', body: { ...validBody(), model: 2 }, param: 'model' },
+  ];
+}
+
+/** Every rule of every model's create body that the spec can say, each broken once. */
+export function schemaViolations(): BodyViolation[] {
+  const violations = [...modelFieldViolations(), ...modelEntries().flatMap(modelViolations)];
   // Guard against a generator bug: each body must really be invalid, for the named field only.
-  for (const v of violations) {
-    if (validateBody(v.body) || validateBody.issues[0]?.property !== v.param) {
-      throw new Error(`violation generator produced a wrong case for ${v.rule}`);
-    }
+  const wrong = violations.filter(
+    (v) => validateBody(v.body) || validateBody.issues[0]?.property !== v.param,
+  );
+  if (wrong.length > 0) {
+    const rows = wrong.map((v) => `${v.model} ${v.rule}`).join('; ');
+    throw new Error(`violation generator produced wrong cases: ${rows}`);
   }
   return violations;
 }

@@ -22,10 +22,13 @@ async function expectBadRequest(response: Response, param: string | undefined) {
 }
 
 describe.skipIf(!target.available)(`create body validation (${target.name})`, () => {
-  // Derived from the spec's VideoGenerationRequest schema: a new rule there is a new row here.
-  test.each(schemaViolations().map((v) => [v.rule, v] as const))('%s → 400', async (_rule, violation) => {
-    await expectBadRequest(await post(JSON.stringify(violation.body)), violation.param);
-  });
+  // Derived from each model's schema in the spec: a new model or rule there is a new row here.
+  test.each(schemaViolations().map((v) => [v.model, v.rule, v] as const))(
+    '%s %s → 400',
+    async (_model, _rule, violation) => {
+      await expectBadRequest(await post(JSON.stringify(violation.body)), violation.param);
+    },
+  );
 
   // Rules a schema cannot say: the callback host must not be loopback, private or link-local.
   test.each(forbiddenCallbackUrls)('callback_url %s → 400', async (url) => {
