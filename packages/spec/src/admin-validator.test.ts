@@ -12,6 +12,7 @@ describe('adminRequestValidators', () => {
       'redeliverMockTask',
       'seedTasks',
       'setMockCredits',
+      'setMockModelState',
       'waitForMockDeliveries',
     ]);
     expect(Object.keys(query).sort()).toEqual(['listMockDeliveries', 'listMockTasks']);

@@ -8,6 +8,8 @@ export interface Examples {
     BadDurationError: components["schemas"]["ErrorResponse"];
     CallbackRequest: components["schemas"]["Sora2Request"];
     CancelledTask: components["schemas"]["FailedTask"];
+    CatalogHealth: components["schemas"]["CatalogHealth"];
+    CatalogModels: components["schemas"]["CatalogModels"];
     CompletedTask: components["schemas"]["CompletedTask"];
     Credits: components["schemas"]["CreditsResponse"];
     FailedTask: components["schemas"]["FailedTask"];
@@ -19,6 +21,8 @@ export interface Examples {
     LegacyBadRequestError: components["schemas"]["ErrorResponse"];
     MethodNotAllowedError: components["schemas"]["ErrorResponse"];
     ModelAccessDeniedError: components["schemas"]["ErrorResponse"];
+    ModelList: components["schemas"]["ModelList"];
+    ModelUnavailableError: components["schemas"]["ErrorResponse"];
     PendingTask: components["schemas"]["PendingTask"];
     PrivateCallbackError: components["schemas"]["ErrorResponse"];
     ProcessingTask: components["schemas"]["ProcessingTask"];
@@ -37,6 +41,7 @@ export interface AdminExamples {
     AdminCancelledTask: adminComponents["schemas"]["AdminTask"];
     AdminIndex: adminComponents["schemas"]["AdminIndex"];
     AdminMethodNotAllowedError: adminComponents["schemas"]["ErrorResponse"];
+    AdminModelNotFoundError: adminComponents["schemas"]["ErrorResponse"];
     AdminProcessingTask: adminComponents["schemas"]["AdminTask"];
     AdminRequestTooLargeError: adminComponents["schemas"]["ErrorResponse"];
     AdminTaskList: adminComponents["schemas"]["AdminTaskList"];
@@ -56,6 +61,7 @@ export interface AdminExamples {
     IdleRequest: adminComponents["schemas"]["IdleRequest"];
     IdleResult: adminComponents["schemas"]["IdleResult"];
     MockConfig: adminComponents["schemas"]["MockConfig"];
+    ModelStateList: adminComponents["schemas"]["ModelStateList"];
     NotAnObjectError: adminComponents["schemas"]["ErrorResponse"];
     NotEndedError: adminComponents["schemas"]["ErrorResponse"];
     RealClockError: adminComponents["schemas"]["ErrorResponse"];
@@ -66,4 +72,6 @@ export interface AdminExamples {
     SeedResult: adminComponents["schemas"]["SeedResult"];
     SetCreditsRequest: adminComponents["schemas"]["SetCreditsRequest"];
     SetCreditsResult: adminComponents["schemas"]["CreditsResponse"];
+    SetModelStateRequest: adminComponents["schemas"]["SetModelStateRequest"];
+    SetModelStateResult: adminComponents["schemas"]["SetModelStateResult"];
 }

@@ -308,6 +308,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__mock/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the served models and their states
+         * @description Every model the mock serves, with the state the public catalog and creates see.
+         */
+        get: operations["listMockModels"];
+        put?: never;
+        /**
+         * Set a model's state
+         * @description `available`, `degraded` (tasks take twice as long), `unavailable` (creates answer 503) or
+         *     `retired` (creates answer 403 `model_access_denied`); `null` goes back to what the start
+         *     options say. Answers the model and the whole list.
+         */
+        post: operations["setMockModelState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -568,6 +594,28 @@ export interface components {
             /** @description Every fault still to apply, this one included. */
             data: components["schemas"]["Fault"][];
         };
+        ModelStateEntry: {
+            model_id: string;
+            display_name: string;
+            lifecycle: components["schemas"]["ModelLifecycle"];
+            state: components["schemas"]["ModelState"];
+        };
+        ModelStateList: {
+            data: components["schemas"]["ModelStateEntry"][];
+        };
+        SetModelStateRequest: {
+            /** @description A model the mock serves. */
+            model: string;
+            /**
+             * @description The new state, or `null` for the one the start options give.
+             * @enum {unknown}
+             */
+            state: "available" | "degraded" | "unavailable" | "retired" | null;
+        };
+        SetModelStateResult: {
+            model: components["schemas"]["ModelStateEntry"];
+            data: components["schemas"]["ModelStateEntry"][];
+        };
         SetCreditsRequest: {
             apiKey: string;
             /** @description Remaining credits to set. */
@@ -738,6 +786,18 @@ export interface components {
             message?: string;
             success: boolean;
         };
+        /**
+         * @description Where the model is in its life, from its profile (`retired` once it is no longer served).
+         * @enum {string}
+         */
+        ModelLifecycle: "active" | "preview" | "deprecated" | "retired";
+        /**
+         * @description Whether a model is served right now. `available`; `degraded`: accepted, tasks take longer;
+         *     `unavailable`: creates answer 503 for now; `retired`: creates answer 403
+         *     `model_access_denied` and it will not come back.
+         * @enum {string}
+         */
+        ModelState: "available" | "degraded" | "unavailable" | "retired";
     };
     responses: {
         /** @description A body field or query parameter breaks a rule (`param` names it), or the body is not a JSON object. */
@@ -772,6 +832,16 @@ export interface components {
         };
         /** @description No stored task has this id. */
         AdminTaskNotFound: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The mock does not serve this model. */
+        AdminModelNotFound: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -1263,6 +1333,60 @@ export interface operations {
             default: components["responses"]["AdminUnexpectedError"];
         };
     };
+    listMockModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The models. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelStateList"];
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            default: components["responses"]["AdminUnexpectedError"];
+        };
+    };
+    setMockModelState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetModelStateRequest"];
+            };
+        };
+        responses: {
+            /** @description The model's state, and every model's. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetModelStateResult"];
+                };
+            };
+            400: components["responses"]["AdminBadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["CrossSiteForbidden"];
+            404: components["responses"]["AdminModelNotFound"];
+            413: components["responses"]["AdminRequestTooLarge"];
+            default: components["responses"]["AdminUnexpectedError"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -1287,3 +1411,5 @@ export const processingTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<com
 export const completedTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompletedTask"]["status"]> = ["completed"];
 export const taskFailureCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskFailureCode"]> = ["content_policy_violation", "invalid_parameters", "image_processing_error", "image_dimension_mismatch", "request_cancelled", "generation_failed_no_content", "service_error", "generation_timeout", "resource_exhausted", "quota_exceeded", "service_unavailable", "resource_not_found", "unknown_error"];
 export const failedTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FailedTask"]["status"]> = ["failed"];
+export const modelLifecycleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModelLifecycle"]> = ["active", "preview", "deprecated", "retired"];
+export const modelStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModelState"]> = ["available", "degraded", "unavailable", "retired"];

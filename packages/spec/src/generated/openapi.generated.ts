@@ -12,9 +12,11 @@ export interface paths {
         put?: never;
         /**
          * Create a video generation task
-         * @description Creates an asynchronous `sora-2` task and returns it in state `pending`. Credits for the
-         *     chosen duration and watermark option are reserved at once, consumed when the task
-         *     completes and returned when it fails.
+         * @description Creates an asynchronous video task for the `model` the body names and returns it in state
+         *     `pending`. The price follows the model's profile (duration, quality, …); it is reserved at
+         *     once, consumed when the task completes and returned when it fails. A model that is retired
+         *     or not served answers 403 `model_access_denied`; one that is unavailable for now answers
+         *     503 (see `GET /v1/catalog/health`).
          *
          *     Send an `Idempotency-Key` so that a retried create never makes (and bills) a second task.
          */
@@ -59,6 +61,73 @@ export interface paths {
          * @description The remaining and used credits of the calling API key and of its user.
          */
         get: operations["getCredits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The models this API key may use
+         * @description OpenAI-style list of the models this key may create tasks with today: every model the API
+         *     serves that is not retired, with its current `status`. Found in the vendor's own clients
+         *     (EvoLink CLI 0.8), not in its manual.
+         */
+        get: operations["listModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalog/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every model the API describes (no key needed)
+         * @description The public catalog: id, name, family, capabilities and lifecycle of every model. No
+         *     `Authorization` needed. Cacheable for 5 minutes; send the `ETag` back as `If-None-Match`
+         *     to get a 304 when nothing changed.
+         */
+        get: operations["getCatalogModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalog/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether each model is being served right now (no key needed)
+         * @description One status per model: `available`, `degraded` (accepted, slower), `unavailable`
+         *     (refused for now with 503; try later) or `retired` (refused with 403
+         *     `model_access_denied`; it will not come back). No `Authorization` needed. Cacheable for
+         *     30 seconds, with `ETag` / `If-None-Match` as for the catalog.
+         */
+        get: operations["getCatalogHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -577,6 +646,55 @@ export interface components {
         VideoTask: components["schemas"]["PendingTask"] | components["schemas"]["ProcessingTask"] | components["schemas"]["CompletedTask"] | components["schemas"]["FailedTask"];
         /** @description A task that has ended, as sent to `callback_url`. */
         FinishedTask: components["schemas"]["CompletedTask"] | components["schemas"]["FailedTask"];
+        /**
+         * @description Whether a model is served right now. `available`; `degraded`: accepted, tasks take longer;
+         *     `unavailable`: creates answer 503 for now; `retired`: creates answer 403
+         *     `model_access_denied` and it will not come back.
+         * @enum {string}
+         */
+        ModelState: "available" | "degraded" | "unavailable" | "retired";
+        /**
+         * @description Where the model is in its life, from its profile (`retired` once it is no longer served).
+         * @enum {string}
+         */
+        ModelLifecycle: "active" | "preview" | "deprecated" | "retired";
+        /** @enum {string} */
+        ModelCapability: "text-to-video" | "image-to-video" | "first-last-frame" | "audio";
+        ModelList: {
+            /** @constant */
+            object: "list";
+            data: {
+                id: string;
+                /** @constant */
+                object: "model";
+                /** @description Unix seconds. */
+                created?: number;
+                /** @description The model's family (`sora`, `seedance`, `kling`, …). */
+                owned_by: string;
+                display_name?: string;
+                status?: components["schemas"]["ModelState"];
+            }[];
+        };
+        CatalogModels: {
+            models: {
+                model_id: string;
+                display_name: string;
+                family?: string;
+                aliases?: string[];
+                capabilities: components["schemas"]["ModelCapability"][];
+                /** @description How it is called; every video model here is `video-generations`. */
+                protocols?: string[];
+                lifecycle: components["schemas"]["ModelLifecycle"];
+                /** Format: uri */
+                docs?: string;
+            }[];
+        };
+        CatalogHealth: {
+            models: {
+                model_id: string;
+                status: components["schemas"]["ModelState"];
+            }[];
+        };
         CreditBalance: {
             remaining_credits: number;
             used_credits: number;
@@ -669,6 +787,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The copy named by `If-None-Match` is still current; no body. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description No task with this id belongs to this API key. */
         TaskNotFound: {
             headers: {
@@ -758,6 +885,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The `ETag` of a copy the caller holds; when it is still current the answer is 304. */
+        IfNoneMatch: string;
         /**
          * @description The task's id as returned by the create call. An id that does not start with
          *     `task-unified-` answers 400 (`invalid_task_id`); an unknown one 404.
@@ -788,6 +917,10 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description A tag of this version of the answer; send it back as `If-None-Match`. */
+        ETag: string;
+        /** @description How long the answer may be cached (`public, max-age=300` for the catalog, 30 for health). */
+        CacheControl: string;
         /** @description An id for this request, to quote when reporting a problem. */
         RequestId: string;
         /** @description `true` when this answer replays the task created earlier with the same `Idempotency-Key`. */
@@ -932,6 +1065,92 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
+    listModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The models this key may use. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getCatalogModels: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a copy the caller holds; when it is still current the answer is 304. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogModels"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getCatalogHealth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a copy the caller holds; when it is still current the answer is 304. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status of each model. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogHealth"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     taskFinishedCallback: {
         parameters: {
             query?: never;
@@ -1041,5 +1260,8 @@ export const pendingTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const processingTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProcessingTask"]["status"]> = ["processing"];
 export const completedTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompletedTask"]["status"]> = ["completed"];
 export const failedTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FailedTask"]["status"]> = ["failed"];
+export const modelStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModelState"]> = ["available", "degraded", "unavailable", "retired"];
+export const modelLifecycleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModelLifecycle"]> = ["active", "preview", "deprecated", "retired"];
+export const modelCapabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModelCapability"]> = ["text-to-video", "image-to-video", "first-last-frame", "audio"];
 export const apiErrorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiErrorType"]> = ["invalid_request_error", "authentication_error", "insufficient_quota", "rate_limit_error", "request_too_large_error", "api_error", "upstream_error", "service_unavailable_error"];
 export const componentsHeadersIdempotencyReplayedValues: ReadonlyArray<FlattenedDeepRequired<components>["headers"]["IdempotencyReplayed"]> = ["true"];
