@@ -1,5 +1,6 @@
 // createMockServer's options, their defaults, and the checks that refuse nonsense early.
 
+import { type ModelId, modelEntries } from '@videotask/spec';
 import { generateWebhookSecret, secretKeyBytes } from './delivery/signature.js';
 import { randomSeed } from './domain/random.js';
 import type { MockStore } from './store/store.js';
@@ -52,6 +53,10 @@ export interface MockServerOptions {
   deliveryGraceMs?: number;
   /** Static files of the /docs page (swagger-ui); without it /docs is a plain page rendered from the spec. */
   docsAssets?: DocsAssetProvider;
+  /** The models served (default: every model of the spec); others answer 403 model_access_denied. */
+  models?: string[];
+  /** Served models that start retired (403 model_access_denied, listed as retired in the catalog). */
+  retired?: string[];
 }
 
 export interface ResolvedOptions {
@@ -76,11 +81,30 @@ export interface ResolvedOptions {
   logger: ((line: string) => void) | undefined;
   deliveryGraceMs: number;
   docsAssets: DocsAssetProvider | undefined;
+  /** Served model ids, in the spec's order. */
+  models: readonly ModelId[];
+  retired: ReadonlySet<string>;
 }
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:4010';
 export const DEFAULT_CREDITS = 100;
 export const DEFAULT_MAX_TASKS = 100_000;
+
+/** The served models and the retired ones, checked against the spec's list. */
+export function resolveModels(served: string[] | undefined, retired: string[] = []) {
+  const known = modelEntries().map((entry) => entry.id);
+  for (const id of [...(served ?? []), ...retired]) {
+    if (!(known as string[]).includes(id)) {
+      throw new RangeError(`unknown model ${JSON.stringify(id)}; the spec describes: ${known.join(', ')}`);
+    }
+  }
+  const models = served?.length ? known.filter((id) => served.includes(id)) : known;
+  for (const id of retired) {
+    if (!(models as string[]).includes(id))
+      throw new RangeError(`retired model ${id} is not among the served models`);
+  }
+  return { models, retired: new Set(retired) };
+}
 
 function positive(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0)
@@ -127,5 +151,6 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
     logger: options.logger,
     deliveryGraceMs: options.deliveryGraceMs ?? 200,
     docsAssets: options.docsAssets,
+    ...resolveModels(options.models, options.retired),
   };
 }

@@ -1,6 +1,8 @@
 // createMockServer: the runtime-agnostic mock (Web APIs only) — the Hono app plus a controller for tests.
 // The controller is an adapter over the command core, like the HTTP routes: a refusal throws with its message.
+import type { AdminSchemas } from '@videotask/spec';
 import type { Hono } from 'hono';
+import { modelStateEntry } from './core/catalog.js';
 import { MockCore } from './core/commands.js';
 import { parseCreate } from './core/create-input.js';
 import type { TaskListPage, TaskListQuery } from './core/list.js';
@@ -9,12 +11,15 @@ import type { SeedOptions } from './core/seed.js';
 import type { AdminTask } from './core/views.js';
 import type { DeliveryAttempt, RedeliverMutation } from './delivery/attempt.js';
 import type { Clock } from './domain/clock.js';
+import type { ModelState } from './domain/model-state.js';
 import type { VideoTaskJson } from './domain/task.js';
 import { requestValidators } from './domain/validation.js';
 import { createApp } from './http/app.js';
 import { type MockServerOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import type { CreditsJson } from './store/billing.js';
 import type { Fault, FaultSpec } from './store/faults.js';
+
+type ModelStateEntry = AdminSchemas['ModelStateEntry'];
 
 /** A refusal of the core, thrown by the controller: `code` is the API's error code. */
 export class MockRefusedError extends Error {
@@ -70,6 +75,12 @@ export interface MockServer {
     get(apiKey: string): Promise<CreditsJson>;
     set(apiKey: string, credits: number): Promise<CreditsJson>;
   };
+  models: {
+    /** The served models and their states, as the admin API lists them. */
+    list(): Promise<ModelStateEntry[]>;
+    /** Sets a served model's state (null: back to the start options); throws MockRefusedError for another model. */
+    set(model: string, state: ModelState | null): Promise<ModelStateEntry>;
+  };
   /** The options in force, defaults filled in. */
   options: Readonly<ResolvedOptions>;
   /** Forgets tasks, credits, deliveries, faults and rate-limit state; re-seeds; the clock keeps its time. */
@@ -117,6 +128,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     credits: {
       get: (apiKey) => core.credits(apiKey),
       set: async (apiKey, credits) => unwrap(await core.setCredits(apiKey, credits)),
+    },
+    models: {
+      list: async () => (await core.modelStatuses()).map(modelStateEntry),
+      set: async (model, state) => modelStateEntry(unwrap(await core.setModelState(model, state))),
     },
     options: resolved,
     reset: () => core.reset(),

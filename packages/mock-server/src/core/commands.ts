@@ -7,6 +7,7 @@ import { type AttemptRun, DeliveryEngine } from '../delivery/engine.js';
 import { createScheduler, type Scheduler } from '../domain/clock.js';
 import type { CreateBody } from '../domain/create-body.js';
 import { RETENTION_MS, stateAt } from '../domain/lifecycle.js';
+import type { ModelState } from '../domain/model-state.js';
 import { toCredits, toUc } from '../domain/prices.js';
 import { createRandom, type Random, randomSeed } from '../domain/random.js';
 import type { Scenario } from '../domain/scenarios.js';
@@ -16,6 +17,7 @@ import { type CreditsJson, creditsJson } from '../store/billing.js';
 import { FAULT_STATUSES, type Fault, type FaultSpec } from '../store/faults.js';
 import { MemoryStore, ownJobId } from '../store/memory.js';
 import type { CallbackJob, MockStore, StoredTask } from '../store/store.js';
+import { DEGRADED_SLOWDOWN, type ModelStatus, modelGate, modelStatuses } from './catalog.js';
 import { planTask } from './create.js';
 import { queryTasks, type TaskListPage, type TaskListQuery } from './list.js';
 import { ReplicaSync } from './replicas.js';
@@ -143,14 +145,20 @@ export class MockCore {
 
   /** Creates a task: replay or conflict on a used Idempotency-Key, 402 on too few credits, else a new task. */
   async create(input: CreateInput): Promise<Result<{ task: VideoTaskJson; replayed: boolean }>> {
-    const { callback_url } = input.body;
+    const { callback_url, model } = input.body;
+    const overrides = await this.store.modelStates();
+    const refused = modelGate(this.options, overrides, model);
+    if (refused) return refused;
     if (callback_url !== undefined) {
       const check = this.checkCallbackUrl(callback_url);
       if (!check.ok) return refuse('invalid_request', `callback_url ${check.reason}`, 'callback_url');
     }
+    // A degraded model is served, slowly.
+    const slowdown = overrides[model] === 'degraded' ? DEGRADED_SLOWDOWN : 1;
     for (;;) {
       const now = this.now();
-      const { speed, failureRate } = this.options;
+      const { failureRate } = this.options;
+      const speed = this.options.speed / slowdown;
       const planned = planTask(input, { now, speed, failureRate }, this.random);
       const outcome = await this.store.insertTask(planned, now);
       switch (outcome.kind) {
@@ -317,6 +325,27 @@ export class MockCore {
     if (!Number.isFinite(credits) || credits < 0)
       return refuse('invalid_request', 'credits must be a number >= 0', 'credits');
     return ok(creditsJson(await this.store.setRemaining(apiKey, toUc(credits), this.now())));
+  }
+
+  // ---- the models served and their states (catalog.ts has the rules) ----
+
+  async modelStatuses(): Promise<ModelStatus[]> {
+    return modelStatuses(this.options, await this.store.modelStates());
+  }
+
+  /** Sets a served model's state (null: back to the start options). */
+  async setModelState(model: string, state: ModelState | null): Promise<Result<ModelStatus>> {
+    if (!(this.options.models as string[]).includes(model)) {
+      return refuse(
+        'not_found',
+        `No model ${model} is served here (served: ${this.options.models.join(', ')}).`,
+        'model',
+      );
+    }
+    await this.store.setModelState(model, state);
+    const status = (await this.modelStatuses()).find((s) => s.model.id === model) as ModelStatus;
+    this.options.logger?.(`model ${model} is ${status.state}`);
+    return ok(status);
   }
 
   async addFault(spec: FaultSpec): Promise<Result<Fault>> {

@@ -1,10 +1,11 @@
-// The admin API under /__mock/: tasks, cancel, redeliver, clock, deliveries, faults, credits, reset.
+// The admin API under /__mock/: tasks, cancel, redeliver, clock, deliveries, faults, credits, models, reset.
 
 import type { AdminSchemas } from '@videotask/spec';
 import { adminRequestValidators } from '@videotask/spec/admin-validator';
 import type { CompiledValidator } from '@videotask/spec/validator';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { modelStateEntry } from '../core/catalog.js';
 import type { FaultSpec } from '../store/faults.js';
 import type { Http } from './answer.js';
 import { bearerToken, MAX_BODY_BYTES } from './respond.js';
@@ -34,6 +35,12 @@ export const ADMIN_ROUTES = [
   ],
   ['DELETE', '/__mock/faults', 'drop every injected fault'],
   ['POST', '/__mock/credits', 'set a key\'s remaining credits: {"apiKey": "...", "credits": N}'],
+  ['GET', '/__mock/models', 'the served models and their states'],
+  [
+    'POST',
+    '/__mock/models',
+    'set a model\'s state: {"model": "...", "state": "available|degraded|unavailable|retired|null"}',
+  ],
   ['POST', '/__mock/reset', 'forget tasks, credits, deliveries, faults; re-seed'],
   ['POST', '/__mock/seed', 'add realistic demo tasks: {"count": N, "statuses"?: [...], "apiKey"?: "..."}'],
 ] as const;
@@ -198,6 +205,18 @@ function registerFaultsAndCredits(app: Hono, http: Http): void {
     '/__mock/credits',
     withBody(http, 'setMockCredits', async (body) => {
       return http.answer(await core.setCredits(body.apiKey, body.credits));
+    }),
+  );
+  app.get('/__mock/models', async () =>
+    http.json({ data: (await core.modelStatuses()).map(modelStateEntry) }),
+  );
+  app.post(
+    '/__mock/models',
+    withBody(http, 'setMockModelState', async (body) => {
+      const result = await core.setModelState(body.model, body.state);
+      if (!result.ok) return http.refused(result);
+      const data = (await core.modelStatuses()).map(modelStateEntry);
+      return http.json({ model: modelStateEntry(result.value), data });
     }),
   );
 }

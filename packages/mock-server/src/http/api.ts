@@ -1,11 +1,13 @@
 // The public API routes, adapters over the core: POST /v1/videos/generations, GET /v1/tasks/{task_id},
-// GET /v1/credits, GET /files/<id>.mp4. They read and validate the request; the core decides.
+// GET /v1/credits, GET /v1/models, the catalog (catalog.ts), GET /files/<id>.mp4. They read and validate the request; the core decides.
 import type { Context, Hono } from 'hono';
+import { modelList } from '../core/catalog.js';
 import { parseCreate } from '../core/create-input.js';
 import { type Refusal, refuse } from '../core/result.js';
 import { SCENARIO_HEADER } from '../domain/scenarios.js';
 import { requestValidators } from '../domain/validation.js';
 import type { Http } from './answer.js';
+import { registerCatalog } from './catalog.js';
 import { serveBytes, videoFor } from './files.js';
 import { bearerToken, MAX_BODY_BYTES, readBodyLimited } from './respond.js';
 import { createSecretMatcher } from './secure-compare.js';
@@ -80,6 +82,13 @@ export function registerApi(app: Hono, http: Http): void {
     '/v1/credits',
     route(async (_c, apiKey) => http.json(await core.credits(apiKey))),
   );
+
+  app.get(
+    '/v1/models',
+    route(async () => http.json(modelList(await core.modelStatuses()))),
+  );
+
+  registerCatalog(app, http);
 
   registerFiles(app, http);
 }

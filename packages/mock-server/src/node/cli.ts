@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { MockServerOptions } from '../index.js';
+import { resolveModels } from '../options.js';
 import {
   parseRecordReplay,
   RECORD_REPLAY_FLAGS,
@@ -95,6 +96,20 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     kind: 'string',
     value: 'N',
     help: 'starting credits per API key (default 100)',
+  },
+  {
+    flag: 'models',
+    env: 'MOCK_MODELS',
+    kind: 'string',
+    value: 'IDS',
+    help: 'serve only these models, comma-separated (default every model of the spec)',
+  },
+  {
+    flag: 'retired',
+    env: 'MOCK_RETIRED',
+    kind: 'string',
+    value: 'IDS',
+    help: 'served models that start retired: creates answer 403 model_access_denied',
   },
   {
     flag: 'rate-limit',
@@ -287,11 +302,22 @@ function mockFlags({ get, num, bool, str }: Readers): MockServerOptions {
       throw new UsageError(`${get('clock')?.name} must be real or manual, got "${clock}"`);
     o.clock = clock;
   }
-  const list = str('api-keys')
-    ?.split(',')
-    .map((k) => k.trim())
-    .filter(Boolean);
+  const commaList = (flag: string) =>
+    str(flag)
+      ?.split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
+  const list = commaList('api-keys');
   if (list?.length) o.apiKeys = list;
+  const models = commaList('models');
+  if (models?.length) o.models = models;
+  const retired = commaList('retired');
+  if (retired?.length) o.retired = retired;
+  try {
+    resolveModels(o.models, o.retired);
+  } catch (error) {
+    throw new UsageError(`${get('models')?.name} / ${get('retired')?.name}: ${(error as Error).message}`);
+  }
   const secret = str('webhook-secret');
   if (secret) o.webhookSecret = secret;
   const allowLocal = bool('allow-local-callbacks');

@@ -1,6 +1,7 @@
 // The in-memory store (the default): one process's maps and heaps behind the async MockStore interface.
 import type { DeliveryAttempt } from '../delivery/attempt.js';
 import { type HeapItem, MinHeap } from '../domain/heap.js';
+import type { ModelState } from '../domain/model-state.js';
 import type { TaskRecord } from '../domain/task.js';
 import { Billing } from './billing.js';
 import { type Fault, type FaultSpec, Faults, RateLimiter } from './faults.js';
@@ -39,6 +40,7 @@ export class MemoryStore implements MockStore {
   readonly shared = false;
   private readonly tasks: TaskStore;
   private readonly billing: Billing;
+  private readonly modelOverrides = new Map<string, ModelState>();
   private readonly faults = new Faults();
   private readonly buckets = new Map<number, RateLimiter>();
   private attempts: DeliveryAttempt[] = [];
@@ -151,6 +153,14 @@ export class MemoryStore implements MockStore {
     this.faults.clear();
   }
 
+  modelStates(): Record<string, ModelState> {
+    return Object.fromEntries(this.modelOverrides);
+  }
+  async setModelState(model: string, state: ModelState | null): Promise<void> {
+    if (state === null) this.modelOverrides.delete(model);
+    else this.modelOverrides.set(model, state);
+  }
+
   async appendAttempt(attempt: DeliveryAttempt): Promise<AttemptRef> {
     this.prune(attempt.at - this.options.attemptRetentionMs);
     const ref = this.nextRef++;
@@ -232,6 +242,7 @@ export class MemoryStore implements MockStore {
     this.tasks.clear();
     this.billing.clear();
     this.faults.clear();
+    this.modelOverrides.clear();
     this.buckets.clear();
     this.attempts = [];
     this.inFlightAttempts.clear();

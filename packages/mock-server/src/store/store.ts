@@ -3,6 +3,7 @@
 // are async; each rule that must hold under concurrency is one method (one round trip), never two.
 import type { DeliveryAttempt } from '../delivery/attempt.js';
 import type { Timeline } from '../domain/lifecycle.js';
+import type { ModelState } from '../domain/model-state.js';
 import type { TaskFacts } from '../domain/task.js';
 import type { Fault, FaultSpec } from './faults.js';
 
@@ -127,6 +128,12 @@ export interface MockStore {
   finishCallback(jobId: string): Promise<void>;
   /** When the next job is due (null: none), so a replica arms one timer. */
   nextCallbackAt(): Promise<number | null>;
+
+  // ---- model states set at run time (admin API, controller); absent: the start options decide ----
+  /** The states set so far, by model id (a synchronous answer where the store can give one). */
+  modelStates(): Record<string, ModelState> | Promise<Record<string, ModelState>>;
+  /** Sets a model's state; null forgets it (back to what the start options say). */
+  setModelState(model: string, state: ModelState | null): Promise<void>;
 
   // ---- the manual clock's time (shared by every replica on one store) ----
   /** The manual clock's stored time, or null when none was stored. */

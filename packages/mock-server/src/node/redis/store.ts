@@ -1,6 +1,7 @@
 // The Redis store: every replica's shared state in one Redis (node-redis's @redis/client), each rule one Lua script.
 import { createClient, type RedisClientType } from '@redis/client';
 import type { DeliveryAttempt } from '../../delivery/attempt.js';
+import type { ModelState } from '../../domain/model-state.js';
 import type { Fault, FaultSpec } from '../../store/faults.js';
 import {
   type Account,
@@ -244,6 +245,18 @@ export class RedisStore implements MockStore {
 
   async clearFaults(): Promise<void> {
     await this.call((c) => c.del([this.key('faults'), this.key('fault')]));
+  }
+
+  async modelStates(): Promise<Record<string, ModelState>> {
+    return (await this.call((c) => c.hGetAll(this.key('model-states')))) as Record<string, ModelState>;
+  }
+
+  async setModelState(model: string, state: ModelState | null): Promise<void> {
+    await this.call((c) =>
+      state === null
+        ? c.hDel(this.key('model-states'), model)
+        : c.hSet(this.key('model-states'), model, state),
+    );
   }
 
   async appendAttempt(attempt: DeliveryAttempt): Promise<AttemptRef> {
