@@ -5,14 +5,23 @@
 import type { paths } from '@videotask/spec/types';
 import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
+import { type CatalogClient, type CatalogClientOptions, catalogOver } from './catalog.js';
 import { type DownloadResultOptions, downloadResult, noteCompleted } from './download.js';
 import { readEnv } from './env.js';
-import { APIConnectionError, errorFromResponse, UnexpectedResponseError, VideoTaskError } from './errors.js';
+import {
+  APIConnectionError,
+  errorFromResponse,
+  ModelNotServedError,
+  PermissionDeniedError,
+  UnexpectedResponseError,
+  VideoTaskError,
+} from './errors.js';
 import { createRetryingFetch, DEFAULT_RETRY_POLICY, type FetchLike, type RetryingFetch } from './retry.js';
 import { type Clock, callSignal, systemClock } from './timing.js';
 import type {
   CompletedTask,
   CreditsResponse,
+  ModelList,
   TaskState,
   VideoGenerationRequest,
   VideoTask,
@@ -94,6 +103,10 @@ export interface VideoTaskClient {
   getTask(id: string, options?: RequestOptions): Promise<TaskState>;
   /** `GET /v1/credits`: the credit balance. */
   getCredits(options?: RequestOptions): Promise<CreditsResponse>;
+  /** `GET /v1/models`: the models this key may use today, each with its current status. */
+  listModels(options?: RequestOptions): Promise<ModelList>;
+  /** The public catalog and health reads (no key needed; cached by max-age, revalidated by ETag). */
+  readonly catalog: CatalogClient;
   /** Polls until the task completes; throws TaskFailedError if it fails, TaskWaitTimeoutError on the deadline. */
   waitForTask(id: string, options?: WaitForTaskOptions): Promise<CompletedTask>;
   /**
@@ -170,6 +183,15 @@ function checkTask<T>(task: T): T {
   return task;
 }
 
+/** A 403 `model_access_denied` on a create, as the error that names the model and the way out. */
+function modelNotServed(error: unknown, model: string): unknown {
+  if (!(error instanceof PermissionDeniedError) || error.code !== 'model_access_denied') return error;
+  return new ModelNotServedError(
+    `The API does not serve ${model} to this key (${error.message}); client.listModels() lists the models it may use.`,
+    { ...error, model, cause: error },
+  );
+}
+
 /**
  * Errors raised while openapi-fetch reads an answer's body: a SyntaxError means the answer was not
  * JSON; a TypeError from the body stream (undici's "terminated", a browser's "network error") means
@@ -196,6 +218,7 @@ class VideoTaskClientImpl implements VideoTaskClient {
   readonly #clock: Clock;
   readonly #send: RetryingFetch;
   readonly #timeoutMs: number;
+  readonly catalog: CatalogClient;
 
   constructor(options: VideoTaskClientOptions) {
     const apiKey = options.apiKey ?? readEnv(API_KEY_ENV);
@@ -226,6 +249,14 @@ class VideoTaskClientImpl implements VideoTaskClient {
       },
     });
     this.raw = withCallBudget(inner, send, this.#timeoutMs, this.#clock);
+    this.catalog = catalogOver(send, this.baseUrl, this.#clock, () => this.#deadline(), {
+      'user-agent': USER_AGENT,
+    });
+  }
+
+  #deadline(): number {
+    const limited = this.#timeoutMs > 0 && Number.isFinite(this.#timeoutMs);
+    return limited ? this.#clock.now() + this.#timeoutMs : Number.POSITIVE_INFINITY;
   }
 
   // try/await rather than .catch(): one promise less per call. Errors from unwrap pass notJson as is.
@@ -239,7 +270,7 @@ class VideoTaskClientImpl implements VideoTaskClient {
       });
       return checkTask(unwrap(result, this.#clock.now()));
     } catch (error) {
-      return notJson(error);
+      return notJson(modelNotServed(error, body.model));
     }
   }
 
@@ -261,6 +292,15 @@ class VideoTaskClientImpl implements VideoTaskClient {
   async getCredits(options: RequestOptions = {}): Promise<CreditsResponse> {
     try {
       const result = await this.raw.GET('/v1/credits', { signal: options.signal, headers: options.headers });
+      return unwrap(result, this.#clock.now());
+    } catch (error) {
+      return notJson(error);
+    }
+  }
+
+  async listModels(options: RequestOptions = {}): Promise<ModelList> {
+    try {
+      const result = await this.raw.GET('/v1/models', { signal: options.signal, headers: options.headers });
       return unwrap(result, this.#clock.now());
     } catch (error) {
       return notJson(error);
@@ -297,7 +337,7 @@ class VideoTaskClientImpl implements VideoTaskClient {
 }
 
 /**
- * A client for the sora-2 video task API.
+ * A client for EvoLink's video task API (every video model the spec describes).
  *
  * ```ts
  * const client = createVideoTaskClient(); // EVOLINK_API_KEY from the environment
@@ -307,4 +347,16 @@ class VideoTaskClientImpl implements VideoTaskClient {
  */
 export function createVideoTaskClient(options: VideoTaskClientOptions = {}): VideoTaskClient {
   return new VideoTaskClientImpl(options);
+}
+
+/** The public catalog alone: needs no API key. */
+export function createCatalogClient(options: CatalogClientOptions = {}): CatalogClient {
+  const clock = { ...systemClock, ...options.clock };
+  const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const send = createRetryingFetch(baseFetch, {
+    policy: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
+    clock,
+  });
+  const baseUrl = options.baseUrl ?? readEnv(BASE_URL_ENV) ?? DEFAULT_BASE_URL;
+  return catalogOver(send, baseUrl, clock, () => Number.POSITIVE_INFINITY, { 'user-agent': USER_AGENT });
 }

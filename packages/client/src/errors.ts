@@ -59,6 +59,18 @@ export class InsufficientQuotaError extends VideoTaskError {
 export class PermissionDeniedError extends VideoTaskError {
   override name = 'PermissionDeniedError';
 }
+/**
+ * 403 `model_access_denied` on a create: the API does not serve `model` to this key (retired, or not
+ * enabled). `client.listModels()` lists the models it may use; `client.catalog.health()` says which are up.
+ */
+export class ModelNotServedError extends PermissionDeniedError {
+  override name = 'ModelNotServedError';
+  readonly model: string;
+  constructor(message: string, details: VideoTaskErrorDetails & { model: string }) {
+    super(message, details);
+    this.model = details.model;
+  }
+}
 /** 404: no task with this id belongs to this API key. */
 export class NotFoundError extends VideoTaskError {
   override name = 'NotFoundError';

@@ -1,4 +1,4 @@
-// @videotask/client: a typed client for the sora-2 video task API, on openapi-fetch.
+// @videotask/client: a typed client for EvoLink's video task API (every model of the spec), on openapi-fetch.
 
 export { taskFailureCodeValues, taskStatusValues } from '@videotask/spec/types';
 export {
@@ -14,11 +14,13 @@ export {
   type VerifyCallbackOptions,
   verifyCallback,
 } from './callbacks.js';
+export type { CatalogClient, CatalogClientOptions, CatalogReadOptions } from './catalog.js';
 export {
   API_KEY_ENV,
   BASE_URL_ENV,
   type CreateVideoAndWaitOptions,
   type CreateVideoOptions,
+  createCatalogClient,
   createVideoTaskClient,
   DEFAULT_BASE_URL,
   DEFAULT_TIMEOUT_MS,
@@ -36,6 +38,7 @@ export {
   IdempotencyConflictError,
   InsufficientQuotaError,
   InternalServerError,
+  ModelNotServedError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,

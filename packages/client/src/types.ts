@@ -33,6 +33,13 @@ export type TaskFailureCode = Schemas['TaskFailureCode'];
 export type TaskError = Schemas['TaskError'];
 export type TaskInfo = Schemas['TaskInfo'];
 export type TaskUsage = Schemas['TaskUsage'];
+/** The answer of `GET /v1/models`: the models this key may use. */
+export type ModelList = Schemas['ModelList'];
+/** The answer of `GET /v1/catalog/models`: every model the API describes. */
+export type CatalogModels = Schemas['CatalogModels'];
+/** The answer of `GET /v1/catalog/health`: each model's state. */
+export type CatalogHealth = Schemas['CatalogHealth'];
+export type ModelState = Schemas['ModelState'];
 /** The answer of `GET /v1/credits`. */
 export type CreditsResponse = Schemas['CreditsResponse'];
 /** The `error` object of an HTTP error answer; `code` is a string, or the HTTP status in the older form. */
