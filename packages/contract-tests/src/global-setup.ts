@@ -8,6 +8,7 @@ import { PRODUCTION_BASE_URL } from '@videotask/spec';
 import { type RedisServer, startRedisServer } from '@videotask/testkit';
 import type { TestProject } from 'vitest/node';
 import { requirementsFromEnv, unmetRequirements } from './requirements.js';
+import { readServedModels } from './served.js';
 import { LIVE_HOW_TO, type Target, type TargetName } from './target.js';
 
 declare module 'vitest' {
@@ -93,6 +94,8 @@ function mockTarget(name: TargetName, baseUrl: string, strictBaseUrl: string, we
     callback: { local: true },
     // Virtual time on the manual clock: generous, it costs no real time.
     waitTimeoutMs: 30 * 60_000,
+    models: { served: {} },
+    maxCredits: maxCredits(),
   };
 }
 
@@ -117,6 +120,29 @@ async function startReplicas(webhookSecret: string) {
       await redis.stop();
     },
   };
+}
+
+/** CONTRACT_MAX_CREDITS: the most one paid smoke task may cost (default 10 credits). */
+function maxCredits(): number {
+  const raw = process.env.CONTRACT_MAX_CREDITS;
+  const value = raw === undefined || raw === '' ? 10 : Number(raw);
+  if (!(value > 0)) throw new Error(`CONTRACT_MAX_CREDITS must be a number > 0, got ${raw}`);
+  return value;
+}
+
+/** One line on what the target serves, before any test, so a skipped model is explained up front. */
+function reportServed(target: Target): void {
+  if (!target.available) return;
+  const { served, unreadable } = target.models;
+  if (unreadable) console.log(`\nServed models: ${unreadable}; every model is tried.\n`);
+  else
+    console.log(
+      `\nServed models on ${target.name}: ${
+        Object.entries(served)
+          .map(([id, s]) => `${id} (${s})`)
+          .join(', ') || 'none'
+      }\n`,
+    );
 }
 
 /** Fails the run before any test when CONTRACT_REQUIRE asks for what this target lacks. */
@@ -146,8 +172,12 @@ export default async function setup(project: TestProject) {
       // Only for a target that signs its callbacks (the live API does not; a signing mock does).
       ...(process.env.CONTRACT_WEBHOOK_SECRET ? { webhookSecret: process.env.CONTRACT_WEBHOOK_SECRET } : {}),
       waitTimeoutMs: Number(process.env.CONTRACT_WAIT_TIMEOUT_MS ?? 15 * 60_000),
+      // Without a key nothing runs, so nothing is read (no network needed for a keyless run).
+      models: apiKey ? await readServedModels(baseUrl, apiKey) : { served: {} },
+      maxCredits: maxCredits(),
     };
     demandRequirements(target);
+    reportServed(target);
     if (!target.available) console.log(`\n${LIVE_HOW_TO}\n`);
     project.provide('target', target);
     return;
@@ -157,6 +187,7 @@ export default async function setup(project: TestProject) {
   const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
   if (name === 'mock-replicas') {
     const replicas = await startReplicas(webhookSecret);
+    replicas.target.models = await readServedModels(replicas.target.baseUrl, replicas.target.apiKey);
     demandRequirements(replicas.target);
     project.provide('target', replicas.target);
     return replicas.stop;
@@ -166,6 +197,7 @@ export default async function setup(project: TestProject) {
     startMock(['--clock', 'manual']),
   ]);
   const target = mockTarget(name, main.baseUrl, strict.baseUrl, webhookSecret);
+  target.models = await readServedModels(main.baseUrl, target.apiKey);
   demandRequirements(target);
   project.provide('target', target);
   return () => stopAll([main.child, strict.child]);

@@ -1,11 +1,19 @@
 // What every contract test file uses: the target, a spec-checking client, and the mock's admin API.
-import { createVideoTaskClient, type VideoTaskClient, type VideoTaskClientOptions } from '@videotask/client';
+import {
+  createVideoTaskClient,
+  type VideoGenerationRequest,
+  type VideoTaskClient,
+  type VideoTaskClientOptions,
+} from '@videotask/client';
 import { createMockAdminClient, type MockAdminClient } from '@videotask/mock-server/admin-client';
+import { type ModelEntry, modelEntries } from '@videotask/spec';
 import { clientClockOn, type ManualClock } from '@videotask/testkit';
 import { afterAll, afterEach, expect, inject } from 'vitest';
 import { startContractRecording } from './har-record.js';
 import { ContractRecorder } from './recorder.js';
+import { cheapestServed } from './served.js';
 import type { Target } from './target.js';
+import { minimalBody } from './violations.js';
 
 export const target: Target = inject('target');
 /** The mock, alone or as replicas: the admin API and the manual clock are there. */
@@ -90,3 +98,24 @@ export function client(options: Partial<VideoTaskClientOptions> = {}): VideoTask
 export async function targetNowSeconds(): Promise<number> {
   return Math.floor((onMock ? await mockNow() : Date.now()) / 1000);
 }
+
+/**
+ * The smoke model: the served model whose minimal task costs least (see served.ts). Paid tests create
+ * this model's tasks, so a live run bills the least it can and never meets a model that is gone.
+ */
+export const smoke = cheapestServed(target.models, minimalBody);
+
+/** A minimal valid body of the smoke model, with `extra` fields (a prompt, a callback_url) over it. */
+export function smokeBody(extra: Record<string, unknown> = {}): VideoGenerationRequest {
+  return {
+    ...minimalBody(smoke?.entry ?? (modelEntries()[0] as ModelEntry)),
+    ...extra,
+  } as VideoGenerationRequest;
+}
+
+/** Why the paid tests cannot run here: no served model, or the cheapest costs over CONTRACT_MAX_CREDITS. */
+export const smokeSkipReason: string | undefined = !smoke
+  ? `no model is served by ${target.name} today`
+  : smoke.credits > target.maxCredits
+    ? `the cheapest served model, ${smoke.entry.id}, costs ${smoke.credits} credits, over CONTRACT_MAX_CREDITS=${target.maxCredits}`
+    : undefined;

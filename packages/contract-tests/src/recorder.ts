@@ -43,6 +43,12 @@ export function checkAgainstSpec(
   contentType: string,
   body: unknown,
 ): string[] {
+  // A 304 has no body (RFC 9110 §15.4.5); the spec documents it without content.
+  if (status === 304) {
+    const documented = validator.operation(operationId).operation.responses as Record<string, unknown>;
+    if (!('304' in documented)) return [`${operationId} does not document status 304`];
+    return body === undefined || body === '' || body === null ? [] : ['304 carries a body'];
+  }
   const validate = validator.response(operationId, status);
   if (!validate) return [`${operationId} does not document status ${status}`];
   const problems: string[] = [];

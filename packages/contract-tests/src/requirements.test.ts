@@ -12,6 +12,8 @@ const liveWithoutKey: Target = {
   rejectedApiKey: 'sk-invalid',
   billable: false,
   waitTimeoutMs: 1000,
+  models: { served: {} },
+  maxCredits: 10,
 };
 const liveComplete: Target = {
   ...liveWithoutKey,

@@ -1,4 +1,5 @@
 // Which server the suite checks (the mock, or the live API) and what it may do there.
+import type { ServedModels } from './served.js';
 /** `mock-replicas`: two mocks sharing one Redis, the suite's requests alternating between them. */
 export type TargetName = 'mock' | 'mock-replicas' | 'live';
 
@@ -27,6 +28,10 @@ export interface Target {
   callback?: { publicUrl: string; port: number } | { local: true };
   /** The longest a live wait may take before it is reported as stuck, in ms. */
   waitTimeoutMs: number;
+  /** The models the target serves to this key today (read once, at setup; see served.ts). */
+  models: ServedModels;
+  /** The most credits one paid smoke task may cost (CONTRACT_MAX_CREDITS). */
+  maxCredits: number;
 }
 
 export const LIVE_HOW_TO =

@@ -2,7 +2,17 @@
 import { IdempotencyConflictError, RateLimitError } from '@videotask/client';
 import { clientClockOn } from '@videotask/testkit';
 import { describe, expect, test } from 'vitest';
-import { admin, client, mockClock, mockNow, onMock, recorder, target } from '../src/harness.js';
+import {
+  admin,
+  client,
+  mockClock,
+  mockNow,
+  onMock,
+  recorder,
+  smokeBody,
+  smokeSkipReason,
+  target,
+} from '../src/harness.js';
 
 describe.skipIf(!onMock)('429 with Retry-After (mock)', () => {
   test('the client waits as long as Retry-After says, then succeeds', async () => {
@@ -40,29 +50,32 @@ describe.skipIf(!onMock)('429 with Retry-After (mock)', () => {
   });
 });
 
-describe.skipIf(!target.available || !target.billable)(`idempotency (${target.name})`, () => {
-  const body = { model: 'sora-2', prompt: 'One task, however often it is sent' } as const;
+describe.skipIf(!target.available || !target.billable || smokeSkipReason !== undefined)(
+  `idempotency (${target.name})${smokeSkipReason ? ` (skipped: ${smokeSkipReason})` : ''}`,
+  () => {
+    const body = smokeBody({ prompt: 'One task, however often it is sent' });
 
-  test('a replay with the same Idempotency-Key returns the original task, marked replayed', async () => {
-    const key = `contract-${crypto.randomUUID()}`;
-    const first = await client().createVideo(body, { idempotencyKey: key });
-    const { data, response } = await client().raw.POST('/v1/videos/generations', {
-      body,
-      params: { header: { 'Idempotency-Key': key } },
+    test('a replay with the same Idempotency-Key returns the original task, marked replayed', async () => {
+      const key = `contract-${crypto.randomUUID()}`;
+      const first = await client().createVideo(body, { idempotencyKey: key });
+      const { data, response } = await client().raw.POST('/v1/videos/generations', {
+        body,
+        params: { header: { 'Idempotency-Key': key } },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('idempotency-replayed')).toBe('true');
+      expect(data?.id).toBe(first.id);
     });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('idempotency-replayed')).toBe('true');
-    expect(data?.id).toBe(first.id);
-  });
 
-  test('the same key with another body is refused with idempotency_conflict', async () => {
-    const key = `contract-${crypto.randomUUID()}`;
-    await client().createVideo(body, { idempotencyKey: key });
-    const error = await client()
-      .createVideo({ ...body, prompt: 'A different prompt' }, { idempotencyKey: key })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(IdempotencyConflictError);
-    expect(error).toMatchObject({ code: 'idempotency_conflict' });
-    expect(recorder.exchanges.at(-1)?.status).toBe(422);
-  });
-});
+    test('the same key with another body is refused with idempotency_conflict', async () => {
+      const key = `contract-${crypto.randomUUID()}`;
+      await client().createVideo(body, { idempotencyKey: key });
+      const error = await client()
+        .createVideo({ ...body, prompt: 'A different prompt' }, { idempotencyKey: key })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IdempotencyConflictError);
+      expect(error).toMatchObject({ code: 'idempotency_conflict' });
+      expect(recorder.exchanges.at(-1)?.status).toBe(422);
+    });
+  },
+);

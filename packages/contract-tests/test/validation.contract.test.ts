@@ -2,8 +2,9 @@
 import { BadRequestError, NotFoundError } from '@videotask/client';
 import type { Schemas } from '@videotask/spec';
 import { describe, expect, test } from 'vitest';
-import { client, recorder, target } from '../src/harness.js';
-import { forbiddenCallbackUrls, schemaViolations, validBody } from '../src/violations.js';
+import { client, recorder, smokeBody, target } from '../src/harness.js';
+import { notServedReason } from '../src/served.js';
+import { forbiddenCallbackUrls, schemaViolations } from '../src/violations.js';
 
 // The strict server: on the mock target, the one that does not relax the callback host rules.
 const post = (body: string, headers: Record<string, string> = {}) =>
@@ -23,16 +24,21 @@ async function expectBadRequest(response: Response, param: string | undefined) {
 
 describe.skipIf(!target.available)(`create body validation (${target.name})`, () => {
   // Derived from each model's schema in the spec: a new model or rule there is a new row here.
-  test.each(schemaViolations().map((v) => [v.model, v.rule, v] as const))(
-    '%s %s → 400',
-    async (_model, _rule, violation) => {
+  // A model the target does not serve answers 403 before it reads the body: its rows are skipped,
+  // and the skipped test's name says why.
+  const rows = schemaViolations().map((v) => {
+    const reason = v.param === 'model' ? undefined : notServedReason(target.models, v.model, target.name);
+    return [v.model, v.rule, reason ? ` (skipped: ${reason})` : '', v, reason] as const;
+  });
+  for (const [model, rule, note, violation, reason] of rows) {
+    test.skipIf(reason !== undefined)(`${model} ${rule} → 400${note}`, async () => {
       await expectBadRequest(await post(JSON.stringify(violation.body)), violation.param);
-    },
-  );
+    });
+  }
 
   // Rules a schema cannot say: the callback host must not be loopback, private or link-local.
   test.each(forbiddenCallbackUrls)('callback_url %s → 400', async (url) => {
-    await expectBadRequest(await post(JSON.stringify({ ...validBody(), callback_url: url })), 'callback_url');
+    await expectBadRequest(await post(JSON.stringify(smokeBody({ callback_url: url }))), 'callback_url');
   });
 
   test('malformed JSON → 400', async () => {
@@ -45,10 +51,10 @@ describe.skipIf(!target.available)(`create body validation (${target.name})`, ()
 
   test('the client raises BadRequestError with param', async () => {
     const error = await client()
-      .createVideo({ ...validBody(), duration: 12 } as never)
+      .createVideo(smokeBody({ prompt: 12345 }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error).toMatchObject({ status: 400, param: 'duration' });
+    expect(error).toMatchObject({ status: 400, param: 'prompt' });
   });
 });
 
