@@ -6,6 +6,7 @@ import { bundle, createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { exampleTypesSource } from './example-types.js';
+import { renderModelsDoc } from './models-doc.js';
 
 const packageFile = (name: string) => fileURLToPath(new URL(`../${name}`, import.meta.url));
 
@@ -66,6 +67,7 @@ export async function renderAll(): Promise<Map<string, string>> {
         generatedNote('openapi.yaml and mock-admin.yaml'),
       ),
     ],
+    ['MODELS.md', renderModelsDoc(JSON.parse(openapiJson), generatedNote('openapi.yaml'))],
   ]);
 }
 
@@ -94,6 +96,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log('the generated files are in sync with openapi.yaml and mock-admin.yaml');
   } else {
     for (const [path, text] of await renderAll()) writeFileSync(packageFile(path), text);
-    console.log('wrote openapi.json, mock-admin.json and src/generated/');
+    console.log('wrote openapi.json, mock-admin.json, MODELS.md and src/generated/');
   }
 }

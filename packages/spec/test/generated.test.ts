@@ -19,6 +19,7 @@ test('every generated file is in sync with openapi.yaml and mock-admin.yaml', ()
     'src/generated/openapi.generated.ts',
     'src/generated/mock-admin.generated.ts',
     'src/generated/examples.generated.ts',
+    'MODELS.md',
   ]);
 });
 
@@ -77,4 +78,13 @@ test('the generated admin types hold every admin route', () => {
   const types = read('src/generated/mock-admin.generated.ts');
   for (const path of Object.keys(adminSpec.paths)) expect(types).toContain(`"${path}": {`);
   expect(Object.keys(adminSpec.paths)).toContain('/__mock/seed');
+});
+
+test('MODELS.md has one row per model of the spec, with its price in credits', () => {
+  const doc = read('MODELS.md');
+  const mapping = (spec.components.schemas.VideoGenerationRequest as { discriminator: { mapping: object } })
+    .discriminator.mapping;
+  for (const id of Object.keys(mapping)) expect(doc).toContain(`[\`${id}\`]`);
+  expect(doc).toContain('10,true → 3.737');
+  expect(doc).toContain('**estimated**');
 });
