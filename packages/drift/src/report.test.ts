@@ -59,6 +59,9 @@ describe('driftReport', () => {
         answer('GET', `/v1/tasks/${ID}`, 200, example(name)),
       ),
       answer('GET', '/v1/credits', 200, example('Credits')),
+      answer('GET', '/v1/models', 200, example('ModelList')),
+      answer('GET', '/v1/catalog/models', 200, example('CatalogModels'), { etag: '"a"' }),
+      answer('GET', '/v1/catalog/health', 304, undefined, { etag: '"a"' }),
       answer('POST', '/v1/videos/generations', 400, example('LegacyBadRequestError')),
       answer('GET', `/v1/tasks/${ID}`, 404, example('TaskNotFoundError')),
       answer('GET', '/v1/credits', 429, example('RateLimitError'), { 'retry-after': '1' }),
@@ -70,7 +73,7 @@ describe('driftReport', () => {
     ];
     const report = driftReport(entries);
     expect(report.findings).toEqual([]);
-    expect(report.exchanges).toEqual({ answers: 10, callbacks: 1, proxyFailures: 0 });
+    expect(report.exchanges).toEqual({ answers: 13, callbacks: 1, proxyFailures: 0 });
     expect(report.neverSeen.operations).toEqual([]);
     expect(report.neverSeen.failureCodes).not.toContain('content_policy_violation');
     expect(report.neverSeen.failureCodes).not.toContain('request_cancelled');

@@ -214,6 +214,12 @@ describe('record through the proxy, replay, report', () => {
     expect(table).toContain('add "cancelled" to TaskStatus.enum');
     const markdown = readFileSync(join(dir, 'drift.md'), 'utf8');
     expect(markdown).toContain('| breaking | enum value not in the spec | getTaskDetail 200 | `/status` |');
-    expect(report.neverSeen.operations).toEqual(['createVideoGeneration', 'taskFinished (callback)']);
+    expect(report.neverSeen.operations).toEqual([
+      'createVideoGeneration',
+      'listModels',
+      'getCatalogModels',
+      'getCatalogHealth',
+      'taskFinished (callback)',
+    ]);
   });
 });

@@ -790,6 +790,7 @@ export interface components {
         /** @description The copy named by `If-None-Match` is still current; no body. */
         NotModified: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 ETag: components["headers"]["ETag"];
                 "Cache-Control": components["headers"]["CacheControl"];
                 [name: string]: unknown;
@@ -1106,6 +1107,7 @@ export interface operations {
             /** @description The catalog. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
@@ -1136,6 +1138,7 @@ export interface operations {
             /** @description The status of each model. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
