@@ -322,6 +322,20 @@ describe('the dashboard in Chromium', () => {
     await page.locator('#error', { hasText: 'HTTP 503 service_unavailable' }).waitFor();
     await page.locator('[data-part="faults"]', { hasText: 'No fault pending.' }).waitFor();
 
+    // Retire a model from the Models card; a create for it then shows the API's 403.
+    await page.locator('#model-id').selectOption('seedance-1.5-pro');
+    await page.locator('#model-state').selectOption('retired');
+    await page.getByRole('button', { name: 'Set state' }).click();
+    await page.locator('#notice', { hasText: 'seedance-1.5-pro is now retired.' }).waitFor();
+    await page
+      .locator('[data-part="models"] li', { hasText: 'seedance-1.5-pro' })
+      .filter({ hasText: 'retired' })
+      .waitFor();
+    await page.locator('#create-model').selectOption('seedance-1.5-pro');
+    await page.getByRole('button', { name: 'Create task' }).click();
+    await page.locator('#error', { hasText: 'HTTP 403 model_access_denied' }).waitFor();
+    await page.locator('#create-model').selectOption('sora-2');
+
     // Reset (confirmed in the dialog): the page empties itself.
     await page.getByRole('button', { name: 'Reset the mock' }).click();
     await page.locator('#notice', { hasText: 'The mock was reset.' }).waitFor();
@@ -344,8 +358,12 @@ describe('the dashboard in Chromium', () => {
 
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
-    // Besides the first test's: the create that met the injected fault.
-    expect(failedRequests).toEqual(['400 POST /v1/videos/generations', '503 POST /v1/videos/generations']);
+    // Besides the first test's: the create that met the injected fault, and the one for a retired model.
+    expect(failedRequests).toEqual([
+      '400 POST /v1/videos/generations',
+      '503 POST /v1/videos/generations',
+      '403 POST /v1/videos/generations',
+    ]);
     timings.controlsMs = performance.now() - t0;
     await page.close();
 

@@ -74,6 +74,7 @@ describe('page and assets', () => {
     const page = await res.text();
     for (const id of [
       'create-form',
+      'model-form',
       'clock-form',
       'fault-form',
       'filter-form',

@@ -5,6 +5,7 @@ import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
+import { modelStateEntry } from '../core/catalog.js';
 import type { Http } from '../http/answer.js';
 import { ERROR_CODES, type ErrorCode, errorBody } from '../http/errors.js';
 import { bearerToken } from '../http/respond.js';
@@ -118,6 +119,7 @@ function pageConfig(http: Http): PageConfig {
     defaultApiKey: core.options.apiKeys ? ([...core.options.apiKeys][0] as string) : 'sk-dashboard',
     allowLocalCallbacks: core.options.allowLocalCallbacks,
     unsignedCallbacks: core.options.unsignedCallbacks,
+    models: core.options.models,
   };
 }
 
@@ -129,7 +131,8 @@ function registerPages(app: Hono, http: Http): void {
     const parsed = parseTaskQuery((name) => c.req.query(name));
     const query = parsed.ok ? parsed.query : { offset: 0, limit: 50, status: null, q: '' };
     const { page } = await queryTasks(core, query);
-    return c.html(renderPage(pageConfig(http), page, await core.listFaults(), query), 200, {
+    const models = (await core.modelStatuses()).map(modelStateEntry);
+    return c.html(renderPage(pageConfig(http), page, await core.listFaults(), query, models), 200, {
       'cache-control': 'no-store',
     });
   });
@@ -159,7 +162,13 @@ function registerViews(app: Hono, http: Http): void {
       {
         offset: page.offset,
         total: page.total,
-        parts: listParts(page, await core.listFaults(), core.scheduler.mode, selected),
+        parts: listParts(
+          page,
+          await core.listFaults(),
+          core.scheduler.mode,
+          selected,
+          (await core.modelStatuses()).map(modelStateEntry),
+        ),
       },
       200,
       { 'cache-control': 'no-store' },

@@ -113,6 +113,10 @@ table { border-collapse: collapse; width: 100%; }
 .badge-processing { color: var(--processing); }
 .badge-completed, .badge-delivered { color: var(--completed); }
 .badge-failed, .badge-timeout, .badge-refused, .badge-abandoned { color: var(--failed); }
+.badge-available { color: var(--completed); }
+.badge-degraded { color: var(--pending); }
+.badge-unavailable, .badge-retired { color: var(--failed); }
+.model-states { list-style: none; margin: 0.5rem 0 0; padding: 0; display: grid; gap: 0.15rem; font-size: 0.85rem; }
 .progress { display: inline-flex; align-items: center; gap: 0.4rem; }
 progress { width: 4.5rem; height: 0.7rem; accent-color: var(--processing); }
 .task-table code { font-size: 0.85em; }

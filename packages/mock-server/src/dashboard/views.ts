@@ -1,8 +1,10 @@
 // The dashboard's markup, rendered on the server: the page, and the parts the page swaps in as things
 // change. Every value that comes from a request (keys, URLs, scenarios, callback bodies, receiver
 // errors) goes through `html`, which escapes it.
+import type { AdminSchemas } from '@videotask/spec';
 import type { AdminTask } from '../core/views.js';
 import { type DeliveryAttempt, REDELIVER_MUTATIONS } from '../delivery/engine.js';
+import { MODEL_STATES } from '../domain/model-state.js';
 import { FAILURE_CODES } from '../domain/scenarios.js';
 import { html, raw, type SafeHtml } from '../http/html.js';
 import type { Fault } from '../store/faults.js';
@@ -22,7 +24,12 @@ export interface PageConfig {
   allowLocalCallbacks: boolean;
   /** Callbacks go out without signature headers. */
   unsignedCallbacks: boolean;
+  /** The served model ids, in the spec's order (the create form's choice). */
+  models: readonly string[];
 }
+
+/** A served model and its state, as the admin API lists it. */
+export type ModelRow = AdminSchemas['ModelStateEntry'];
 
 /** Named fragments; the page replaces the element `[data-part=<name>]` with each. */
 export type Parts = Record<string, string>;
@@ -117,14 +124,27 @@ export function faultsPart(faults: Fault[]): string {
   )}</ul>`.toString();
 }
 
-export function listParts(page: TaskPage, faults: Fault[], mode: 'real' | 'manual', selected: string | null) {
+export function listParts(
+  page: TaskPage,
+  faults: Fault[],
+  mode: 'real' | 'manual',
+  selected: string | null,
+  models: ModelRow[],
+) {
   return {
     counts: countsPart(page),
     rows: rowsPart(page, selected),
     pager: pagerPart(page),
     faults: faultsPart(faults),
     clock: clockPart(mode, page.now),
+    models: modelsPart(models),
   } satisfies Parts;
+}
+
+function modelsPart(models: ModelRow[]): string {
+  return html`<ul class="model-states">${models.map(
+    (m) => html`<li><code>${m.model_id}</code> ${badge(m.state)}</li>`,
+  )}</ul>`.toString();
 }
 
 // ---- the task view --------------------------------------------------------------------------------
@@ -278,14 +298,17 @@ function createForm(config: PageConfig): SafeHtml {
   return html`<form id="create-form" class="card" novalidate>
 <h3>Create a task</h3>
 <p class="hint">Sends <code>POST /v1/videos/generations</code> like any client.</p>
+<label for="create-model">Model</label>
+<select id="create-model" name="model">${config.models.map((id) => html`<option value="${id}">${id}</option>`)}</select>
 <label for="create-prompt">Prompt</label>
-<textarea id="create-prompt" name="prompt" rows="2" maxlength="1000" required>A cat playing the piano</textarea>
+<textarea id="create-prompt" name="prompt" rows="2" maxlength="5000" required>A cat playing the piano</textarea>
 <div class="row2">
-<div><label for="create-duration">Duration</label>
-<select id="create-duration" name="duration"><option value="10">10 s</option><option value="15">15 s</option></select></div>
+<div><label for="create-duration">Duration (s)</label>
+<input id="create-duration" name="duration" type="number" min="1" step="1" inputmode="numeric" placeholder="the model's default"></div>
 <div><label for="create-aspect">Aspect ratio</label>
-<select id="create-aspect" name="aspect_ratio"><option value="16:9">16:9</option><option value="9:16">9:16</option></select></div>
+<select id="create-aspect" name="aspect_ratio"><option value="">the model's default</option><option value="16:9">16:9</option><option value="9:16">9:16</option></select></div>
 </div>
+<p class="hint">Each model has its own limits (see <a href="/docs">/docs</a>); a value it does not take answers 400 here.</p>
 <label for="create-scenario">Scenario <span class="muted">(<code>x-mock-scenario</code>, optional)</span></label>
 <input id="create-scenario" name="scenario" list="scenario-list" autocomplete="off" placeholder="success, slow, stuck, fail:service_error…">
 <datalist id="scenario-list">${scenarioOptions()}</datalist>
@@ -294,6 +317,22 @@ function createForm(config: PageConfig): SafeHtml {
 <label for="create-key">API key</label>
 <input id="create-key" name="api_key" autocomplete="off" value="${config.defaultApiKey}" required>
 <button type="submit">Create task</button>
+</form>
+`;
+}
+
+function modelsForm(config: PageConfig, parts: PageParts): SafeHtml {
+  return html`<form id="model-form" class="card">
+<h3>Models</h3>
+<p class="hint">Degraded: slower. Unavailable: creates answer 503. Retired: 403 <code>model_access_denied</code>.</p>
+<div class="row2">
+<div><label for="model-id">Model</label>
+<select id="model-id" name="model">${config.models.map((id) => html`<option value="${id}">${id}</option>`)}</select></div>
+<div><label for="model-state">State</label>
+<select id="model-state" name="state">${MODEL_STATES.map((s) => html`<option value="${s}">${s}</option>`)}<option value="">as started</option></select></div>
+</div>
+<button type="submit">Set state</button>
+<div data-part="models">${raw(parts.models)}</div>
 </form>
 `;
 }
@@ -387,8 +426,14 @@ const TASK_VIEW = raw(`<section class="task-view" id="task-view" aria-labelledby
 </section>
 `);
 
-export function renderPage(config: PageConfig, page: TaskPage, faults: Fault[], query: TaskQuery): string {
-  const parts = listParts(page, faults, config.clock, null);
+export function renderPage(
+  config: PageConfig,
+  page: TaskPage,
+  faults: Fault[],
+  query: TaskQuery,
+  models: ModelRow[],
+): string {
+  const parts = listParts(page, faults, config.clock, null, models);
   const manual = config.clock === 'manual';
   return html`${pageHead(config, query)}<body>
 <a class="skip-link" href="#tasks-heading">Skip to the tasks</a>
@@ -405,7 +450,7 @@ export function renderPage(config: PageConfig, page: TaskPage, faults: Fault[], 
 <section class="controls" aria-labelledby="controls-heading">
 <h2 id="controls-heading">Controls</h2>
 <div class="cards">
-${createForm(config)}${clockForm(manual)}${faultForm(parts)}</div>
+${createForm(config)}${modelsForm(config, parts)}${clockForm(manual)}${faultForm(parts)}</div>
 </section>
 ${tasksSection(parts, query)}${TASK_VIEW}</main>
 <footer class="foot"><p>Admin API: <a href="${config.adminBase}">${config.adminBase}</a> · API reference: <a href="/docs">/docs</a> · ${config.unsignedCallbacks ? 'Callbacks are sent unsigned (--unsigned-callbacks), as the live API sends them.' : html`Callbacks are signed with the webhook secret (<code>GET ${config.adminBase}/config</code>).`}</p></footer>

@@ -16,6 +16,9 @@ interface ClockAnswer {
 interface FaultAnswer {
   fault: { id: number; count: number; status?: number; delayMs?: number };
 }
+interface ModelAnswer {
+  model: { model_id: string; state: string };
+}
 interface RedeliverAnswer {
   webhookId: string;
   mutate: string;
@@ -62,12 +65,15 @@ type SubmitHandler = (form: HTMLFormElement, submitter: HTMLElement | null) => P
 const submitHandlers: Record<string, SubmitHandler> = {
   'create-form': (form) => {
     const f = new FormData(form);
+    // Only what was chosen is sent: the model's schema fills in its own defaults.
     const body: Record<string, string | number> = {
-      model: 'sora-2',
+      model: String(f.get('model') || ''),
       prompt: String(f.get('prompt') || ''),
-      duration: Number(f.get('duration')),
-      aspect_ratio: String(f.get('aspect_ratio')),
     };
+    const duration = numberOf(f.get('duration'));
+    if (duration !== undefined) body.duration = duration;
+    const aspect = String(f.get('aspect_ratio') || '');
+    if (aspect) body.aspect_ratio = aspect;
     const callbackUrl = String(f.get('callback_url') || '').trim();
     if (callbackUrl) body.callback_url = callbackUrl;
     const headers: Record<string, string> = {
@@ -112,6 +118,15 @@ const submitHandlers: Record<string, SubmitHandler> = {
     });
   },
   'filter-form': applyFilter,
+  'model-form': (form) => {
+    const f = new FormData(form);
+    const model = String(f.get('model') || '');
+    const state = String(f.get('state') || '') || null;
+    return act(form, async () => {
+      const answer = await request<ModelAnswer>('POST', `${ADMIN}/models`, { body: { model, state } });
+      notice(`${answer.model.model_id} is now ${answer.model.state}.`);
+    });
+  },
   'redeliver-form': (form) => {
     const id = form.dataset.task ?? '';
     const f = new FormData(form);
