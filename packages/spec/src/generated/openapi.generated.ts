@@ -47,6 +47,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's tasks
+         * @description The calling API key's live tasks, newest first, a page at a time (as the vendor's newest
+         *     clients call it). `total` counts every task that matches the filters; `page` and `page_size`
+         *     echo the request. Filters are case-sensitive; `status=processing` also returns pending tasks.
+         *     Another key's tasks are never listed. Tasks are forgotten 24 hours after they end.
+         */
+        get: operations["listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query several tasks at once
+         * @description The tasks named in `task_ids` (1 to 50), each once, in the order asked. An id that is unknown,
+         *     expired or another key's is simply absent from `data` (no 404). More than 50 ids answer 400
+         *     naming `task_ids`.
+         */
+        post: operations["getTasksBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/credits": {
         parameters: {
             query?: never;
@@ -448,6 +493,12 @@ export interface components {
             callback_url?: components["schemas"]["CallbackUrl"];
         };
         /**
+         * @description A task id as a caller sends it. An id that does not start with `task-unified-` is refused
+         *     (400); a well-formed unknown one is not found.
+         * @example task-unified-1757169743-7cvnl5zw
+         */
+        TaskIdInput: string;
+        /**
          * @description `pending` → `processing` → `completed` or `failed`.
          * @enum {string}
          */
@@ -577,6 +628,24 @@ export interface components {
         VideoTask: components["schemas"]["PendingTask"] | components["schemas"]["ProcessingTask"] | components["schemas"]["CompletedTask"] | components["schemas"]["FailedTask"];
         /** @description A task that has ended, as sent to `callback_url`. */
         FinishedTask: components["schemas"]["CompletedTask"] | components["schemas"]["FailedTask"];
+        /** @description One page of the caller's tasks, newest first. */
+        TaskList: {
+            data: components["schemas"]["VideoTask"][];
+            /** @description Every task that matches the filters (a safe integer). */
+            total: number;
+            /** @description The page asked for. */
+            page: number;
+            /** @description The page size asked for. */
+            page_size: number;
+        };
+        TaskBatchRequest: {
+            /** @description The ids of the tasks to read, 1 to 50. */
+            task_ids: components["schemas"]["TaskIdInput"][];
+        };
+        /** @description The caller's tasks among those asked for; unknown or other keys' ids are absent. */
+        TaskBatch: {
+            data: components["schemas"]["VideoTask"][];
+        };
         CreditBalance: {
             remaining_credits: number;
             used_credits: number;
@@ -631,6 +700,26 @@ export interface components {
         };
         /** @description The task id does not start with `task-unified-`. */
         InvalidTaskId: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A query parameter breaks a rule (`param` names it). */
+        InvalidListQuery: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The body breaks a rule (`param` names it), e.g. more than 50 `task_ids`. */
+        InvalidBatch: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -762,7 +851,17 @@ export interface components {
          * @description The task's id as returned by the create call. An id that does not start with
          *     `task-unified-` answers 400 (`invalid_task_id`); an unknown one 404.
          */
-        TaskId: string;
+        TaskId: components["schemas"]["TaskIdInput"];
+        /** @description The page to answer, from 1. */
+        Page: number;
+        /** @description Tasks per page, 1 to 100. */
+        PageSize: number;
+        /** @description Only tasks in this status now; `processing` also matches pending tasks. */
+        TaskStatusFilter: components["schemas"]["TaskStatus"];
+        /** @description Only tasks of this model (case-sensitive). */
+        TaskModelFilter: string;
+        /** @description Only tasks of this output type; this API makes videos only. */
+        TaskTypeFilter: "video";
         /**
          * @description Observed on the vendor's own clients, undocumented. A replay with the same key returns the
          *     original task with `idempotency-replayed: true`; the same key with a different body answers
@@ -906,6 +1005,76 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Tasks per page, 1 to 100. */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description Only tasks in this status now; `processing` also matches pending tasks. */
+                status?: components["parameters"]["TaskStatusFilter"];
+                /** @description Only tasks of this model (case-sensitive). */
+                model?: components["parameters"]["TaskModelFilter"];
+                /** @description Only tasks of this output type; this API makes videos only. */
+                type?: components["parameters"]["TaskTypeFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the caller's tasks, newest first. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            400: components["responses"]["InvalidListQuery"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getTasksBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description The caller's tasks among those asked for, in their current state. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskBatch"];
+                };
+            };
+            400: components["responses"]["InvalidBatch"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     getCredits: {
         parameters: {
             query?: never;
@@ -1042,4 +1211,5 @@ export const processingTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<com
 export const completedTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompletedTask"]["status"]> = ["completed"];
 export const failedTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FailedTask"]["status"]> = ["failed"];
 export const apiErrorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiErrorType"]> = ["invalid_request_error", "authentication_error", "insufficient_quota", "rate_limit_error", "request_too_large_error", "api_error", "upstream_error", "service_unavailable_error"];
+export const componentsParametersTaskTypeFilterValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["TaskTypeFilter"]> = ["video"];
 export const componentsHeadersIdempotencyReplayedValues: ReadonlyArray<FlattenedDeepRequired<components>["headers"]["IdempotencyReplayed"]> = ["true"];
