@@ -4,6 +4,7 @@ import { type HeapItem, MinHeap } from '../domain/heap.js';
 import type { TaskRecord } from '../domain/task.js';
 import { Billing } from './billing.js';
 import { type Fault, type FaultSpec, Faults, RateLimiter } from './faults.js';
+import { pageNewestFirst } from './paging.js';
 import type {
   Account,
   AttemptRef,
@@ -12,6 +13,8 @@ import type {
   InsertOutcome,
   MockStore,
   StoredTask,
+  TaskPage,
+  TaskPageFilter,
 } from './store.js';
 import { TaskStore } from './tasks.js';
 
@@ -98,6 +101,29 @@ export class MemoryStore implements MockStore {
     return [...this.tasks.values()];
   }
 
+  async pageTasksOf(
+    apiKey: string,
+    filter: TaskPageFilter,
+    offset: number,
+    limit: number,
+    now: number,
+  ): Promise<TaskPage> {
+    this.at(now);
+    this.tasks.expireDue(now);
+    const tasks = this.tasks.ofKey(apiKey, filter.model)?.live() ?? [];
+    return pageNewestFirst(tasks, filter.where, offset, limit);
+  }
+
+  async tasksByIds(apiKey: string, ids: readonly string[], now: number): Promise<StoredTask[]> {
+    this.at(now);
+    const found: StoredTask[] = [];
+    for (const id of new Set(ids)) {
+      const task = this.tasks.get(id, now);
+      if (task && task.apiKey === apiKey) found.push(task);
+    }
+    return found;
+  }
+
   async cancelTask(id: string, now: number): Promise<{ task: StoredTask; ended: boolean } | undefined> {
     const task = this.tasks.get(id, this.at(now));
     if (!task) return undefined;
@@ -106,6 +132,7 @@ export class MemoryStore implements MockStore {
     task.outcome = 'failed';
     task.cancelled = true;
     task.failureCode = 'request_cancelled';
+    this.tasks.noteExpiry(task);
     this.jobs.delete(ownJobId(id));
     this.billing.settle(task);
     return { task, ended: false };

@@ -1,8 +1,39 @@
-// The task store: tasks by id, Idempotency-Key index, expiry 24 h after a task ends, and a size bound.
+// The task store: tasks by id, Idempotency-Key index, expiry 24 h after a task ends, a size bound, and
+// each key's tasks in creation order (and each key + model's) for the caller's task list.
+import { type HeapItem, MinHeap } from '../domain/heap.js';
 import type { TaskRecord } from '../domain/task.js';
 
 /** Expired tasks are swept at most this often (by the server's clock); reads check expiry themselves. */
 const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * Tasks in creation order. A removed task leaves a hole, closed on the next read, so a read of a
+ * list without holes indexes it directly (a page from the end costs O(page), however deep).
+ */
+export class OrderedTasks {
+  items: TaskRecord[] = [];
+  holes = 0;
+
+  /** The live tasks, oldest first (holes closed first). */
+  live(): readonly TaskRecord[] {
+    if (this.holes) {
+      this.items = this.items.filter((task) => !task.removed);
+      this.holes = 0;
+    }
+    return this.items;
+  }
+}
+
+/** One key's tasks: all of them, and by model. */
+interface KeyTasks {
+  all: OrderedTasks;
+  models: Map<string, OrderedTasks>;
+}
+
+/** When a task expires (a cancel moves it earlier: then a second entry is pushed, the first goes stale). */
+interface ExpiryEntry extends HeapItem {
+  task: TaskRecord;
+}
 
 export class TaskStore {
   private readonly tasks = new Map<string, TaskRecord>();
@@ -15,6 +46,10 @@ export class TaskStore {
   private order: TaskRecord[] = [];
   private head = 0;
   private lastSweep = Number.NEGATIVE_INFINITY;
+  private readonly byKey = new Map<string, KeyTasks>();
+  /** Every task with a finite end, by when it expires: the caller's list drops exactly the expired ones. */
+  private readonly expiry = new MinHeap<ExpiryEntry>();
+  private expirySeq = 0;
 
   constructor(
     private readonly maxTasks: number,
@@ -61,9 +96,42 @@ export class TaskStore {
     }
     this.order.push(task);
     this.tasks.set(task.id, task);
+    let keyTasks = this.byKey.get(task.apiKey);
+    if (!keyTasks) {
+      keyTasks = { all: new OrderedTasks(), models: new Map() };
+      this.byKey.set(task.apiKey, keyTasks);
+    }
+    keyTasks.all.items.push(task);
+    let ofModel = keyTasks.models.get(task.model);
+    if (!ofModel) {
+      ofModel = new OrderedTasks();
+      keyTasks.models.set(task.model, ofModel);
+    }
+    ofModel.items.push(task);
+    this.noteExpiry(task);
     if (task.idempotencyKey !== null) {
       this.idempotency.set(idempotencyIndex(task.apiKey, task.idempotencyKey), task);
     }
+  }
+
+  /** Notes when the task expires (again after a cancel moved its end earlier). */
+  noteExpiry(task: TaskRecord): void {
+    const at = task.expiresAt;
+    if (Number.isFinite(at)) this.expiry.push({ at, seq: this.expirySeq++, task });
+  }
+
+  /** Drops every task expired by `now`: O(expired), not O(all). */
+  expireDue(now: number): void {
+    for (let top = this.expiry.peek(); top && top.at <= now; top = this.expiry.peek()) {
+      this.expiry.pop();
+      if (!top.task.removed && top.task.expiresAt <= now) this.remove(top.task, 'expired');
+    }
+  }
+
+  /** One key's tasks (or one key and model's) in creation order; undefined when it has none. */
+  ofKey(apiKey: string, model?: string | null): OrderedTasks | undefined {
+    const keyTasks = this.byKey.get(apiKey);
+    return model == null ? keyTasks?.all : keyTasks?.models.get(model);
   }
 
   /** Drops expired tasks; cheap enough to call on every create (it runs once a minute at most). */
@@ -89,6 +157,12 @@ export class TaskStore {
       if (this.idempotency.get(index) === task) this.idempotency.delete(index);
     }
     task.removed = true;
+    const keyTasks = this.byKey.get(task.apiKey);
+    if (keyTasks) {
+      if (++keyTasks.all.holes === keyTasks.all.items.length) this.byKey.delete(task.apiKey);
+      const ofModel = keyTasks.models.get(task.model);
+      if (ofModel && ++ofModel.holes === ofModel.items.length) keyTasks.models.delete(task.model);
+    }
     this.onRemove(task, why);
   }
 
@@ -100,6 +174,8 @@ export class TaskStore {
   clear(): void {
     for (const task of [...this.tasks.values()]) this.remove(task, 'reset');
     this.idempotency.clear();
+    this.byKey.clear();
+    this.expiry.clear();
     this.order = [];
     this.head = 0;
   }
