@@ -49,6 +49,8 @@ export class TaskRecord implements Timeline {
   settleAt = Number.POSITIVE_INFINITY;
   settleSeq = 0;
   settleIndex = -1;
+  /** Position in the task store's expiry queue (-1: not in it). */
+  expiryIndex = -1;
   cancelled = false;
   /** Gone from the store (expired, evicted, reset). */
   removed = false;

@@ -1,6 +1,6 @@
 // The task store: tasks by id, Idempotency-Key index, expiry 24 h after a task ends, a size bound, and
 // each key's tasks in creation order (and each key + model's) for the caller's task list.
-import { type HeapItem, MinHeap } from '../domain/heap.js';
+import { IndexedHeap } from '../domain/heap.js';
 import type { TaskRecord } from '../domain/task.js';
 
 /** Expired tasks are swept at most this often (by the server's clock); reads check expiry themselves. */
@@ -30,11 +30,6 @@ interface KeyTasks {
   models: Map<string, OrderedTasks>;
 }
 
-/** When a task expires (a cancel moves it earlier: then a second entry is pushed, the first goes stale). */
-interface ExpiryEntry extends HeapItem {
-  task: TaskRecord;
-}
-
 export class TaskStore {
   private readonly tasks = new Map<string, TaskRecord>();
   private readonly idempotency = new Map<string, TaskRecord>();
@@ -47,9 +42,17 @@ export class TaskStore {
   private head = 0;
   private lastSweep = Number.NEGATIVE_INFINITY;
   private readonly byKey = new Map<string, KeyTasks>();
-  /** Every task with a finite end, by when it expires: the caller's list drops exactly the expired ones. */
-  private readonly expiry = new MinHeap<ExpiryEntry>();
-  private expirySeq = 0;
+  /**
+   * Every task with a finite end, by when it expires (its end + the retention): the caller's list
+   * drops exactly the expired ones. The tasks are the heap's items (no entry object per task).
+   */
+  private readonly expiry = new IndexedHeap<TaskRecord>(
+    (a, b) => a.endAt < b.endAt,
+    (task, index) => {
+      task.expiryIndex = index;
+    },
+    (task) => task.expiryIndex,
+  );
 
   constructor(
     private readonly maxTasks: number,
@@ -114,17 +117,17 @@ export class TaskStore {
     }
   }
 
-  /** Notes when the task expires (again after a cancel moved its end earlier). */
+  /** Notes when the task expires (again after a cancel moved its end earlier); a stuck task never does. */
   noteExpiry(task: TaskRecord): void {
-    const at = task.expiresAt;
-    if (Number.isFinite(at)) this.expiry.push({ at, seq: this.expirySeq++, task });
+    this.expiry.remove(task);
+    if (Number.isFinite(task.endAt)) this.expiry.push(task);
   }
 
   /** Drops every task expired by `now`: O(expired), not O(all). */
   expireDue(now: number): void {
-    for (let top = this.expiry.peek(); top && top.at <= now; top = this.expiry.peek()) {
+    for (let top = this.expiry.peek(); top && top.expiresAt <= now; top = this.expiry.peek()) {
       this.expiry.pop();
-      if (!top.task.removed && top.task.expiresAt <= now) this.remove(top.task, 'expired');
+      this.remove(top, 'expired');
     }
   }
 
@@ -157,6 +160,7 @@ export class TaskStore {
       if (this.idempotency.get(index) === task) this.idempotency.delete(index);
     }
     task.removed = true;
+    this.expiry.remove(task);
     const keyTasks = this.byKey.get(task.apiKey);
     if (keyTasks) {
       if (++keyTasks.all.holes === keyTasks.all.items.length) this.byKey.delete(task.apiKey);
