@@ -4,7 +4,6 @@ import { type HeapItem, MinHeap } from '../domain/heap.js';
 import type { TaskRecord } from '../domain/task.js';
 import { Billing } from './billing.js';
 import { type Fault, type FaultSpec, Faults, RateLimiter } from './faults.js';
-import { pageNewestFirst } from './paging.js';
 import type {
   Account,
   AttemptRef,
@@ -110,8 +109,9 @@ export class MemoryStore implements MockStore {
   ): Promise<TaskPage> {
     this.at(now);
     this.tasks.expireDue(now);
-    const tasks = this.tasks.ofKey(apiKey, filter.model)?.live() ?? [];
-    return pageNewestFirst(tasks, filter.where, offset, limit);
+    return (
+      this.tasks.ofKey(apiKey, filter.model)?.page(filter.where, offset, limit) ?? { tasks: [], total: 0 }
+    );
   }
 
   async tasksByIds(apiKey: string, ids: readonly string[], now: number): Promise<StoredTask[]> {

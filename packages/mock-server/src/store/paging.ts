@@ -1,4 +1,4 @@
-// A page of tasks newest first, from tasks held oldest first: both stores answer `pageTasksOf` with it.
+// A page of tasks newest first, from tasks held oldest first (the Redis store's scan for a `where` test).
 import type { StoredTask, TaskPage } from './store.js';
 
 /**

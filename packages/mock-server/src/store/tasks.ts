@@ -2,25 +2,77 @@
 // each key's tasks in creation order (and each key + model's) for the caller's task list.
 import { IndexedHeap } from '../domain/heap.js';
 import type { TaskRecord } from '../domain/task.js';
+import type { StoredTask, TaskPage } from './store.js';
 
 /** Expired tasks are swept at most this often (by the server's clock); reads check expiry themselves. */
 const SWEEP_EVERY_MS = 60_000;
 
 /**
- * Tasks in creation order. A removed task leaves a hole, closed on the next read, so a read of a
- * list without holes indexes it directly (a page from the end costs O(page), however deep).
+ * One key's tasks (or one key and model's) in creation order, for the caller's task list. A removed
+ * task leaves a hole: holes at the front (eviction and expiry take the oldest first) move a head
+ * past them; once holes are half the list it is compacted (amortised O(1) a removal). Without holes
+ * a page is read by index, O(page) however deep; with some, the walk from the newest skips them.
  */
 export class OrderedTasks {
   items: TaskRecord[] = [];
+  head = 0;
   holes = 0;
 
-  /** The live tasks, oldest first (holes closed first). */
-  live(): readonly TaskRecord[] {
-    if (this.holes) {
-      this.items = this.items.filter((task) => !task.removed);
-      this.holes = 0;
+  /** Live tasks held (O(1)). */
+  get size(): number {
+    return this.items.length - this.head - this.holes;
+  }
+
+  /** Notes that one of its tasks was removed; true when none is left. */
+  removed(): boolean {
+    this.holes++;
+    return this.size === 0;
+  }
+
+  /** `limit` live tasks newest first from `offset`, and how many match (with `where`: a scan). */
+  page(where: ((task: StoredTask) => boolean) | null | undefined, offset: number, limit: number): TaskPage {
+    this.tidy();
+    const { items, head } = this;
+    const page: TaskRecord[] = [];
+    if (where) {
+      let total = 0;
+      for (let i = items.length - 1; i >= head; i--) {
+        const task = items[i] as TaskRecord;
+        if (task.removed || !where(task)) continue;
+        if (total >= offset && page.length < limit) page.push(task);
+        total++;
+      }
+      return { tasks: page, total };
     }
-    return this.items;
+    if (this.holes === 0) {
+      const end = items.length - offset;
+      for (let i = end - 1; i >= head && i >= end - limit; i--) page.push(items[i] as TaskRecord);
+    } else {
+      let skipped = 0;
+      for (let i = items.length - 1; i >= head && page.length < limit; i--) {
+        const task = items[i] as TaskRecord;
+        if (task.removed) continue;
+        if (skipped < offset) skipped++;
+        else page.push(task);
+      }
+    }
+    return { tasks: page, total: this.size };
+  }
+
+  private tidy(): void {
+    const items = this.items;
+    while (this.holes && this.head < items.length && (items[this.head] as TaskRecord).removed) {
+      this.head++;
+      this.holes--;
+    }
+    if (this.holes * 2 > items.length - this.head) {
+      this.items = items.slice(this.head).filter((task) => !task.removed);
+      this.head = 0;
+      this.holes = 0;
+    } else if (this.head > 1024 && this.head * 2 > items.length) {
+      this.items = items.slice(this.head);
+      this.head = 0;
+    }
   }
 }
 
@@ -163,9 +215,9 @@ export class TaskStore {
     this.expiry.remove(task);
     const keyTasks = this.byKey.get(task.apiKey);
     if (keyTasks) {
-      if (++keyTasks.all.holes === keyTasks.all.items.length) this.byKey.delete(task.apiKey);
+      if (keyTasks.all.removed()) this.byKey.delete(task.apiKey);
       const ofModel = keyTasks.models.get(task.model);
-      if (ofModel && ++ofModel.holes === ofModel.items.length) keyTasks.models.delete(task.model);
+      if (ofModel?.removed()) keyTasks.models.delete(task.model);
     }
     this.onRemove(task, why);
   }
