@@ -21,7 +21,9 @@ import { type Clock, callSignal, systemClock } from './timing.js';
 import type {
   CompletedTask,
   CreditsResponse,
+  ListTasksQuery,
   ModelList,
+  TaskList,
   TaskState,
   VideoGenerationRequest,
   VideoTask,
@@ -103,6 +105,19 @@ export interface VideoTaskClient {
   getTask(id: string, options?: RequestOptions): Promise<TaskState>;
   /** `GET /v1/credits`: the credit balance. */
   getCredits(options?: RequestOptions): Promise<CreditsResponse>;
+  /**
+   * `GET /v1/tasks`: one page of this key's tasks, newest first (`page` from 1, `page_size` up to 100;
+   * filters `status`, `model`, `type`). Throws UnexpectedResponseError when the answer's `page` or
+   * `page_size` is not the one asked for, or its `total` is not a safe integer.
+   */
+  listTasks(query?: ListTasksQuery, options?: RequestOptions): Promise<TaskList>;
+  /** Every task of this key that matches `query`, page after page (each task once, newest first). */
+  iterateTasks(query?: Omit<ListTasksQuery, 'page'>, options?: RequestOptions): AsyncGenerator<VideoTask>;
+  /**
+   * `POST /v1/tasks/batch` in batches of 50: the tasks among `ids` that this key can read, in the
+   * order asked; unknown ids and other keys' tasks are simply absent.
+   */
+  getTasks(ids: readonly string[], options?: RequestOptions): Promise<VideoTask[]>;
   /** `GET /v1/models`: the models this key may use today, each with its current status. */
   listModels(options?: RequestOptions): Promise<ModelList>;
   /** The public catalog and health reads (no key needed; cached by max-age, revalidated by ETag). */
@@ -172,6 +187,27 @@ function unwrap<T>(result: { data?: T; error?: unknown; response: Response }, no
     });
   }
   return data;
+}
+
+/** The most ids one `POST /v1/tasks/batch` takes (the spec's `maxItems`). */
+export const TASK_BATCH_SIZE = 50;
+
+/** A task list page that is the one asked for (what was asked, at least), as the vendor's own clients insist. */
+function checkTaskList(list: TaskList, query: ListTasksQuery): TaskList {
+  const wrongPage = query.page !== undefined && list?.page !== query.page;
+  const wrongSize = query.page_size !== undefined && list?.page_size !== query.page_size;
+  const problem = !Array.isArray(list?.data)
+    ? 'no `data` array'
+    : wrongPage || wrongSize
+      ? `page ${list.page} / page_size ${list.page_size}, asked for ${query.page ?? '-'} / ${query.page_size ?? '-'}`
+      : !Number.isSafeInteger(list.total) || list.total < 0 || !(list.page_size > 0)
+        ? `total ${String(list.total)} or page_size ${String(list.page_size)} is not a usable count`
+        : undefined;
+  if (problem)
+    throw new UnexpectedResponseError(`The task list answer is not the page asked for: ${problem}.`, {
+      body: list,
+    });
+  return list;
 }
 
 function checkTask<T>(task: T): T {
@@ -296,6 +332,55 @@ class VideoTaskClientImpl implements VideoTaskClient {
     } catch (error) {
       return notJson(error);
     }
+  }
+
+  async listTasks(query: ListTasksQuery = {}, options: RequestOptions = {}): Promise<TaskList> {
+    try {
+      const result = await this.raw.GET('/v1/tasks', {
+        params: { query },
+        signal: options.signal,
+        headers: options.headers,
+      });
+      return checkTaskList(unwrap(result, this.#clock.now()), query);
+    } catch (error) {
+      return notJson(error);
+    }
+  }
+
+  async *iterateTasks(
+    query: Omit<ListTasksQuery, 'page'> = {},
+    options: RequestOptions = {},
+  ): AsyncGenerator<VideoTask> {
+    // Newest first: a task created meanwhile pushes older ones to the next page, so each is yielded once.
+    const seen = new Set<string>();
+    for (let page = 1; ; page++) {
+      const answer = await this.listTasks({ ...query, page }, options);
+      for (const task of answer.data) {
+        if (seen.has(task.id)) continue;
+        seen.add(task.id);
+        yield task;
+      }
+      if (answer.data.length === 0 || page * answer.page_size >= answer.total) return;
+    }
+  }
+
+  async getTasks(ids: readonly string[], options: RequestOptions = {}): Promise<VideoTask[]> {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, VideoTask>();
+    for (let start = 0; start < unique.length; start += TASK_BATCH_SIZE) {
+      const task_ids = unique.slice(start, start + TASK_BATCH_SIZE);
+      try {
+        const result = await this.raw.POST('/v1/tasks/batch', {
+          body: { task_ids },
+          signal: options.signal,
+          headers: options.headers,
+        });
+        for (const task of unwrap(result, this.#clock.now()).data) found.set(checkTask(task).id, task);
+      } catch (error) {
+        notJson(error);
+      }
+    }
+    return unique.flatMap((id) => found.get(id) ?? []);
   }
 
   async listModels(options: RequestOptions = {}): Promise<ModelList> {

@@ -26,6 +26,7 @@ export {
   DEFAULT_TIMEOUT_MS,
   type RawClient,
   type RequestOptions,
+  TASK_BATCH_SIZE,
   type VideoTaskClient,
   type VideoTaskClientOptions,
 } from './client.js';

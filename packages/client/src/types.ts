@@ -33,6 +33,10 @@ export type TaskFailureCode = Schemas['TaskFailureCode'];
 export type TaskError = Schemas['TaskError'];
 export type TaskInfo = Schemas['TaskInfo'];
 export type TaskUsage = Schemas['TaskUsage'];
+/** The query of `GET /v1/tasks`: `page`, `page_size`, `status`, `model`, `type`. */
+export type ListTasksQuery = NonNullable<operations['listTasks']['parameters']['query']>;
+/** One page of the caller's tasks: `{ data, total, page, page_size }`. */
+export type TaskList = Schemas['TaskList'];
 /** The answer of `GET /v1/models`: the models this key may use. */
 export type ModelList = Schemas['ModelList'];
 /** The answer of `GET /v1/catalog/models`: every model the API describes. */

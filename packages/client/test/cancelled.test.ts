@@ -115,11 +115,14 @@ describe('extra fields', () => {
   test('are not typed: reading one needs a check of its own', async () => {
     const { client } = testClient([json(extra)]);
     const task = await client.waitForTask(TASK_ID);
-    // @ts-expect-error credits_used is not in the spec, so not in the type
-    expect(task.usage?.credits_used).toBe(3.737);
+    // @ts-expect-error cost is not in the spec, so not in the type
+    expect(task.usage?.cost).toEqual({ credits: 3.737, usd: 0.37, cny: 2.7 });
     const usage: Record<string, unknown> = { ...task.usage };
-    expectTypeOf(usage.credits_used).toBeUnknown();
-    expect(usage.credits_used).toBe(3.737);
+    expectTypeOf(usage.cost).toBeUnknown();
+    expect(usage.cost).toEqual({ credits: 3.737, usd: 0.37, cny: 2.7 });
+    // credits_used is in the spec now: typed, and kept as sent.
+    expectTypeOf(task.usage?.credits_used).toEqualTypeOf<number | undefined>();
+    expect(task.usage?.credits_used).toBe(3.737);
   });
 });
 

@@ -62,6 +62,8 @@ describe('driftReport', () => {
       answer('GET', '/v1/models', 200, example('ModelList')),
       answer('GET', '/v1/catalog/models', 200, example('CatalogModels'), { etag: '"a"' }),
       answer('GET', '/v1/catalog/health', 304, undefined, { etag: '"a"' }),
+      answer('GET', '/v1/tasks?page=1&page_size=20', 200, example('TaskList')),
+      answer('POST', '/v1/tasks/batch', 200, example('TaskBatch')),
       answer('POST', '/v1/videos/generations', 400, example('LegacyBadRequestError')),
       answer('GET', `/v1/tasks/${ID}`, 404, example('TaskNotFoundError')),
       answer('GET', '/v1/credits', 429, example('RateLimitError'), { 'retry-after': '1' }),
@@ -73,7 +75,7 @@ describe('driftReport', () => {
     ];
     const report = driftReport(entries);
     expect(report.findings).toEqual([]);
-    expect(report.exchanges).toEqual({ answers: 13, callbacks: 1, proxyFailures: 0 });
+    expect(report.exchanges).toEqual({ answers: 15, callbacks: 1, proxyFailures: 0 });
     expect(report.neverSeen.operations).toEqual([]);
     expect(report.neverSeen.failureCodes).not.toContain('content_policy_violation');
     expect(report.neverSeen.failureCodes).not.toContain('request_cancelled');
@@ -144,14 +146,24 @@ describe('driftReport', () => {
     expect(report.neverSeen.operations).toContain('getCredits');
   });
 
+  test("the caller's task list and the batch are documented operations: a missing total is breaking", () => {
+    const { total: _total, ...noTotal } = example('TaskList');
+    const findings = driftReport([answer('GET', '/v1/tasks?page=2', 200, noTotal)]).findings;
+    expect(findings).toEqual([
+      expect.objectContaining({ class: 'breaking', operation: 'listTasks 200', pointer: '/total' }),
+    ]);
+    const batch = driftReport([answer('POST', '/v1/tasks/batch', 400, example('TooManyTaskIdsError'))]);
+    expect(batch.findings).toEqual([]);
+  });
+
   test('an undocumented endpoint is additive; the same finding seen twice is counted once with both values', () => {
-    const list = answer('GET', '/v1/tasks?page=1', 200, { data: [] });
-    const report = driftReport([list, list]);
+    const usage = answer('GET', '/v1/usage?page=1', 200, { data: [] });
+    const report = driftReport([usage, usage]);
     expect(report.findings).toEqual([
       expect.objectContaining({
         class: 'additive',
         kind: 'undocumented-operation',
-        operation: 'GET /v1/tasks',
+        operation: 'GET /v1/usage',
         count: 2,
       }),
     ]);

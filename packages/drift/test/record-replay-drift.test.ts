@@ -23,7 +23,7 @@ const task = {
   object: 'video.generation.task',
   type: 'video',
   task_info: { can_cancel: false },
-  usage: { billing_rule: 'per_call', credits_reserved: 3.737, user_group: 'default', credits_used: 3.737 },
+  usage: { billing_rule: 'per_call', credits_reserved: 3.737, user_group: 'default', cost_usd: 0.055 },
 };
 
 /** Each path answers a list of drifted answers in turn (the last one repeats). */
@@ -59,6 +59,9 @@ const SCRIPT: Record<string, { status: number; type?: string; body: unknown }[]>
     { status: 418, body: { error: { code: 'teapot', message: 'no', type: 'invalid_request_error' } } },
   ],
   '/v1/credits': [{ status: 503, type: 'text/html', body: '<html><body>Service down</body></html>' }],
+  // The caller's task list and the batch, as the spec has them (no finding).
+  '/v1/tasks?page=2&page_size=1': [{ status: 200, body: { data: [], total: 1, page: 2, page_size: 1 } }],
+  '/v1/tasks/batch': [{ status: 200, body: { data: [] } }],
 };
 
 let upstream: Server;
@@ -119,9 +122,9 @@ async function startMock(flags: string[]): Promise<{ url: string; stop: () => Pr
   };
 }
 
-/** The session a user would run: a few reads of drifted tasks and the credits. */
+/** The session a user would run: a few reads of drifted tasks, the credits, a task list page and a batch. */
 async function session(base: string): Promise<{ status: number; body: string }[]> {
-  const paths = [
+  const paths: (string | [string, string])[] = [
     `/v1/tasks/${ID}`,
     `/v1/tasks/${ID}`,
     `/v1/tasks/${ID}`,
@@ -129,10 +132,17 @@ async function session(base: string): Promise<{ status: number; body: string }[]
     '/v1/tasks/task-unified-1757169743-bbbbbbbb',
     '/v1/tasks/task-unified-1757169743-cccccccc',
     '/v1/credits',
+    '/v1/tasks?page=2&page_size=1',
+    ['/v1/tasks/batch', JSON.stringify({ task_ids: [ID] })],
   ];
   const answers = [];
-  for (const path of paths) {
-    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${KEY}` } });
+  for (const entry of paths) {
+    const [path, body] = typeof entry === 'string' ? [entry, undefined] : entry;
+    const response = await fetch(`${base}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body,
+    });
     answers.push({ status: response.status, body: await response.text() });
   }
   return answers;
@@ -158,7 +168,7 @@ describe('record through the proxy, replay, report', () => {
   }, PROCESS_TIMEOUT_MS);
 
   test("the caller got the upstream's answers unchanged, and the recording holds no key", () => {
-    expect(live.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 418, 503]);
+    expect(live.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 418, 503, 200, 200]);
     expect(live[6]?.body).toBe('<html><body>Service down</body></html>');
     expect(report.sources).toHaveLength(1);
     const har = readFileSync(report.sources[0] as string, 'utf8');
@@ -186,7 +196,7 @@ describe('record through the proxy, replay, report', () => {
     ['breaking', 'missing-field', 'getTaskDetail 200', '/progress', '(absent)'],
     ['breaking', 'undocumented-status', 'getTaskDetail 418', '', '418'],
     ['breaking', 'not-json', 'getCredits 503', '', expect.stringMatching(/^text\/html "<html>/)],
-    ['additive', 'extra-field', 'getTaskDetail 200', '/usage/credits_used', '3.737'],
+    ['additive', 'extra-field', 'getTaskDetail 200', '/usage/cost_usd', '0.055'],
     ['additive', 'extra-header', 'getTaskDetail 200', 'header: x-ratelimit-remaining', '"99"'],
   ])('the report names a %s %s on %s at %j', (findingClass, kind, operation, pointer, seen) => {
     const finding = report.findings.find(
@@ -202,15 +212,18 @@ describe('record through the proxy, replay, report', () => {
     expect(finding?.suggestion).not.toBe('');
   });
 
-  test('counts: credits_used on every task answer, the states of one task read three times', () => {
-    const creditsUsed = report.findings.find((f) => f.pointer === '/usage/credits_used');
-    expect(creditsUsed?.count).toBe(5);
-    expect(report.exchanges).toEqual({ answers: 7, callbacks: 0, proxyFailures: 0 });
+  test('counts: cost_usd on every task answer, the states of one task read three times', () => {
+    const costUsd = report.findings.find((f) => f.pointer === '/usage/cost_usd');
+    expect(costUsd?.count).toBe(5);
+    expect(report.exchanges).toEqual({ answers: 9, callbacks: 0, proxyFailures: 0 });
   });
 
   test('the table, the Markdown file and the exit status agree', () => {
     expect(exitCode).toBe(1);
-    expect(table).toMatch(/5 breaking, 4 additive/);
+    // The task list and the batch are known operations: only the stand-in's extra header is found on them.
+    expect(table).toMatch(/5 breaking, 6 additive/);
+    expect(table).toMatch(/listTasks 200 +header: x-ratelimit-remaining/);
+    expect(table).toMatch(/getTasksBatch 200 +header: x-ratelimit-remaining/);
     expect(table).toContain('add "cancelled" to TaskStatus.enum');
     const markdown = readFileSync(join(dir, 'drift.md'), 'utf8');
     expect(markdown).toContain('| breaking | enum value not in the spec | getTaskDetail 200 | `/status` |');

@@ -14,6 +14,7 @@ const DAY = SUITE_SETTINGS.retentionMs;
 interface TaskShape {
   id?: string;
   apiKey?: string;
+  model?: string;
   priceUc?: number;
   endAt?: number;
   outcome?: Outcome;
@@ -29,7 +30,7 @@ function task(shape: TaskShape = {}): TaskRecord {
     {
       id: shape.id ?? `task-unified-1735732800-${(ids++).toString(36).padStart(8, '0')}`,
       apiKey: shape.apiKey ?? 'sk-a',
-      model: 'sora-2',
+      model: shape.model ?? 'sora-2',
       duration: 10,
       aspectRatio: '16:9',
       removeWatermark: true,
@@ -205,6 +206,91 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect(await store.claimDueCallbacks(t.endAt, 'r1', 1000)).toEqual([]);
       expect((await store.cancelTask(t.id, T0 + 20_000))?.ended).toBe(true);
       expect(await store.cancelTask('task-unified-1-unknown0', T0)).toBeUndefined();
+    });
+
+    test("a key's page holds its own tasks newest first, with the total of all of them", async () => {
+      await store.setRemaining('sk-a', 1e9, T0);
+      const mine = [];
+      for (let i = 0; i < 4; i++) {
+        const t = task({ model: i % 2 ? 'sora-2-preview' : 'sora-2' });
+        mine.push(t.id);
+        await store.insertTask(t, T0);
+      }
+      await store.insertTask(task({ apiKey: 'sk-b' }), T0);
+      const ids = async (offset: number, limit: number, model?: string) => {
+        const page = await store.pageTasksOf('sk-a', { model }, offset, limit, T0 + 1);
+        return [page.tasks.map((t) => t.id), page.total];
+      };
+      const [a, b, c, d] = mine;
+      expect(await ids(0, 2)).toEqual([[d, c], 4]);
+      expect(await ids(2, 2)).toEqual([[b, a], 4]);
+      expect(await ids(3, 5)).toEqual([[a], 4]);
+      expect(await ids(4, 2)).toEqual([[], 4]);
+      expect(await ids(0, 10, 'sora-2-preview')).toEqual([[d, b], 2]);
+      expect(await ids(1, 10, 'sora-2')).toEqual([[a], 2]);
+      expect(await ids(0, 10, 'SORA-2')).toEqual([[], 0]);
+      expect((await store.pageTasksOf('sk-b', {}, 0, 10, T0)).total).toBe(1);
+      expect(await store.pageTasksOf('sk-none', {}, 0, 10, T0)).toEqual({ tasks: [], total: 0 });
+    });
+
+    test("a page's test is applied to every task of the key (and model), and counted", async () => {
+      await store.setRemaining('sk-a', 1e9, T0);
+      const made = [];
+      for (const outcome of ['failed', 'completed', 'failed', 'completed'] as const) {
+        const t = task({ outcome, model: made.length === 3 ? 'sora-2-preview' : 'sora-2' });
+        made.push(t);
+        await store.insertTask(t, T0);
+      }
+      const failed = (t: { outcome: string }) => t.outcome === 'failed';
+      const page = await store.pageTasksOf('sk-a', { where: failed }, 0, 1, T0);
+      expect([page.tasks.map((t) => t.id), page.total]).toEqual([[made[2]?.id], 2]);
+      const second = await store.pageTasksOf('sk-a', { where: failed }, 1, 1, T0);
+      expect(second.tasks.map((t) => t.id)).toEqual([made[0]?.id]);
+      const done = await store.pageTasksOf('sk-a', { model: 'sora-2', where: (t) => !failed(t) }, 0, 5, T0);
+      expect([done.tasks.map((t) => t.id), done.total]).toEqual([[made[1]?.id], 1]);
+    });
+
+    test('a page leaves out expired and evicted tasks; a cancelled one stays, ended', async () => {
+      await store.setRemaining('sk-a', 1e9, T0);
+      const made = [];
+      for (const endAt of [T0 + 60_000, T0 + 1000, T0 + 60_000, T0 + 60_000]) {
+        const t = task({ endAt });
+        made.push(t.id);
+        await store.insertTask(t, T0);
+      }
+      const [first, early, cancelled, last] = made;
+      await store.cancelTask(cancelled as string, T0 + 500);
+      const page = await store.pageTasksOf('sk-a', {}, 0, 10, T0 + 600);
+      expect(page.tasks.map((t) => [t.id, t.cancelled])).toEqual([
+        [last, false],
+        [cancelled, true],
+        [early, false],
+        [first, false],
+      ]);
+      // Two more: the store holds 5 at most, so the oldest goes.
+      const newest = [task(), task()];
+      for (const t of newest) await store.insertTask(t, T0 + 600);
+      const full = await store.pageTasksOf('sk-a', {}, 0, 10, T0 + 600);
+      expect([full.tasks.length, full.total]).toEqual([5, 5]);
+      expect(full.tasks.map((t) => t.id)).not.toContain(first);
+      // 24 h after the early and the cancelled tasks ended, they are gone too.
+      const later = await store.pageTasksOf('sk-a', {}, 0, 10, T0 + 1000 + DAY);
+      expect(later.total).toBe(3);
+      expect(later.tasks.map((t) => t.id)).toEqual([newest[1]?.id, newest[0]?.id, last]);
+      expect((await store.pageTasksOf('sk-a', {}, 1, 1, T0 + 1000 + DAY)).tasks[0]?.id).toBe(newest[0]?.id);
+    });
+
+    test("tasks by ids: the key's own, each once, in the order asked; unknown, expired and other keys' absent", async () => {
+      const a = task();
+      const b = task({ endAt: T0 + 1000 });
+      const other = task({ apiKey: 'sk-b' });
+      for (const t of [a, b, other]) await store.insertTask(t, T0);
+      const unknown = 'task-unified-1735732800-zzzzzzzz';
+      const found = await store.tasksByIds('sk-a', [b.id, unknown, other.id, a.id, b.id], T0 + 1);
+      expect(found.map((t) => t.id)).toEqual([b.id, a.id]);
+      const later = await store.tasksByIds('sk-a', [a.id, b.id], b.endAt + DAY);
+      expect(later.map((t) => t.id)).toEqual([a.id]);
+      expect((await store.tasksByIds('sk-b', [other.id], T0))[0]?.apiKey).toBe('sk-b');
     });
 
     test('the rate bucket allows `rate` at once, then asks for the seconds to wait, and refills with time', async () => {

@@ -17,6 +17,13 @@ import { type CreditsJson, creditsJson } from '../store/billing.js';
 import { FAULT_STATUSES, type Fault, type FaultSpec } from '../store/faults.js';
 import { MemoryStore, ownJobId } from '../store/memory.js';
 import type { CallbackJob, MockStore, StoredTask } from '../store/store.js';
+import {
+  batchTasks,
+  type CallerTaskQuery,
+  listCallerTasks,
+  type TaskBatchJson,
+  type TaskListJson,
+} from './caller-tasks.js';
 import { DEGRADED_SLOWDOWN, type ModelStatus, modelGate, modelStatuses } from './catalog.js';
 import { planTask } from './create.js';
 import { queryTasks, type TaskListPage, type TaskListQuery } from './list.js';
@@ -227,6 +234,16 @@ export class MockCore {
     if (!task || task.apiKey !== apiKey)
       return refuse('task_not_found', `No task ${id} for this API key.`, 'task_id');
     return ok(this.render(task));
+  }
+
+  /** A page of the key's own tasks, newest first (GET /v1/tasks). */
+  async callerTasks(apiKey: string, query: CallerTaskQuery): Promise<Result<TaskListJson>> {
+    return ok(await listCallerTasks(this, apiKey, query));
+  }
+
+  /** The key's tasks among `ids` (POST /v1/tasks/batch); the others are simply absent. */
+  async tasksBatch(apiKey: string, ids: readonly string[]): Promise<Result<TaskBatchJson>> {
+    return ok(await batchTasks(this, apiKey, ids));
   }
 
   async credits(apiKey: string): Promise<CreditsJson> {

@@ -50,6 +50,19 @@ export function mixString(h: number, text: string): number {
   return out;
 }
 
+/** The statuses a caller's `status` filter (GET /v1/tasks) matches: `processing` also matches pending, as the vendor's client documents. */
+export const CALLER_STATUS_MATCHES: Record<TaskStatus, readonly TaskStatus[]> = {
+  pending: ['pending'],
+  processing: ['pending', 'processing'],
+  completed: ['completed'],
+  failed: ['failed'],
+};
+
+/** Whether the task's status now (derived from its timeline, as every query here does) is one of `statuses`. */
+export function statusIn(task: StoredTask, now: number, statuses: readonly TaskStatus[]): boolean {
+  return statuses.includes(stateAt(task, now).status);
+}
+
 function matches(task: StoredTask, needle: string): boolean {
   return (
     task.id.includes(needle) ||

@@ -1,5 +1,5 @@
 // A stored task (its request facts and timeline) and its JSON as GET /v1/tasks/{id} answers it.
-import type { Schemas } from '@videotask/spec';
+import { modelEntry, type Schemas } from '@videotask/spec';
 import { RETENTION_MS, stateAt, type Timeline } from './lifecycle.js';
 import { toCredits } from './prices.js';
 import type { Outcome } from './scenarios.js';
@@ -49,6 +49,8 @@ export class TaskRecord implements Timeline {
   settleAt = Number.POSITIVE_INFINITY;
   settleSeq = 0;
   settleIndex = -1;
+  /** Position in the task store's expiry queue (-1: not in it). */
+  expiryIndex = -1;
   cancelled = false;
   /** Gone from the store (expired, evicted, reset). */
   removed = false;
@@ -90,9 +92,38 @@ type TaskFailureCode = Schemas['TaskFailureCode'];
 export type RenderedTask = Timeline &
   Pick<TaskFacts, 'id' | 'model' | 'duration' | 'priceUc' | 'failureCode'>;
 
+type BillingRule = NonNullable<Schemas['TaskUsage']['billing_rule']>;
+
+/** A model's billing rule, from its profile (per_call, per_second). */
+const billingRule = (model: string): BillingRule =>
+  modelEntry(model)?.profile.price.billing_rule ?? 'per_call';
+
 /** A task's usage block (module level: a closure made per render costs a little on every read). */
-function usage(reserved: number) {
-  return { billing_rule: 'per_call', credits_reserved: reserved, user_group: 'default' } as const;
+function usage(model: string, reserved: number) {
+  return { billing_rule: billingRule(model), credits_reserved: reserved, user_group: 'default' } as const;
+}
+
+function endedUsage(model: string, reserved: number, used: number) {
+  return {
+    billing_rule: billingRule(model),
+    credits_reserved: reserved,
+    credits_used: used,
+    user_group: 'default',
+  } as const;
+}
+
+/** Seconds from creation to the end, to the millisecond. */
+const tookSeconds = (task: RenderedTask) => Math.round(task.endAt - task.createdAt) / 1000;
+
+/** The charge while it runs: reserved, nothing charged or refunded yet. */
+function reservedBilling(price: number) {
+  return {
+    charge_status: 'reserved',
+    refund_status: 'not_required',
+    reserved_credits: price,
+    charged_credits: 0,
+    refunded_credits: 0,
+  } as const;
 }
 
 /**
@@ -117,7 +148,8 @@ export function renderTask(task: RenderedTask, now: number, publicUrl: string): 
           video_duration: task.duration,
         },
         type: 'video',
-        usage: usage(toCredits(task.priceUc)),
+        usage: usage(task.model, toCredits(task.priceUc)),
+        billing: reservedBilling(toCredits(task.priceUc)),
       };
     case 'processing':
       return {
@@ -129,21 +161,34 @@ export function renderTask(task: RenderedTask, now: number, publicUrl: string): 
         status,
         task_info: { can_cancel: true },
         type: 'video',
-        usage: usage(toCredits(task.priceUc)),
+        usage: usage(task.model, toCredits(task.priceUc)),
+        billing: reservedBilling(toCredits(task.priceUc)),
       };
-    case 'completed':
+    case 'completed': {
+      const url = resultUrl(publicUrl, task.id);
+      const price = toCredits(task.priceUc);
       return {
         created,
         id: task.id,
         model: task.model,
         object: 'video.generation.task',
         progress,
-        results: [resultUrl(publicUrl, task.id)],
+        results: [url],
+        result_data: [{ video_url: url }],
         status,
         task_info: { can_cancel: false },
         type: 'video',
-        usage: usage(toCredits(task.priceUc)),
+        usage: endedUsage(task.model, price, price),
+        billing: {
+          charge_status: 'charged',
+          refund_status: 'not_required',
+          reserved_credits: price,
+          charged_credits: price,
+          refunded_credits: 0,
+        },
+        duration: tookSeconds(task),
       };
+    }
     default: {
       const code = task.failureCode ?? 'unknown_error';
       return {
@@ -156,7 +201,17 @@ export function renderTask(task: RenderedTask, now: number, publicUrl: string): 
         error: { code: code as TaskFailureCode, message: failureMessage(code), type: 'task_error' },
         task_info: { can_cancel: false },
         type: 'video',
-        usage: usage(0),
+        usage: endedUsage(task.model, 0, 0),
+        // The whole reservation comes back; a free (seeded) task had nothing to refund.
+        billing: {
+          charge_status: 'released',
+          refund_status: task.priceUc > 0 ? 'completed' : 'not_required',
+          reserved_credits: toCredits(task.priceUc),
+          charged_credits: 0,
+          refunded_credits: toCredits(task.priceUc),
+          ...(task.priceUc > 0 ? { refunded_at: Math.floor(task.endAt / 1000) } : {}),
+        },
+        duration: tookSeconds(task),
       };
     }
   }

@@ -11,6 +11,10 @@ export interface RequestValidators {
   idempotencyKey: CompiledValidator;
   /** The `task_id` path parameter. */
   taskId: CompiledValidator;
+  /** GET /v1/tasks's query (given as strings: converted in place, page and page_size filled in). */
+  taskListQuery: CompiledValidator;
+  /** POST /v1/tasks/batch's body. */
+  taskBatch: CompiledValidator;
 }
 
 let shared: RequestValidators | undefined;
@@ -50,6 +54,8 @@ function compile(): RequestValidators {
     ),
     idempotencyKey: parameter('createVideoGeneration', 'Idempotency-Key', validator),
     taskId: parameter('getTaskDetail', 'task_id', validator),
+    taskListQuery: validator.query('listTasks'),
+    taskBatch: validator.requestBody('getTasksBatch'),
   };
 }
 

@@ -91,7 +91,53 @@ describe('create', () => {
       type: 'video',
       // remove_watermark defaults to true: the 10 s price without watermark.
       usage: { billing_rule: 'per_call', credits_reserved: 3.737, user_group: 'default' },
+      billing: {
+        charge_status: 'reserved',
+        refund_status: 'not_required',
+        reserved_credits: 3.737,
+        charged_credits: 0,
+        refunded_credits: 0,
+      },
     });
+  });
+
+  test('billing, credits_used, duration and result_data follow the charge to the end', async () => {
+    server = manualServer();
+    const done = await createTask(server, BASE_BODY);
+    const failed = await createTask(server, BASE_BODY, {
+      'x-mock-scenario': 'fail:content_policy_violation',
+    });
+    await server.clock.advance(60 * 60 * 1000);
+    const completed = await getTask(server, done.id);
+    expect(videoTask(completed), JSON.stringify(videoTask.issues)).toBe(true);
+    expect(completed).toMatchObject({
+      status: 'completed',
+      usage: { credits_reserved: 3.737, credits_used: 3.737 },
+      billing: {
+        charge_status: 'charged',
+        refund_status: 'not_required',
+        charged_credits: 3.737,
+        refunded_credits: 0,
+      },
+      result_data: [{ video_url: (completed as { results: string[] }).results[0] }],
+    });
+    // The sora-2 profile: 10 s of video at 4.5 to 6 s a second, after a short wait in the queue.
+    expect((completed as { duration: number }).duration).toBeGreaterThan(45);
+    expect((completed as { duration: number }).duration).toBeLessThan(120);
+    const refunded = await getTask(server, failed.id);
+    expect(videoTask(refunded), JSON.stringify(videoTask.issues)).toBe(true);
+    expect(refunded).toMatchObject({
+      status: 'failed',
+      usage: { credits_reserved: 0, credits_used: 0 },
+      billing: {
+        charge_status: 'released',
+        refund_status: 'completed',
+        charged_credits: 0,
+        refunded_credits: 3.737,
+      },
+    });
+    const { duration, billing } = refunded as { duration: number; billing: { refunded_at: number } };
+    expect(billing.refunded_at).toBe(Math.floor((START + duration * 1000) / 1000));
   });
 
   test.each([

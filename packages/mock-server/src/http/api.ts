@@ -1,6 +1,8 @@
 // The public API routes, adapters over the core: POST /v1/videos/generations, GET /v1/tasks/{task_id},
-// GET /v1/credits, GET /v1/models, the catalog (catalog.ts), GET /files/<id>.mp4. They read and validate the request; the core decides.
+// GET /v1/tasks, POST /v1/tasks/batch, GET /v1/credits, GET /v1/models, the catalog (catalog.ts),
+// GET /files/<id>.mp4. They read and validate the request; the core decides.
 import type { Context, Hono } from 'hono';
+import { parseTaskBatch, parseTaskListQuery } from '../core/caller-tasks.js';
 import { modelList } from '../core/catalog.js';
 import { parseCreate } from '../core/create-input.js';
 import { type Refusal, refuse } from '../core/result.js';
@@ -62,6 +64,22 @@ export function registerApi(app: Hono, http: Http): void {
       return http.answer(await core.create(input.value), ({ task, replayed }) =>
         replayed ? http.json(task, 200, { 'idempotency-replayed': 'true' }) : http.json(task),
       );
+    }),
+  );
+
+  app.get(
+    '/v1/tasks',
+    route(async (c, apiKey) => {
+      const query = parseTaskListQuery(c.req.query());
+      return query.ok ? http.answer(await core.callerTasks(apiKey, query.value)) : http.refused(query);
+    }),
+  );
+
+  app.post(
+    '/v1/tasks/batch',
+    route(async (c, apiKey) => {
+      const ids = parseTaskBatch(await readJson(c));
+      return ids.ok ? http.answer(await core.tasksBatch(apiKey, ids.value)) : http.refused(ids);
     }),
   );
 

@@ -15,6 +15,9 @@ const STORE_DOWN = 'The mock cannot reach its store; retry shortly.';
 /** The non-admin routes and their methods (a HEAD is answered wherever a GET is). */
 const PUBLIC_ROUTES: [string, string][] = [
   ['POST', '/v1/videos/generations'],
+  ['GET', '/v1/tasks'],
+  // Before the task's own path, which its pattern would match too (a 405 lists the first match's methods).
+  ['POST', '/v1/tasks/batch'],
   ['GET', '/v1/tasks/:task_id'],
   ['GET', '/v1/credits'],
   ['GET', '/v1/models'],

@@ -13,6 +13,8 @@ import type {
   InsertOutcome,
   MockStore,
   StoredTask,
+  TaskPage,
+  TaskPageFilter,
 } from './store.js';
 import { TaskStore } from './tasks.js';
 
@@ -100,6 +102,30 @@ export class MemoryStore implements MockStore {
     return [...this.tasks.values()];
   }
 
+  async pageTasksOf(
+    apiKey: string,
+    filter: TaskPageFilter,
+    offset: number,
+    limit: number,
+    now: number,
+  ): Promise<TaskPage> {
+    this.at(now);
+    this.tasks.expireDue(now);
+    return (
+      this.tasks.ofKey(apiKey, filter.model)?.page(filter.where, offset, limit) ?? { tasks: [], total: 0 }
+    );
+  }
+
+  async tasksByIds(apiKey: string, ids: readonly string[], now: number): Promise<StoredTask[]> {
+    this.at(now);
+    const found: StoredTask[] = [];
+    for (const id of new Set(ids)) {
+      const task = this.tasks.get(id, now);
+      if (task && task.apiKey === apiKey) found.push(task);
+    }
+    return found;
+  }
+
   async cancelTask(id: string, now: number): Promise<{ task: StoredTask; ended: boolean } | undefined> {
     const task = this.tasks.get(id, this.at(now));
     if (!task) return undefined;
@@ -108,6 +134,7 @@ export class MemoryStore implements MockStore {
     task.outcome = 'failed';
     task.cancelled = true;
     task.failureCode = 'request_cancelled';
+    this.tasks.noteExpiry(task);
     this.jobs.delete(ownJobId(id));
     this.billing.settle(task);
     return { task, ended: false };

@@ -45,6 +45,23 @@ export interface InsertOptions {
   free?: boolean;
 }
 
+/** Which of one key's tasks a page holds (see `MockStore.pageTasksOf`). */
+export interface TaskPageFilter {
+  /** Only this model's tasks (case-sensitive); indexed like the key's tasks. */
+  model?: string | null;
+  /**
+   * A test each task must pass (the core's status filter: a status is derived from the clock, so no
+   * index can hold it). With one, the store scans every task of the key (and model).
+   */
+  where?: ((task: StoredTask) => boolean) | null;
+}
+
+/** A page of one key's tasks, newest first, and how many match in all. */
+export interface TaskPage {
+  tasks: StoredTask[];
+  total: number;
+}
+
 /** A callback due at `at`: the task's own (body rendered when sent) or a retry of a delivery. */
 export interface CallbackJob {
   /** Unique per job: `task:<id>` for a task's own callback, `retry:<webhookId>:<attempt>` for a retry. */
@@ -86,6 +103,20 @@ export interface MockStore {
   getTask(id: string, now: number): StoredTask | undefined | Promise<StoredTask | undefined>;
   /** Every live task, oldest first (billing settled first). */
   listTasks(now: number): Promise<readonly StoredTask[]>;
+  /**
+   * One key's live tasks, newest first: `limit` of them from `offset`, and the count of all that match
+   * (billing settled first). Indexed per key and per key + model, so without `where` a page costs
+   * O(limit), not O(the key's tasks).
+   */
+  pageTasksOf(
+    apiKey: string,
+    filter: TaskPageFilter,
+    offset: number,
+    limit: number,
+    now: number,
+  ): Promise<TaskPage>;
+  /** The key's live tasks among `ids`, each once, in the order asked; unknown and other keys' ids are left out. */
+  tasksByIds(apiKey: string, ids: readonly string[], now: number): Promise<StoredTask[]>;
   /**
    * Ends a running task at `now` as failed / request_cancelled, returns its reservation and drops its
    * scheduled callback, in one step; `ended` when it had already ended (nothing changes), undefined when unknown.

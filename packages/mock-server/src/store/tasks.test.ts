@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { RETENTION_MS } from '../domain/lifecycle.js';
 import { TaskRecord } from '../domain/task.js';
-import { TaskStore } from './tasks.js';
+import { OrderedTasks, TaskStore } from './tasks.js';
 
 function task(id: string, endAt: number, idempotencyKey: string | null = null): TaskRecord {
   return new TaskRecord(
@@ -93,5 +93,54 @@ describe('TaskStore', () => {
     expect(ids.length).toBeGreaterThanOrEqual(9);
     expect(ids).toEqual(survivors.slice(-ids.length));
     expect(removed.filter((r) => r.endsWith(':expired'))).toHaveLength(1667);
+  });
+});
+
+describe("OrderedTasks (a key's tasks for the caller's list)", () => {
+  function ordered(n: number) {
+    const list = new OrderedTasks();
+    for (let i = 0; i < n; i++) list.items.push(task(`t${i}`, 1000 + i));
+    const drop = (...ids: number[]) => {
+      for (const i of ids) {
+        (list.items.find((t) => t.id === `t${i}`) as TaskRecord).removed = true;
+        list.removed();
+      }
+    };
+    const ids = (offset: number, limit: number, where?: (t: { id: string }) => boolean) => {
+      const page = list.page(where, offset, limit);
+      return [page.tasks.map((t) => t.id), page.total];
+    };
+    return { list, drop, ids };
+  }
+
+  test('pages newest first by index, however deep', () => {
+    const { ids } = ordered(10);
+    expect(ids(0, 3)).toEqual([['t9', 't8', 't7'], 10]);
+    expect(ids(8, 3)).toEqual([['t1', 't0'], 10]);
+    expect(ids(10, 3)).toEqual([[], 10]);
+  });
+
+  test('front holes move the head; a few holes inside are skipped; many are compacted', () => {
+    const { list, drop, ids } = ordered(10);
+    drop(0, 1);
+    expect(ids(7, 5)).toEqual([['t2'], 8]);
+    expect([list.head, list.holes]).toEqual([2, 0]);
+    drop(5);
+    expect(ids(3, 3)).toEqual([['t6', 't4', 't3'], 7]);
+    expect(list.holes).toBe(1);
+    drop(3, 4, 6, 8);
+    expect(ids(0, 10)).toEqual([['t9', 't7', 't2'], 3]);
+    expect([list.items.length, list.head, list.holes]).toEqual([3, 0, 0]);
+  });
+
+  test('a test scans every live task and counts the matches; removing the last says so', () => {
+    const { drop, ids, list } = ordered(6);
+    drop(4);
+    const even = (t: { id: string }) => Number(t.id.slice(1)) % 2 === 0;
+    expect(ids(1, 1, even)).toEqual([['t0'], 2]);
+    drop(0, 1, 2, 3);
+    expect(list.size).toBe(1);
+    (list.items.find((t) => t.id === 't5') as TaskRecord).removed = true;
+    expect(list.removed()).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import type { components as adminComponents } from "./mock-admin.generated.js";
 /** The schema each named example of openapi.yaml illustrates. */
 export interface Examples {
     BadDurationError: components["schemas"]["ErrorResponse"];
+    BadPageSizeError: components["schemas"]["ErrorResponse"];
     CallbackRequest: components["schemas"]["Sora2Request"];
     CancelledTask: components["schemas"]["FailedTask"];
     CatalogHealth: components["schemas"]["CatalogHealth"];
@@ -30,8 +31,12 @@ export interface Examples {
     RateLimitError: components["schemas"]["ErrorResponse"];
     RequestTooLargeError: components["schemas"]["ErrorResponse"];
     ServiceUnavailableError: components["schemas"]["ErrorResponse"];
+    TaskBatch: components["schemas"]["TaskBatch"];
+    TaskBatchRequest: components["schemas"]["TaskBatchRequest"];
+    TaskList: components["schemas"]["TaskList"];
     TaskNotFoundError: components["schemas"]["ErrorResponse"];
     TextToVideoRequest: components["schemas"]["Sora2Request"];
+    TooManyTaskIdsError: components["schemas"]["ErrorResponse"];
     UnauthorizedError: components["schemas"]["ErrorResponse"];
     UpstreamError: components["schemas"]["ErrorResponse"];
 }

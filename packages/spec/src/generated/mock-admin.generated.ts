@@ -669,8 +669,29 @@ export interface components {
              *     3.737, 15 s with watermark 3.737, 15 s without 5.175. Returned when the task fails.
              */
             credits_reserved?: number;
+            /**
+             * @description Credits consumed once the task has ended: its price when it completed, 0 when it failed
+             *     (read by the vendor's newest clients; absent while it runs).
+             */
+            credits_used?: number;
             /** @example default */
             user_group?: string;
+        };
+        /**
+         * @description Where the task's charge stands, as the vendor's newest clients read it: reserved while it
+         *     runs, charged when it completes, released and refunded when it fails.
+         */
+        TaskBilling: {
+            refund_scope?: string;
+            /** @enum {string} */
+            charge_status?: "unknown" | "reserved" | "charged" | "released";
+            /** @enum {string} */
+            refund_status?: "unknown" | "not_required" | "pending" | "failed" | "completed";
+            reserved_credits?: number;
+            charged_credits?: number;
+            refunded_credits?: number;
+            /** @description When the refund was made, Unix seconds. */
+            refunded_at?: number;
         };
         /** @description The fields every task carries, whatever its state. */
         TaskCommon: {
@@ -693,6 +714,9 @@ export interface components {
             type: components["schemas"]["TaskOutputType"];
             task_info?: components["schemas"]["TaskInfo"];
             usage?: components["schemas"]["TaskUsage"];
+            billing?: components["schemas"]["TaskBilling"];
+            /** @description Seconds the task took from its creation to its end; present once it has ended. */
+            duration?: number;
         };
         /** @description Waiting for a worker; `progress` is 0. */
         PendingTask: components["schemas"]["TaskCommon"] & {
@@ -722,6 +746,11 @@ export interface components {
         };
         /** @description The video URL(s), valid for 24 hours; present only when `status` is `completed`. */
         TaskResults: string[];
+        /** @description One result with its details (the vendor's newest form of `results`). */
+        TaskResultData: {
+            /** Format: uri */
+            video_url: string;
+        };
         /** @description Task info of a task that has ended; it can no longer be cancelled. */
         FinishedTaskInfo: components["schemas"]["TaskInfo"] & {
             /** @constant */
@@ -732,6 +761,8 @@ export interface components {
             /** @constant */
             status: "completed";
             results: components["schemas"]["TaskResults"];
+            /** @description The same videos as `results`, each as an object. */
+            result_data?: components["schemas"]["TaskResultData"][];
             task_info?: components["schemas"]["FinishedTaskInfo"];
             error?: never;
         } & {
@@ -1406,6 +1437,8 @@ export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const taskObjectKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskObjectKind"]> = ["video.generation.task", "image.generation.task", "audio.generation.task"];
 export const taskOutputTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskOutputType"]> = ["text", "image", "audio", "video"];
 export const taskUsageBilling_ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskUsage"]["billing_rule"]> = ["per_call", "per_token", "per_second"];
+export const taskBillingCharge_statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskBilling"]["charge_status"]> = ["unknown", "reserved", "charged", "released"];
+export const taskBillingRefund_statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskBilling"]["refund_status"]> = ["unknown", "not_required", "pending", "failed", "completed"];
 export const pendingTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PendingTask"]["status"]> = ["pending"];
 export const processingTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProcessingTask"]["status"]> = ["processing"];
 export const completedTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompletedTask"]["status"]> = ["completed"];

@@ -49,6 +49,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's tasks
+         * @description The calling API key's live tasks, newest first, a page at a time (as the vendor's newest
+         *     clients call it). `total` counts every task that matches the filters; `page` and `page_size`
+         *     echo the request. Filters are case-sensitive; `status=processing` also returns pending tasks.
+         *     Another key's tasks are never listed. Tasks are forgotten 24 hours after they end.
+         */
+        get: operations["listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query several tasks at once
+         * @description The tasks named in `task_ids` (1 to 50), each once, in the order asked. An id that is unknown,
+         *     expired or another key's is simply absent from `data` (no 404). More than 50 ids answer 400
+         *     naming `task_ids`.
+         */
+        post: operations["getTasksBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/credits": {
         parameters: {
             query?: never;
@@ -517,6 +562,12 @@ export interface components {
             callback_url?: components["schemas"]["CallbackUrl"];
         };
         /**
+         * @description A task id as a caller sends it. An id that does not start with `task-unified-` is refused
+         *     (400); a well-formed unknown one is not found.
+         * @example task-unified-1757169743-7cvnl5zw
+         */
+        TaskIdInput: string;
+        /**
          * @description `pending` → `processing` → `completed` or `failed`.
          * @enum {string}
          */
@@ -543,8 +594,34 @@ export interface components {
              *     3.737, 15 s with watermark 3.737, 15 s without 5.175. Returned when the task fails.
              */
             credits_reserved?: number;
+            /**
+             * @description Credits consumed once the task has ended: its price when it completed, 0 when it failed
+             *     (read by the vendor's newest clients; absent while it runs).
+             */
+            credits_used?: number;
             /** @example default */
             user_group?: string;
+        };
+        /**
+         * @description Where the task's charge stands, as the vendor's newest clients read it: reserved while it
+         *     runs, charged when it completes, released and refunded when it fails.
+         */
+        TaskBilling: {
+            refund_scope?: string;
+            /** @enum {string} */
+            charge_status?: "unknown" | "reserved" | "charged" | "released";
+            /** @enum {string} */
+            refund_status?: "unknown" | "not_required" | "pending" | "failed" | "completed";
+            reserved_credits?: number;
+            charged_credits?: number;
+            refunded_credits?: number;
+            /** @description When the refund was made, Unix seconds. */
+            refunded_at?: number;
+        };
+        /** @description One result with its details (the vendor's newest form of `results`). */
+        TaskResultData: {
+            /** Format: uri */
+            video_url: string;
         };
         /**
          * @description Why a task failed. A prompt or image blocked by moderation ends as
@@ -582,6 +659,9 @@ export interface components {
             type: components["schemas"]["TaskOutputType"];
             task_info?: components["schemas"]["TaskInfo"];
             usage?: components["schemas"]["TaskUsage"];
+            billing?: components["schemas"]["TaskBilling"];
+            /** @description Seconds the task took from its creation to its end; present once it has ended. */
+            duration?: number;
         };
         /** @description Task info of a task that has ended; it can no longer be cancelled. */
         FinishedTaskInfo: components["schemas"]["TaskInfo"] & {
@@ -619,6 +699,8 @@ export interface components {
             /** @constant */
             status: "completed";
             results: components["schemas"]["TaskResults"];
+            /** @description The same videos as `results`, each as an object. */
+            result_data?: components["schemas"]["TaskResultData"][];
             task_info?: components["schemas"]["FinishedTaskInfo"];
             error?: never;
         } & {
@@ -695,6 +777,24 @@ export interface components {
                 status: components["schemas"]["ModelState"];
             }[];
         };
+        /** @description One page of the caller's tasks, newest first. */
+        TaskList: {
+            data: components["schemas"]["VideoTask"][];
+            /** @description Every task that matches the filters (a safe integer). */
+            total: number;
+            /** @description The page asked for. */
+            page: number;
+            /** @description The page size asked for. */
+            page_size: number;
+        };
+        TaskBatchRequest: {
+            /** @description The ids of the tasks to read, 1 to 50. */
+            task_ids: components["schemas"]["TaskIdInput"][];
+        };
+        /** @description The caller's tasks among those asked for; unknown or other keys' ids are absent. */
+        TaskBatch: {
+            data: components["schemas"]["VideoTask"][];
+        };
         CreditBalance: {
             remaining_credits: number;
             used_credits: number;
@@ -749,6 +849,26 @@ export interface components {
         };
         /** @description The task id does not start with `task-unified-`. */
         InvalidTaskId: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A query parameter breaks a rule (`param` names it). */
+        InvalidListQuery: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The body breaks a rule (`param` names it), e.g. more than 50 `task_ids`. */
+        InvalidBatch: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -892,7 +1012,17 @@ export interface components {
          * @description The task's id as returned by the create call. An id that does not start with
          *     `task-unified-` answers 400 (`invalid_task_id`); an unknown one 404.
          */
-        TaskId: string;
+        TaskId: components["schemas"]["TaskIdInput"];
+        /** @description The page to answer, from 1. */
+        Page: number;
+        /** @description Tasks per page, 1 to 100. */
+        PageSize: number;
+        /** @description Only tasks in this status now; `processing` also matches pending tasks. */
+        TaskStatusFilter: components["schemas"]["TaskStatus"];
+        /** @description Only tasks of this model (case-sensitive). */
+        TaskModelFilter: string;
+        /** @description Only tasks of this output type; this API makes videos only. */
+        TaskTypeFilter: "video";
         /**
          * @description Observed on the vendor's own clients, undocumented. A replay with the same key returns the
          *     original task with `idempotency-replayed: true`; the same key with a different body answers
@@ -1036,6 +1166,76 @@ export interface operations {
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["UpstreamError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Tasks per page, 1 to 100. */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description Only tasks in this status now; `processing` also matches pending tasks. */
+                status?: components["parameters"]["TaskStatusFilter"];
+                /** @description Only tasks of this model (case-sensitive). */
+                model?: components["parameters"]["TaskModelFilter"];
+                /** @description Only tasks of this output type; this API makes videos only. */
+                type?: components["parameters"]["TaskTypeFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the caller's tasks, newest first. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            400: components["responses"]["InvalidListQuery"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getTasksBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description The caller's tasks among those asked for, in their current state. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskBatch"];
+                };
+            };
+            400: components["responses"]["InvalidBatch"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
             default: components["responses"]["UnexpectedError"];
         };
@@ -1258,6 +1458,8 @@ export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const taskObjectKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskObjectKind"]> = ["video.generation.task", "image.generation.task", "audio.generation.task"];
 export const taskOutputTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskOutputType"]> = ["text", "image", "audio", "video"];
 export const taskUsageBilling_ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskUsage"]["billing_rule"]> = ["per_call", "per_token", "per_second"];
+export const taskBillingCharge_statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskBilling"]["charge_status"]> = ["unknown", "reserved", "charged", "released"];
+export const taskBillingRefund_statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskBilling"]["refund_status"]> = ["unknown", "not_required", "pending", "failed", "completed"];
 export const taskFailureCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskFailureCode"]> = ["content_policy_violation", "invalid_parameters", "image_processing_error", "image_dimension_mismatch", "request_cancelled", "generation_failed_no_content", "service_error", "generation_timeout", "resource_exhausted", "quota_exceeded", "service_unavailable", "resource_not_found", "unknown_error"];
 export const pendingTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PendingTask"]["status"]> = ["pending"];
 export const processingTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProcessingTask"]["status"]> = ["processing"];
@@ -1267,4 +1469,5 @@ export const modelStateValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const modelLifecycleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModelLifecycle"]> = ["active", "preview", "deprecated", "retired"];
 export const modelCapabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModelCapability"]> = ["text-to-video", "image-to-video", "first-last-frame", "audio"];
 export const apiErrorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiErrorType"]> = ["invalid_request_error", "authentication_error", "insufficient_quota", "rate_limit_error", "request_too_large_error", "api_error", "upstream_error", "service_unavailable_error"];
+export const componentsParametersTaskTypeFilterValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["TaskTypeFilter"]> = ["video"];
 export const componentsHeadersIdempotencyReplayedValues: ReadonlyArray<FlattenedDeepRequired<components>["headers"]["IdempotencyReplayed"]> = ["true"];

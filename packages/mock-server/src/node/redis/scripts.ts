@@ -15,6 +15,11 @@ local NULL = cjson.null
 local function tkey(id) return P .. 'task:' .. id end
 local function ikey(apiKey, key) return P .. 'idem:' .. apiKey .. '\\0' .. key end
 local function akey(apiKey) return P .. 'acct:' .. apiKey end
+-- The caller's task list: each key's task ids (and each key + model's) scored by creation order, and
+-- every task with an end by when it expires (the member names the indexes to clean if its JSON is gone).
+local function kkey(apiKey) return P .. 'ktasks:' .. apiKey end
+local function kmkey(apiKey, model) return P .. 'kmtasks:' .. apiKey .. '\0' .. model end
+local function xmember(id, apiKey, model) return id .. '\0' .. apiKey .. '\0' .. model end
 
 local function load(id)
   local raw = redis.call('GET', tkey(id))
@@ -32,7 +37,10 @@ end
 local function save(t, now)
   redis.call('SET', tkey(t.id), cjson.encode(t))
   local at = expires(t)
-  if at then redis.call('PEXPIRE', tkey(t.id), math.max(1, math.floor(at - now))) end
+  if at then
+    redis.call('PEXPIRE', tkey(t.id), math.max(1, math.floor(at - now)))
+    redis.call('ZADD', P .. 'expires', at, xmember(t.id, t.apiKey, t.model))
+  end
 end
 
 local function account(apiKey)
@@ -82,6 +90,9 @@ local function remove(t, now)
   end
   redis.call('DEL', tkey(t.id))
   redis.call('ZREM', P .. 'tasks', t.id)
+  redis.call('ZREM', kkey(t.apiKey), t.id)
+  redis.call('ZREM', kmkey(t.apiKey, t.model), t.id)
+  redis.call('ZREM', P .. 'expires', xmember(t.id, t.apiKey, t.model))
   if t.idempotencyKey ~= NULL and t.idempotencyKey ~= nil then
     local k = ikey(t.apiKey, t.idempotencyKey)
     if redis.call('GET', k) == t.id then redis.call('DEL', k) end
@@ -103,6 +114,24 @@ local function live(id, now)
     return nil
   end
   return t
+end
+
+-- Removes every task expired by now (O(expired)), so the indexes of the caller's list hold live tasks only.
+local function expireDue(now)
+  for _, m in ipairs(redis.call('ZRANGEBYSCORE', P .. 'expires', '-inf', now)) do
+    local a = string.find(m, '\0', 1, true)
+    local b = string.find(m, '\0', a + 1, true)
+    local id, apiKey, model = string.sub(m, 1, a - 1), string.sub(m, a + 1, b - 1), string.sub(m, b + 1)
+    local t = load(id)
+    if t then
+      remove(t, now)
+    else
+      redis.call('ZREM', P .. 'tasks', id)
+      redis.call('ZREM', kkey(apiKey), id)
+      redis.call('ZREM', kmkey(apiKey, model), id)
+      redis.call('ZREM', P .. 'expires', m)
+    end
+  end
 end
 `;
 
@@ -139,6 +168,8 @@ else
 end
 local seq = redis.call('INCR', P .. 'tasks:seq')
 redis.call('ZADD', P .. 'tasks', seq, t.id)
+redis.call('ZADD', kkey(t.apiKey), seq, t.id)
+redis.call('ZADD', kmkey(t.apiKey, t.model), seq, t.id)
 save(t, now)
 if t.idempotencyKey ~= NULL and t.idempotencyKey ~= nil then
   local k = ikey(t.apiKey, t.idempotencyKey)
@@ -166,6 +197,56 @@ local out = {}
 for _, id in ipairs(redis.call('ZRANGE', P .. 'tasks', 0, -1)) do
   local t = live(id, now)
   if t then out[#out + 1] = cjson.encode(t) end
+end
+return out
+`);
+
+/**
+ * ARGV[5] apiKey, ARGV[6] model or '', ARGV[7] offset, ARGV[8] limit, ARGV[9] now, ARGV[10] '1' to scan
+ * → {total, task JSONs newest first from offset} from the key's (or key + model's) index: O(limit);
+ * or, scanning, {-1, every such task's JSON oldest first} for a test the caller applies (a status).
+ */
+export const PAGE_TASKS = script(`
+local apiKey, model = ARGV[5], ARGV[6]
+local offset, limit, now = tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
+settleDue(now)
+expireDue(now)
+local k = model == '' and kkey(apiKey) or kmkey(apiKey, model)
+local out = {}
+if ARGV[10] == '1' then
+  for _, id in ipairs(redis.call('ZRANGE', k, 0, -1)) do
+    local raw = redis.call('GET', tkey(id))
+    if raw then out[#out + 1] = raw else redis.call('ZREM', k, id) end
+  end
+  return {-1, out}
+end
+local total = redis.call('ZCARD', k)
+if offset < total then
+  for _, id in ipairs(redis.call('ZREVRANGE', k, offset, offset + limit - 1)) do
+    local raw = redis.call('GET', tkey(id))
+    if raw then
+      out[#out + 1] = raw
+    else
+      redis.call('ZREM', k, id)
+      total = total - 1
+    end
+  end
+end
+return {total, out}
+`);
+
+/** ARGV[5] apiKey, ARGV[6] now, ARGV[7..] ids → the key's live tasks among them, each once, in the order asked. */
+export const TASKS_BY_IDS = script(`
+local apiKey, now = ARGV[5], tonumber(ARGV[6])
+settleDue(now)
+local out, seen = {}, {}
+for i = 7, #ARGV do
+  local id = ARGV[i]
+  if not seen[id] then
+    seen[id] = true
+    local t = live(id, now)
+    if t and t.apiKey == apiKey then out[#out + 1] = cjson.encode(t) end
+  end
 end
 return out
 `);

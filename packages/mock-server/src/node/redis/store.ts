@@ -3,6 +3,7 @@ import { createClient, type RedisClientType } from '@redis/client';
 import type { DeliveryAttempt } from '../../delivery/attempt.js';
 import type { ModelState } from '../../domain/model-state.js';
 import type { Fault, FaultSpec } from '../../store/faults.js';
+import { pageNewestFirst } from '../../store/paging.js';
 import {
   type Account,
   type AttemptRef,
@@ -12,6 +13,8 @@ import {
   type MockStore,
   type StoredTask,
   StoreUnavailableError,
+  type TaskPage,
+  type TaskPageFilter,
 } from '../../store/store.js';
 import * as scripts from './scripts.js';
 
@@ -187,6 +190,25 @@ export class RedisStore implements MockStore {
 
   async listTasks(now: number): Promise<readonly StoredTask[]> {
     const raws = (await this.run(scripts.LIST_TASKS, [now])) as string[];
+    return raws.map((raw) => this.task(raw));
+  }
+
+  async pageTasksOf(
+    apiKey: string,
+    filter: TaskPageFilter,
+    offset: number,
+    limit: number,
+    now: number,
+  ): Promise<TaskPage> {
+    const scan = filter.where ? '1' : '';
+    const args = [apiKey, filter.model ?? '', offset, limit, now, scan];
+    const [total, raws] = (await this.run(scripts.PAGE_TASKS, args)) as [number, string[]];
+    const tasks = raws.map((raw) => this.task(raw));
+    return scan ? pageNewestFirst(tasks, filter.where, offset, limit) : { tasks, total };
+  }
+
+  async tasksByIds(apiKey: string, ids: readonly string[], now: number): Promise<StoredTask[]> {
+    const raws = (await this.run(scripts.TASKS_BY_IDS, [apiKey, now, ...ids])) as string[];
     return raws.map((raw) => this.task(raw));
   }
 
