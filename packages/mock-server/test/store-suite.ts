@@ -1,6 +1,7 @@
 // One behaviour suite for every MockStore: the memory store and the Redis store must answer alike.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { DeliveryAttempt } from '../src/delivery/attempt.js';
+import type { Timeline } from '../src/domain/lifecycle.js';
 import type { Outcome } from '../src/domain/scenarios.js';
 import { TaskRecord } from '../src/domain/task.js';
 import type { MockStore } from '../src/store/store.js';
@@ -248,6 +249,25 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect(second.tasks.map((t) => t.id)).toEqual([made[0]?.id]);
       const done = await store.pageTasksOf('sk-a', { model: 'sora-2', where: (t) => !failed(t) }, 0, 5, T0);
       expect([done.tasks.map((t) => t.id), done.total]).toEqual([[made[1]?.id], 1]);
+    });
+
+    test("a page's test sees each task's whole timeline, a stuck task's Infinity included", async () => {
+      await store.setRemaining('sk-a', 1e9, T0);
+      const made = [task(), task({ endAt: Number.POSITIVE_INFINITY, outcome: 'stuck' })];
+      for (const t of made) await store.insertTask(t, T0);
+      const seen: Timeline[] = [];
+      const none = await store.pageTasksOf('sk-a', { where: (t) => seen.push(t) < 0 }, 0, 5, T0);
+      expect(none).toEqual({ tasks: [], total: 0 });
+      const fields = (t: Timeline) => [
+        t.createdAt,
+        t.processingAt,
+        t.processingMs,
+        t.endAt,
+        t.outcome,
+        t.freezeAt,
+        t.seed,
+      ];
+      expect(seen.map(fields)).toEqual([...made].reverse().map(fields));
     });
 
     test('a page leaves out expired and evicted tasks; a cancelled one stays, ended', async () => {

@@ -2,7 +2,7 @@
 // POST /v1/tasks/batch (up to 50 ids). Requests are validated against the spec here, as a create is
 // (core/create-input.ts); the store's per-key index answers the page.
 import type { Schemas } from '@videotask/spec';
-import type { TaskStatus } from '../domain/lifecycle.js';
+import type { TaskStatus, Timeline } from '../domain/lifecycle.js';
 import type { VideoTaskJson } from '../domain/task.js';
 import { requestValidators } from '../domain/validation.js';
 import type { MockStore, StoredTask } from '../store/store.js';
@@ -60,7 +60,7 @@ export async function listCallerTasks(
 ): Promise<TaskListJson> {
   const now = core.now();
   const statuses = query.status ? CALLER_STATUS_MATCHES[query.status] : null;
-  const where = statuses ? (task: StoredTask) => statusIn(task, now, statuses) : null;
+  const where = statuses ? (timeline: Timeline) => statusIn(timeline, now, statuses) : null;
   const offset = (query.page - 1) * query.pageSize;
   const page = await core.store.pageTasksOf(
     apiKey,

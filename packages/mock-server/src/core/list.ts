@@ -1,6 +1,6 @@
 // The one task query: filters (status, key, text), paging newest first, the count per status and a hash
 // of what it saw — for the admin API, the dashboard and the controller alike.
-import { stateAt, type TaskStatus } from '../domain/lifecycle.js';
+import { stateAt, type TaskStatus, type Timeline } from '../domain/lifecycle.js';
 import type { StoredTask } from '../store/store.js';
 
 export interface TaskListQuery {
@@ -59,8 +59,8 @@ export const CALLER_STATUS_MATCHES: Record<TaskStatus, readonly TaskStatus[]> = 
 };
 
 /** Whether the task's status now (derived from its timeline, as every query here does) is one of `statuses`. */
-export function statusIn(task: StoredTask, now: number, statuses: readonly TaskStatus[]): boolean {
-  return statuses.includes(stateAt(task, now).status);
+export function statusIn(timeline: Timeline, now: number, statuses: readonly TaskStatus[]): boolean {
+  return statuses.includes(stateAt(timeline, now).status);
 }
 
 function matches(task: StoredTask, needle: string): boolean {

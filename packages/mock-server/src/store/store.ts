@@ -50,10 +50,10 @@ export interface TaskPageFilter {
   /** Only this model's tasks (case-sensitive); indexed like the key's tasks. */
   model?: string | null;
   /**
-   * A test each task must pass (the core's status filter: a status is derived from the clock, so no
-   * index can hold it). With one, the store scans every task of the key (and model).
+   * A test each task's timeline must pass (the core's status filter: a status is derived from the
+   * clock, so no index can hold it). With one, the store scans every task of the key (and model).
    */
-  where?: ((task: StoredTask) => boolean) | null;
+  where?: ((timeline: Timeline) => boolean) | null;
 }
 
 /** A page of one key's tasks, newest first, and how many match in all. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { RETENTION_MS } from '../domain/lifecycle.js';
+import { RETENTION_MS, type Timeline } from '../domain/lifecycle.js';
 import { TaskRecord } from '../domain/task.js';
 import { OrderedTasks, TaskStore } from './tasks.js';
 
@@ -106,7 +106,7 @@ describe("OrderedTasks (a key's tasks for the caller's list)", () => {
         list.removed();
       }
     };
-    const ids = (offset: number, limit: number, where?: (t: { id: string }) => boolean) => {
+    const ids = (offset: number, limit: number, where?: (t: Timeline) => boolean) => {
       const page = list.page(where, offset, limit);
       return [page.tasks.map((t) => t.id), page.total];
     };
@@ -136,7 +136,7 @@ describe("OrderedTasks (a key's tasks for the caller's list)", () => {
   test('a test scans every live task and counts the matches; removing the last says so', () => {
     const { drop, ids, list } = ordered(6);
     drop(4);
-    const even = (t: { id: string }) => Number(t.id.slice(1)) % 2 === 0;
+    const even = (t: Timeline) => t.endAt % 2 === 0;
     expect(ids(1, 1, even)).toEqual([['t0'], 2]);
     drop(0, 1, 2, 3);
     expect(list.size).toBe(1);

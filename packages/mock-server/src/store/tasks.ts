@@ -1,8 +1,9 @@
 // The task store: tasks by id, Idempotency-Key index, expiry 24 h after a task ends, a size bound, and
 // each key's tasks in creation order (and each key + model's) for the caller's task list.
 import { IndexedHeap } from '../domain/heap.js';
+import type { Timeline } from '../domain/lifecycle.js';
 import type { TaskRecord } from '../domain/task.js';
-import type { StoredTask, TaskPage } from './store.js';
+import type { TaskPage } from './store.js';
 
 /** Expired tasks are swept at most this often (by the server's clock); reads check expiry themselves. */
 const SWEEP_EVERY_MS = 60_000;
@@ -30,7 +31,7 @@ export class OrderedTasks {
   }
 
   /** `limit` live tasks newest first from `offset`, and how many match (with `where`: a scan). */
-  page(where: ((task: StoredTask) => boolean) | null | undefined, offset: number, limit: number): TaskPage {
+  page(where: ((timeline: Timeline) => boolean) | null | undefined, offset: number, limit: number): TaskPage {
     this.tidy();
     const { items, head } = this;
     const page: TaskRecord[] = [];

@@ -18,8 +18,18 @@ local function akey(apiKey) return P .. 'acct:' .. apiKey end
 -- The caller's task list: each key's task ids (and each key + model's) scored by creation order, and
 -- every task with an end by when it expires (the member names the indexes to clean if its JSON is gone).
 local function kkey(apiKey) return P .. 'ktasks:' .. apiKey end
-local function kmkey(apiKey, model) return P .. 'kmtasks:' .. apiKey .. '\0' .. model end
-local function xmember(id, apiKey, model) return id .. '\0' .. apiKey .. '\0' .. model end
+local function kmkey(apiKey, model) return P .. 'kmtasks:' .. apiKey .. '\\0' .. model end
+local function xmember(id, apiKey, model) return id .. '\\0' .. apiKey .. '\\0' .. model end
+-- Each key's task timelines, compact (what a status is derived from), for a status filter's scan.
+local function tlkey(apiKey) return P .. 'ktl:' .. apiKey end
+local function num(v)
+  if v == nil or v == NULL then return 'inf' end
+  return string.format('%.17g', v)
+end
+local function timeline(t)
+  return num(t.createdAt) .. ' ' .. num(t.processingAt) .. ' ' .. num(t.processingMs) .. ' ' ..
+    num(t.endAt) .. ' ' .. t.outcome .. ' ' .. num(t.freezeAt) .. ' ' .. num(t.seed)
+end
 
 local function load(id)
   local raw = redis.call('GET', tkey(id))
@@ -36,6 +46,7 @@ end
 
 local function save(t, now)
   redis.call('SET', tkey(t.id), cjson.encode(t))
+  redis.call('HSET', tlkey(t.apiKey), t.id, timeline(t))
   local at = expires(t)
   if at then
     redis.call('PEXPIRE', tkey(t.id), math.max(1, math.floor(at - now)))
@@ -92,6 +103,7 @@ local function remove(t, now)
   redis.call('ZREM', P .. 'tasks', t.id)
   redis.call('ZREM', kkey(t.apiKey), t.id)
   redis.call('ZREM', kmkey(t.apiKey, t.model), t.id)
+  redis.call('HDEL', tlkey(t.apiKey), t.id)
   redis.call('ZREM', P .. 'expires', xmember(t.id, t.apiKey, t.model))
   if t.idempotencyKey ~= NULL and t.idempotencyKey ~= nil then
     local k = ikey(t.apiKey, t.idempotencyKey)
@@ -119,8 +131,8 @@ end
 -- Removes every task expired by now (O(expired)), so the indexes of the caller's list hold live tasks only.
 local function expireDue(now)
   for _, m in ipairs(redis.call('ZRANGEBYSCORE', P .. 'expires', '-inf', now)) do
-    local a = string.find(m, '\0', 1, true)
-    local b = string.find(m, '\0', a + 1, true)
+    local a = string.find(m, '\\0', 1, true)
+    local b = string.find(m, '\\0', a + 1, true)
     local id, apiKey, model = string.sub(m, 1, a - 1), string.sub(m, a + 1, b - 1), string.sub(m, b + 1)
     local t = load(id)
     if t then
@@ -129,6 +141,7 @@ local function expireDue(now)
       redis.call('ZREM', P .. 'tasks', id)
       redis.call('ZREM', kkey(apiKey), id)
       redis.call('ZREM', kmkey(apiKey, model), id)
+      redis.call('HDEL', tlkey(apiKey), id)
       redis.call('ZREM', P .. 'expires', m)
     end
   end
@@ -204,7 +217,8 @@ return out
 /**
  * ARGV[5] apiKey, ARGV[6] model or '', ARGV[7] offset, ARGV[8] limit, ARGV[9] now, ARGV[10] '1' to scan
  * → {total, task JSONs newest first from offset} from the key's (or key + model's) index: O(limit);
- * or, scanning, {-1, every such task's JSON oldest first} for a test the caller applies (a status).
+ * or, scanning, {-1, every such task's id oldest first, its compact timeline ('' when unknown)} for
+ * a test the caller applies (a status), which then reads the page's tasks by id.
  */
 export const PAGE_TASKS = script(`
 local apiKey, model = ARGV[5], ARGV[6]
@@ -214,11 +228,13 @@ expireDue(now)
 local k = model == '' and kkey(apiKey) or kmkey(apiKey, model)
 local out = {}
 if ARGV[10] == '1' then
-  for _, id in ipairs(redis.call('ZRANGE', k, 0, -1)) do
-    local raw = redis.call('GET', tkey(id))
-    if raw then out[#out + 1] = raw else redis.call('ZREM', k, id) end
+  local ids = redis.call('ZRANGE', k, 0, -1)
+  for i = 1, #ids, 1000 do
+    local chunk = {}
+    for j = i, math.min(i + 999, #ids) do chunk[#chunk + 1] = ids[j] end
+    for _, v in ipairs(redis.call('HMGET', tlkey(apiKey), unpack(chunk))) do out[#out + 1] = v or '' end
   end
-  return {-1, out}
+  return {-1, ids, out}
 end
 local total = redis.call('ZCARD', k)
 if offset < total then

@@ -1,9 +1,9 @@
 // The Redis store: every replica's shared state in one Redis (node-redis's @redis/client), each rule one Lua script.
 import { createClient, type RedisClientType } from '@redis/client';
 import type { DeliveryAttempt } from '../../delivery/attempt.js';
+import type { Timeline } from '../../domain/lifecycle.js';
 import type { ModelState } from '../../domain/model-state.js';
 import type { Fault, FaultSpec } from '../../store/faults.js';
-import { pageNewestFirst } from '../../store/paging.js';
 import {
   type Account,
   type AttemptRef,
@@ -200,11 +200,21 @@ export class RedisStore implements MockStore {
     limit: number,
     now: number,
   ): Promise<TaskPage> {
-    const scan = filter.where ? '1' : '';
-    const args = [apiKey, filter.model ?? '', offset, limit, now, scan];
-    const [total, raws] = (await this.run(scripts.PAGE_TASKS, args)) as [number, string[]];
-    const tasks = raws.map((raw) => this.task(raw));
-    return scan ? pageNewestFirst(tasks, filter.where, offset, limit) : { tasks, total };
+    const { where } = filter;
+    const args = [apiKey, filter.model ?? '', offset, limit, now, where ? '1' : ''];
+    const reply = (await this.run(scripts.PAGE_TASKS, args)) as [number, string[], string[]?];
+    if (!where) return { tasks: reply[1].map((raw) => this.task(raw)), total: reply[0] };
+    // The scan: every task's compact timeline is tested, newest first; then the page's tasks are read.
+    const [, ids, timelines = []] = reply;
+    const pageIds: string[] = [];
+    let total = 0;
+    for (let i = ids.length - 1; i >= 0; i--) {
+      const text = timelines[i];
+      if (!text || !where(parseTimeline(text))) continue;
+      if (total >= offset && pageIds.length < limit) pageIds.push(ids[i] as string);
+      total++;
+    }
+    return { tasks: pageIds.length ? await this.tasksByIds(apiKey, pageIds, now) : [], total };
   }
 
   async tasksByIds(apiKey: string, ids: readonly string[], now: number): Promise<StoredTask[]> {
@@ -368,6 +378,21 @@ export class RedisStore implements MockStore {
   async close(): Promise<void> {
     if (this.client.isOpen) await this.client.close().catch(() => this.client.destroy());
   }
+}
+
+/** A timeline as the scripts keep it for a status filter: seven space-separated fields, `inf` for Infinity. */
+function parseTimeline(text: string): Timeline {
+  const [createdAt, processingAt, processingMs, endAt, outcome, freezeAt, seed] = text.split(' ');
+  const n = (v: string | undefined) => (v === 'inf' ? Number.POSITIVE_INFINITY : Number(v));
+  return {
+    createdAt: n(createdAt),
+    processingAt: n(processingAt),
+    processingMs: n(processingMs),
+    endAt: n(endAt),
+    outcome: outcome as Timeline['outcome'],
+    freezeAt: n(freezeAt),
+    seed: n(seed),
+  };
 }
 
 function reason(error: unknown): string {
