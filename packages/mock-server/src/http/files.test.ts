@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, onTestFinished, test } from 'vitest';
 import { renderVideosModule } from '../../scripts/embed-fixtures.js';
 import { createTask, manualServer, UNTIL_ANY_END_MS } from '../../test/helpers.js';
 import type { MockServer } from '../index.js';
-import { parseRange, videoFor } from './files.js';
+import { isPortrait, parseRange, videoFor } from './files.js';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
@@ -140,5 +140,34 @@ describe('GET /files/<task_id>.mp4', () => {
     expect((await server.app.request(`/files/${failing.id}.mp4`)).status).toBe(404);
     expect((await server.app.request('/files/task-unified-1-aaaaaaaa.mp4')).status).toBe(404);
     expect((await server.app.request(`/files/${running.id}.webm`)).status).toBe(404);
+  });
+});
+
+describe('which video a model gets', () => {
+  test.each([
+    ['9:16', true],
+    ['3:4', true],
+    ['720x1280', true],
+    ['16:9', false],
+    ['1280x720', false],
+    ['1:1', false],
+    ['auto', false],
+    ['', false],
+  ])('%s → portrait %s', (ratio, portrait) => {
+    expect(isPortrait(ratio)).toBe(portrait);
+    expect(videoFor(ratio)).toBe(videoFor(portrait ? '9:16' : '16:9'));
+  });
+
+  test('a sora-2-preview task at 720x1280 plays the portrait video', async () => {
+    const server = manualServer({ credits: 1000 });
+    onTestFinished(() => server.close());
+    const task = await createTask(server, {
+      model: 'sora-2-preview',
+      prompt: 'tall',
+      aspect_ratio: '720x1280',
+    });
+    await server.clock.advance(UNTIL_ANY_END_MS);
+    const res = await server.app.request(`/files/${task.id}.mp4`);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(videoFor('9:16'));
   });
 });

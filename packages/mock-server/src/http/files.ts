@@ -7,7 +7,13 @@ let videos: { landscape: Uint8Array; portrait: Uint8Array } | undefined;
 /** The fixture video for an aspect ratio (decoded once). */
 export function videoFor(aspectRatio: string): Uint8Array {
   videos ??= { landscape: base64ToBytes(LANDSCAPE_MP4_BASE64), portrait: base64ToBytes(PORTRAIT_MP4_BASE64) };
-  return aspectRatio === '9:16' ? videos.portrait : videos.landscape;
+  return isPortrait(aspectRatio) ? videos.portrait : videos.landscape;
+}
+
+/** Taller than wide (`9:16`, `3:4`, `720x1280`); `16:9`, `1:1`, `auto` and none are landscape. */
+export function isPortrait(aspectRatio: string): boolean {
+  const match = /^(\d+)[:x](\d+)$/.exec(aspectRatio);
+  return match !== null && Number(match[2]) > Number(match[1]);
 }
 
 export type ByteRange = { start: number; end: number } | 'unsatisfiable' | null;
