@@ -145,6 +145,24 @@ describe('createMockAdminClient against the in-process mock', () => {
     expect(res.status).toBe(402);
   });
 
+  test('setModelState retires a model, so its create answers 403; models() lists the states', async () => {
+    const { admin } = setup();
+    expect(await admin.setModelState('sora-2', 'retired')).toMatchObject({
+      model_id: 'sora-2',
+      state: 'retired',
+    });
+    expect((await admin.models()).find((m) => m.model_id === 'sora-2')?.state).toBe('retired');
+    const res = await mock.fetch('/v1/videos/generations', {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-test-1', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'sora-2', prompt: 'x' }),
+    });
+    expect(res.status).toBe(403);
+    expect(await admin.setModelState('sora-2', null)).toMatchObject({ state: 'available' });
+    const refused = await adminError(admin.setModelState('sora-3', 'retired'));
+    expect(refused).toMatchObject({ status: 404, param: 'model' });
+  });
+
   test('reset forgets the tasks and keeps the time; config() shows the options', async () => {
     const { admin } = setup();
     await createTask();

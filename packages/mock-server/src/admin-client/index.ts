@@ -48,6 +48,10 @@ export interface MockAdminClient {
   clearFaults(): Promise<void>;
   /** Sets what a key has left; answers its balance as GET /v1/credits shows it. */
   setCredits(apiKey: string, credits: number): Promise<S['CreditsResponse']>;
+  /** The served models and their states. */
+  models(): Promise<S['ModelStateEntry'][]>;
+  /** Sets a served model's state (`null`: as the start options say); answers that model. */
+  setModelState(model: string, state: S['SetModelStateRequest']['state']): Promise<S['ModelStateEntry']>;
   /** Ends a running task as failed / request_cancelled (409 once it has ended). */
   cancel(id: string): Promise<S['AdminTask']>;
   /** Sends a finished task's callback again, altered as `mutate` says, to its callback_url or `url`. */
@@ -97,6 +101,9 @@ export function createMockAdminClient(options: MockAdminClientOptions): MockAdmi
     },
     setCredits: (apiKey, credits) =>
       ok('setCredits', raw.POST('/__mock/credits', { body: { apiKey, credits } })),
+    models: async () => (await ok('models', raw.GET('/__mock/models'))).data,
+    setModelState: async (model, state) =>
+      (await ok('setModelState', raw.POST('/__mock/models', { body: { model, state } }))).model,
     cancel: (id) => ok('cancel', raw.POST('/__mock/tasks/{id}/cancel', task(id))),
     redeliver: (id, mutate = 'none', url) =>
       ok(
