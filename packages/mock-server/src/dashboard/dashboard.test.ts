@@ -313,6 +313,15 @@ describe('live updates (server-sent events)', { timeout: 60_000 }, () => {
     await s.core.scheduler.advance(1000);
     const fifth = JSON.parse((await events.next()).data);
     expect(fifth).toMatchObject({ version: fourth.version + 1, now: START + 6000 });
+
+    // A model's state is on the page too: changing it is a change.
+    await s.app.request('/__mock/models', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'sora-2', state: 'degraded' }),
+    });
+    const sixth = JSON.parse((await events.next()).data);
+    expect(sixth.version).toBe(fifth.version + 1);
     expect(watcher.subscribers).toBe(1);
     await events.cancel();
     await expect.poll(() => watcherFor(s.core).subscribers).toBe(0);

@@ -28,6 +28,7 @@ export async function fingerprint(core: MockCore, given?: TaskListPage): Promise
   h = mixNumber(h, core.deliveries.inFlightCount);
   h = mixNumber(h, core.scheduler.pending);
   for (const fault of await core.listFaults()) h = mixNumber(mixNumber(h, fault.id), fault.remaining);
+  for (const { model, state } of await core.modelStatuses()) h = mixString(mixString(h, model.id), state);
   // Whole seconds: a pending task's estimated_time counts down in them.
   if (core.scheduler.mode === 'manual' || scan.waiting) h = mixNumber(h, Math.floor(now / 1000));
   if (core.scheduler.mode === 'manual') h = mixNumber(h, now % 1000);
