@@ -6,7 +6,7 @@ import { bundle, createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { exampleTypesSource } from './example-types.js';
-import { renderModelsDoc } from './models-doc.js';
+import { renderModelsDoc, withReadmeTable } from './models-doc.js';
 
 const packageFile = (name: string) => fileURLToPath(new URL(`../${name}`, import.meta.url));
 
@@ -71,6 +71,13 @@ export async function renderAll(): Promise<Map<string, string>> {
   ]);
 }
 
+/** The repository's README, its models table rendered from the spec (the rest of it is hand-written). */
+export const README_PATH = '../../README.md';
+
+export function renderReadme(): string {
+  return withReadmeTable(readFileSync(packageFile(README_PATH), 'utf8'), JSON.parse(renderOpenApiJson()));
+}
+
 /** The generated files whose committed text differs from what the documents make now. */
 export async function staleFiles(): Promise<string[]> {
   const stale: string[] = [];
@@ -81,6 +88,7 @@ export async function staleFiles(): Promise<string[]> {
     } catch {}
     if (actual !== expected) stale.push(path);
   }
+  if (renderReadme() !== readFileSync(packageFile(README_PATH), 'utf8')) stale.push(README_PATH);
   return stale;
 }
 
@@ -96,6 +104,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log('the generated files are in sync with openapi.yaml and mock-admin.yaml');
   } else {
     for (const [path, text] of await renderAll()) writeFileSync(packageFile(path), text);
-    console.log('wrote openapi.json, mock-admin.json, MODELS.md and src/generated/');
+    writeFileSync(packageFile(README_PATH), renderReadme());
+    console.log(
+      "wrote openapi.json, mock-admin.json, MODELS.md, src/generated/ and the README's models table",
+    );
   }
 }

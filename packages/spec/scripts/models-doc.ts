@@ -4,6 +4,7 @@ import {
   modelEntries,
   type OpenApiDocument,
   type PriceFormula,
+  priceUc,
   UC_PER_CREDIT,
 } from '../src/index.js';
 
@@ -60,4 +61,48 @@ export function renderModelsDoc(doc: OpenApiDocument, note: string): string {
     ...rows,
     '',
   ].join('\n');
+}
+
+/** Where the README's model table starts and ends; the lines between are generated. */
+export const README_TABLE_START =
+  '<!-- models table: generated from packages/spec/openapi.yaml by packages/spec/scripts/generate.ts; do not edit -->';
+export const README_TABLE_END = '<!-- end of models table -->';
+
+function qualities(schema: Record<string, unknown>): string {
+  const quality = (schema.properties as Record<string, { enum?: string[] }>).quality;
+  return quality?.enum ? quality.enum.join(', ') : '—';
+}
+
+/** A Markdown table with every column padded to its widest cell, as Biome formats it. */
+function markdownTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, 3, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The README's compact table: one row per model, the price of a task with the model's defaults. */
+export function renderReadmeTable(doc: OpenApiDocument): string {
+  const rows = modelEntries(doc).map((entry) => {
+    const { profile } = entry;
+    const body = { ...modelDefaults(entry), model: entry.id };
+    const price = `${credits(priceUc(profile.price, body))}${profile.price.estimated ? ' (estimated)' : ''}`;
+    return [
+      `\`${entry.id}\``,
+      profile.family,
+      profile.lifecycle,
+      durations(entry.schema),
+      qualities(entry.schema),
+      price,
+    ];
+  });
+  const header = ['model', 'family', 'lifecycle', 'durations', 'qualities', 'credits, default task'];
+  return [README_TABLE_START, '', markdownTable(header, rows), '', README_TABLE_END].join('\n');
+}
+
+/** `readme` with the text between the markers replaced by the table. */
+export function withReadmeTable(readme: string, doc: OpenApiDocument): string {
+  const start = readme.indexOf(README_TABLE_START);
+  const end = readme.indexOf(README_TABLE_END);
+  if (start < 0 || end < start) throw new Error('README.md has no models table markers');
+  return readme.slice(0, start) + renderReadmeTable(doc) + readme.slice(end + README_TABLE_END.length);
 }

@@ -3,7 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { exampleTypesSource } from '../scripts/example-types.js';
-import { generatedNote, renderAll, renderOpenApiJson, renderTypes } from '../scripts/generate.js';
+import {
+  generatedNote,
+  README_PATH,
+  renderAll,
+  renderOpenApiJson,
+  renderReadme,
+  renderTypes,
+} from '../scripts/generate.js';
 import { adminSpec, spec } from '../src/index.js';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
@@ -87,4 +94,12 @@ test('MODELS.md has one row per model of the spec, with its price in credits', (
   for (const id of Object.keys(mapping)) expect(doc).toContain(`[\`${id}\`]`);
   expect(doc).toContain('10,true → 3.737');
   expect(doc).toContain('**estimated**');
+});
+
+test("the README's models table is the one the spec makes", () => {
+  // On failure: run `pnpm --filter @videotask/spec generate` and commit README.md.
+  const readme = read(README_PATH);
+  expect(renderReadme()).toBe(readme);
+  expect(readme).toContain('| `MiniMax-Hailuo-02`');
+  expect(readme).toContain('512p, 768p, 1080p');
 });
