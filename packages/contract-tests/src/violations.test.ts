@@ -53,6 +53,20 @@ describe.each(modelEntries().map((entry) => [entry.id, entry] as const))('%s', (
   });
 });
 
+test("an object's own properties are broken too (Kling's model_params, nested a level deeper)", () => {
+  const rules = schemaViolations()
+    .filter((v) => v.model === 'kling-o3-text-to-video')
+    .map((v) => v.rule);
+  expect(rules).toEqual(
+    expect.arrayContaining([
+      'model_params.multi_prompt: maxItems 6',
+      'model_params.element_list: maxItems 7',
+      'model_params.shot_type: enum customize',
+      'model_params.watermark_info.enabled: type boolean',
+    ]),
+  );
+});
+
 test('the image extension, host-ending-like-a-file and https-only callback rules are among the rows', () => {
   const bodies = schemaViolations().map((v) => JSON.stringify(v.body));
   expect(bodies.some((b) => b.includes('image1.gif'))).toBe(true);

@@ -26,6 +26,9 @@ interface PropertySchema {
   format?: string;
   items?: PropertySchema;
   examples?: unknown[];
+  default?: unknown;
+  required?: string[];
+  properties?: Record<string, PropertySchema>;
   $ref?: string;
 }
 
@@ -94,13 +97,46 @@ function breakPattern(pattern: string, example: string): string[] {
   return [...new Set(broken)].slice(0, 4);
 }
 
-/** Values of one property that each break one keyword of its schema. */
+/** A valid value of a schema: its example or default, else the smallest value its type allows. */
+function sampleOf(raw: PropertySchema | undefined): unknown {
+  const schema = resolve(raw);
+  if (!schema) return undefined;
+  if (schema.examples?.length) return schema.examples[0];
+  if (schema.default !== undefined) return schema.default;
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum?.length) return schema.enum[0];
+  switch (Array.isArray(schema.type) ? schema.type[0] : schema.type) {
+    case 'string':
+      return 'a'.repeat(Math.max(1, schema.minLength ?? 0));
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [];
+    default: {
+      const out: Record<string, unknown> = {};
+      for (const key of schema.required ?? []) out[key] = sampleOf(schema.properties?.[key]);
+      return out;
+    }
+  }
+}
+
+/** Values of one property that each break one keyword of its schema (and of its object's own properties). */
 function breakProperty(name: string, raw: PropertySchema): { rule: string; value: unknown }[] {
   const schema = resolve(raw) as PropertySchema;
   const out: { rule: string; value: unknown }[] = [];
   const itemSchema = resolve(schema.items);
-  const example = schema.examples?.[0] ?? (itemSchema?.examples ? [itemSchema.examples[0]] : undefined);
+  const example = schema.examples?.[0] ?? (itemSchema ? [sampleOf(itemSchema)] : undefined);
   if (schema.const !== undefined) return [];
+  // An object's own properties (model_params.multi_prompt, …): each broken inside an otherwise empty object.
+  const nested = Object.entries(schema.properties ?? {}).flatMap(([sub, subSchema]) =>
+    breakProperty(sub, subSchema).map(({ rule, value }) => ({
+      rule: `${name}.${rule}`,
+      value: { [sub]: value },
+    })),
+  );
   out.push({ rule: `type ${String(schema.type)}`, value: wrongTypeValue(schema.type) });
   if (schema.enum) {
     const value =
@@ -139,7 +175,7 @@ function breakProperty(name: string, raw: PropertySchema): { rule: string; value
     }
   }
   if (schema.format === 'uri') out.push({ rule: 'format uri', value: 'not a url' });
-  return out.map(({ rule, value }) => ({ rule: `${name}: ${rule}`, value }));
+  return [...out.map(({ rule, value }) => ({ rule: `${name}: ${rule}`, value })), ...nested];
 }
 
 /** Every `x-rule-example` in a model's schema, with the words of the rule it breaks. */
