@@ -2,6 +2,7 @@
 
 import { type ModelId, modelEntries } from '@videotask/spec';
 import { generateWebhookSecret, secretKeyBytes } from './delivery/signature.js';
+import { MAX_CREDITS } from './domain/prices.js';
 import { randomSeed } from './domain/random.js';
 import type { MockStore } from './store/store.js';
 
@@ -125,7 +126,8 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
   const publicUrl = (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
   new URL(publicUrl);
   const credits = options.credits ?? DEFAULT_CREDITS;
-  if (!Number.isFinite(credits) || credits < 0) throw new RangeError(`credits must be >= 0, got ${credits}`);
+  if (!Number.isFinite(credits) || credits < 0 || credits > MAX_CREDITS)
+    throw new RangeError(`credits must be from 0 to ${MAX_CREDITS}, got ${credits}`);
   const maxTasks = Math.floor(positive('maxTasks', options.maxTasks ?? DEFAULT_MAX_TASKS));
   const apiKeys = options.apiKeys?.length ? new Set(options.apiKeys) : null;
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));

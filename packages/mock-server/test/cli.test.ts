@@ -125,7 +125,11 @@ describe('parseCliArgs', () => {
 
   test('a bad environment value names the variable', () => {
     expect(() => parseCliArgs([], { MOCK_QUIET: 'maybe' })).toThrow(/MOCK_QUIET must be true or false/);
-    expect(() => parseCliArgs([], { MOCK_CREDITS: '-1' })).toThrow(/MOCK_CREDITS must be a number >= 0/);
+    expect(() => parseCliArgs([], { MOCK_CREDITS: '-1' })).toThrow(/MOCK_CREDITS must be a number from 0 to/);
+    expect(() => parseCliArgs([], { MOCK_CREDITS: '1e306' })).toThrow(
+      /MOCK_CREDITS must be a number from 0 to 100000000000/,
+    );
+    expect(() => parseCliArgs([], { MOCK_MODELS: 'sora-3' })).toThrow(/unknown model "sora-3"/);
   });
 });
 

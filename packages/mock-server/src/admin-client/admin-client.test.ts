@@ -145,6 +145,20 @@ describe('createMockAdminClient against the in-process mock', () => {
     expect(res.status).toBe(402);
   });
 
+  test('a balance beyond the bound is refused in the envelope, and the bound itself reads back exactly', async () => {
+    const { admin } = setup();
+    // Kept as UC, 1e306 credits overflowed to Infinity and GET /v1/credits answered null.
+    const refused = await adminError(admin.setCredits('sk-test-1', 1e306));
+    expect(refused).toMatchObject({ status: 400, param: 'credits' });
+    const max = 100_000_000_000;
+    expect((await admin.setCredits('sk-test-1', max)).data.token.remaining_credits).toBe(max);
+    const res = await mock.fetch('/v1/credits', { headers: { authorization: 'Bearer sk-test-1' } });
+    expect(
+      ((await res.json()) as { data: { token: { remaining_credits: number } } }).data.token.remaining_credits,
+    ).toBe(max);
+    expect(() => createMockServer({ credits: 1e306 })).toThrow(/credits must be from 0 to 100000000000/);
+  });
+
   test('setModelState retires a model, so its create answers 403; models() lists the states', async () => {
     const { admin } = setup();
     expect(await admin.setModelState('sora-2', 'retired')).toMatchObject({

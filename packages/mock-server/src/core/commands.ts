@@ -8,7 +8,7 @@ import { createScheduler, type Scheduler } from '../domain/clock.js';
 import type { CreateBody } from '../domain/create-body.js';
 import { RETENTION_MS, stateAt } from '../domain/lifecycle.js';
 import type { ModelState } from '../domain/model-state.js';
-import { toCredits, toUc } from '../domain/prices.js';
+import { MAX_CREDITS, toCredits, toUc } from '../domain/prices.js';
 import { createRandom, type Random, randomSeed } from '../domain/random.js';
 import type { Scenario } from '../domain/scenarios.js';
 import { renderTask, type VideoTaskJson } from '../domain/task.js';
@@ -339,8 +339,8 @@ export class MockCore {
 
   async setCredits(apiKey: string, credits: number): Promise<Result<CreditsJson>> {
     if (!apiKey) return refuse('invalid_request', 'apiKey must be a non-empty string', 'apiKey');
-    if (!Number.isFinite(credits) || credits < 0)
-      return refuse('invalid_request', 'credits must be a number >= 0', 'credits');
+    if (!Number.isFinite(credits) || credits < 0 || credits > MAX_CREDITS)
+      return refuse('invalid_request', `credits must be a number from 0 to ${MAX_CREDITS}`, 'credits');
     return ok(creditsJson(await this.store.setRemaining(apiKey, toUc(credits), this.now())));
   }
 

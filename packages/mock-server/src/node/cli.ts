@@ -1,6 +1,7 @@
 // The `videotask-mock` command: flags and MOCK_* environment variables → a listening mock server.
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { MAX_CREDITS } from '../domain/prices.js';
 import type { MockServerOptions } from '../index.js';
 import { resolveModels } from '../options.js';
 import {
@@ -326,7 +327,7 @@ function mockFlags({ get, num, bool, str }: Readers): MockServerOptions {
   if (unsigned !== undefined) o.unsignedCallbacks = unsigned;
   const numbers = {
     speed: num('speed', (n) => n > 0, 'a number > 0'),
-    credits: num('credits', (n) => n >= 0, 'a number >= 0'),
+    credits: num('credits', (n) => n >= 0 && n <= MAX_CREDITS, `a number from 0 to ${MAX_CREDITS}`),
     rateLimit: num('rate-limit', (n) => n > 0, 'a number > 0'),
     failureRate: num('failure-rate', (n) => n >= 0 && n <= 1, 'a number from 0 to 1'),
     maxTasks: num('max-tasks', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1'),

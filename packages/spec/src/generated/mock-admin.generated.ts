@@ -618,7 +618,11 @@ export interface components {
         };
         SetCreditsRequest: {
             apiKey: string;
-            /** @description Remaining credits to set. */
+            /**
+             * @description Remaining credits to set. At most 100 billion: balances are kept in UC (1/10,000
+             *     credit) as whole numbers, and larger ones would no longer be exact (from about 1.8e305
+             *     they would overflow to `Infinity`).
+             */
             credits: number;
         };
         /** @enum {string} */
