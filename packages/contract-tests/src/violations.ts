@@ -48,17 +48,23 @@ const resolve = (schema: PropertySchema | undefined): PropertySchema | undefined
 const properties = (entry: ModelEntry): Record<string, PropertySchema> =>
   (entry.schema.properties ?? {}) as Record<string, PropertySchema>;
 
-/** The spec's text-to-video example: the valid sora-2 body, as existing users send it. */
-export const validBody = (): Record<string, unknown> =>
-  structuredClone(
-    deref<{ value: Record<string, unknown> }>(spec, spec.components.examples?.TextToVideoRequest).value,
-  );
+/** The create operation's documented request examples (text to video first). */
+const createExamples: Record<string, unknown>[] = Object.values(
+  deref<{ content: { 'application/json': { examples: Record<string, unknown> } } }>(
+    spec,
+    validator.operation('createVideoGeneration').operation.requestBody,
+  ).content['application/json'].examples,
+).map((example) => deref<{ value: Record<string, unknown> }>(spec, example).value);
 
 const FALLBACK_PROMPT = 'A red fox runs through fresh snow at dawn';
 
-/** The smallest valid body of a model: its id and a prompt (the spec's example where it has one). */
+/**
+ * A valid starting body for a model: the create operation's first example for it, as users send it,
+ * or else its id and a prompt (the schema's example prompt where it has one).
+ */
 export function minimalBody(entry: ModelEntry): Record<string, unknown> {
-  if (entry.id === 'sora-2') return validBody();
+  const example = createExamples.find((body) => body.model === entry.id);
+  if (example) return structuredClone(example);
   const prompt = resolve(properties(entry).prompt)?.examples?.[0];
   return { model: entry.id, prompt: typeof prompt === 'string' ? prompt : FALLBACK_PROMPT };
 }
@@ -216,11 +222,15 @@ export function modelViolations(entry: ModelEntry): BodyViolation[] {
 
 /** Rules of the create body as a whole: the model itself is required and must be one the spec lists. */
 function modelFieldViolations(): BodyViolation[] {
-  const { model: _model, ...withoutModel } = validBody();
+  const first = modelEntries()[0] as ModelEntry;
+  const { model: _model, ...withoutModel } = minimalBody(first);
+  const known = new Set<string>(modelEntries().map((entry) => entry.id));
+  let unknown = `${first.id}-x`;
+  while (known.has(unknown)) unknown += '-x';
   return [
-    { model: 'sora-2', rule: 'model: required', body: withoutModel, param: 'model' },
-    { model: 'sora-2', rule: 'model: enum', body: { ...validBody(), model: 'sora-3' }, param: 'model' },
-    { model: 'sora-2', rule: 'model: type string', body: { ...validBody(), model: 2 }, param: 'model' },
+    { model: first.id, rule: 'model: required', body: withoutModel, param: 'model' },
+    { model: first.id, rule: 'model: enum', body: { ...withoutModel, model: unknown }, param: 'model' },
+    { model: first.id, rule: 'model: type string', body: { ...withoutModel, model: 2 }, param: 'model' },
   ];
 }
 
