@@ -1,19 +1,15 @@
 // A stored task (its request facts and timeline) and its JSON as GET /v1/tasks/{id} answers it.
 import { modelEntry, type Schemas } from '@videotask/spec';
+import type { RequestFacts } from './create-body.js';
 import { RETENTION_MS, stateAt, type Timeline } from './lifecycle.js';
 import { toCredits } from './prices.js';
 import type { Outcome } from './scenarios.js';
 import { failureMessage } from './scenarios.js';
 
-export interface TaskFacts {
+/** A task's facts: what it keeps of its request (create-body.ts), and who asked and how. */
+export interface TaskFacts extends Omit<RequestFacts, 'pace'> {
   id: string;
   apiKey: string;
-  model: string;
-  duration: number;
-  aspectRatio: string;
-  removeWatermark: boolean;
-  image: boolean;
-  priceUc: number;
   callbackUrl: string | null;
   failureCode: string | null;
   scenario: string | null;
