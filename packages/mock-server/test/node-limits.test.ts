@@ -199,6 +199,37 @@ describe('limits on the Node server', () => {
     expect(ends.every((text) => text === '' || text.startsWith('HTTP/1.1 408'))).toBe(true);
   });
 
+  // RFC 9112 §9.6: a server that closes the connection after an answer says `Connection: close` in it.
+  const AUTHORIZED_GET = 'GET /v1/credits HTTP/1.1\r\nHost: mock\r\nAuthorization: Bearer sk-limits\r\n\r\n';
+  test.each([
+    ['a 401 on GET /v1/credits, its body sent later', 'GET /v1/credits', 401, 'later'],
+    ['a 405 on DELETE /v1/credits, its body sent later', 'DELETE /v1/credits', 405, 'later'],
+    ['a 401 on GET /v1/credits, its body sent at once', 'GET /v1/credits', 401, 'at once'],
+    ['a 405 on DELETE /v1/credits, its body sent at once', 'DELETE /v1/credits', 405, 'at once'],
+  ])(
+    '%s: the answer says whether the connection stays, and it does as it says',
+    async (_name, route, status, when) => {
+      const c = await open(patient);
+      const head = `${route} HTTP/1.1\r\nHost: mock\r\nContent-Length: 10\r\n${status === 405 ? 'Authorization: Bearer sk-limits\r\n' : ''}\r\n`;
+      c.socket.write(when === 'at once' ? `${head}0123456789` : head);
+      await answers(c, 1, status);
+      const { headers } = parse(c.text());
+      if (when === 'later') {
+        // The server cannot have the body yet: it must not promise to keep the connection.
+        expect(headers).toContain('connection: close');
+        c.socket.write('0123456789');
+      }
+      c.socket.write(AUTHORIZED_GET);
+      if (headers.includes('connection: close')) {
+        expect(await c.closed).not.toContain('HTTP/1.1 200');
+      } else {
+        expect(headers).toContain('connection: keep-alive');
+        await answers(c, 1, 200);
+        c.socket.destroy();
+      }
+    },
+  );
+
   test('an ordinary keep-alive connection is kept for several requests', async () => {
     // On the patient server: however slow this machine is between two requests, the connection waits.
     const c = await open(patient);

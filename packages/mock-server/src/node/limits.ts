@@ -73,9 +73,9 @@ function envelope(status: number, code: string, type: string, message: string) {
 
 /**
  * Wraps the request listener: a request that declares a body over the limit is answered 413 before
- * a byte of it is read, and a connection whose request body was left unread when its answer went
- * out (a streamed body cut at the limit, a body on a route that reads none) is closed rather than
- * drained, so an oversized upload stops at once.
+ * a byte of it is read, and an answer that goes out before its request body has all arrived (a
+ * streamed body cut at the limit, a refusal that reads no body) says `Connection: close` and the
+ * connection is closed rather than drained, so an oversized upload stops at once.
  */
 export function guardRequests(listener: RequestListener, limit = MAX_BODY_BYTES): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -91,9 +91,16 @@ export function guardRequests(listener: RequestListener, limit = MAX_BODY_BYTES)
       res.end(body, () => req.socket.destroySoon());
       return;
     }
-    res.once('finish', () => {
-      if (!req.complete) req.socket.destroySoon();
-    });
+    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(declared ?? 0) > 0;
+    if (hasBody) {
+      const writeHead = res.writeHead;
+      res.writeHead = ((...args: Parameters<ServerResponse['writeHead']>) => {
+        // Node closes the connection after an answer whose shouldKeepAlive is off, and says
+        // `Connection: close` in it (RFC 9112 §9.6), instead of draining what the client still sends.
+        if (!req.complete) res.shouldKeepAlive = false;
+        return writeHead.apply(res, args);
+      }) as ServerResponse['writeHead'];
+    }
     listener(req, res);
   };
 }
