@@ -42,11 +42,12 @@ export function adminRequestValidators(): AdminRequestValidators {
   return shared;
 }
 
-function compileAdminValidators(): AdminRequestValidators {
-  const validator = createSpecValidator({ useDefaults: true }, adminSpec);
+/** Compiles the admin validators from a copy of the admin spec (e.g. one with a schema widened). */
+export function compileAdminValidators(document: typeof adminSpec = adminSpec): AdminRequestValidators {
+  const validator = createSpecValidator({ useDefaults: true }, document);
   const body: Record<string, CompiledValidator> = {};
   const query: Record<string, CompiledValidator> = {};
-  for (const item of Object.values(adminSpec.paths)) {
+  for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item) as { operationId?: string; requestBody?: unknown }[]) {
       const id = operation?.operationId;
       if (!id) continue;

@@ -420,6 +420,29 @@ describe('redeliver', () => {
     expect((await redeliver('task-unified-1-aaaaaaaa', {})).status).toBe(404);
   });
 
+  test.each([
+    ['an http:// url', 'http://hooks.example.com/video', 'be an https:// URL'],
+    ['a url that is not one', 'https://', 'must be a valid URL'],
+    ['a url over 2048 characters', `${HOOK}?${'a'.repeat(2048)}`, 'must be at most 2048 characters'],
+  ])('refused by the admin schema: %s (400, param url)', async (_name, url, message) => {
+    const { task, sent } = await finished();
+    const error = (await (await redeliver(task.id, { url })).json()).error;
+    expect(error).toMatchObject({ code: 'invalid_request', param: 'url' });
+    expect(error.message).toContain(message);
+    expect(sent).toHaveLength(1);
+  });
+
+  test('allowLocalCallbacks widens the redeliver url to http:// as it widens callback_url', async () => {
+    const { fetch, sent } = scriptedFetch(200);
+    serverWith(fetch, { allowLocalCallbacks: true });
+    const task = await createTask(server, { callback_url: 'http://127.0.0.1:9/hook' });
+    await server.clock.advance(UNTIL_ANY_END_MS);
+    const answer = await redeliver(task.id, { url: 'http://127.0.0.1:9/again' });
+    expect(answer.status).toBe(202);
+    expect(sent.map((s) => s.url)).toEqual(['http://127.0.0.1:9/hook', 'http://127.0.0.1:9/again']);
+    expect((await (await redeliver(task.id, { url: 'ftp://127.0.0.1/x' })).json()).error.param).toBe('url');
+  });
+
   test('the controller redelivers too', async () => {
     const { task, sent } = await finished();
     const { webhookId } = await server.tasks.redeliver(task.id, 'stale-timestamp');

@@ -1,5 +1,10 @@
 // Request validators compiled once from the spec, plus the image-URL rule a schema cannot say.
-import { spec } from '@videotask/spec';
+import { adminSpec, spec } from '@videotask/spec';
+import {
+  type AdminRequestValidators,
+  adminRequestValidators,
+  compileAdminValidators,
+} from '@videotask/spec/admin-validator';
 import { type CompiledValidator, createSpecValidator, deref } from '@videotask/spec/validator';
 
 export interface RequestValidators {
@@ -40,16 +45,32 @@ function parameter(operationId: string, name: string, validator: ReturnType<type
   throw new Error(`The spec has no parameter ${name} on ${operationId}`);
 }
 
-function compile(): RequestValidators {
-  const validator = createSpecValidator({ useDefaults: true });
-  // Every model's body refers to one CallbackUrl schema: widened here to http(s) for local callbacks.
-  const localSpec = structuredClone(spec);
-  const callbackUrl = localSpec.components.schemas.CallbackUrl as Record<string, unknown>;
+/**
+ * A copy of a spec whose CallbackUrl schema allows http:// too (allowLocalCallbacks). Every model's
+ * body and the admin redeliver `url` refer to that one schema, so this is the one place it widens.
+ */
+function withLocalCallbacks<T extends { components: { schemas: Record<string, unknown> } }>(document: T): T {
+  const copy = structuredClone(document);
+  const callbackUrl = copy.components.schemas.CallbackUrl as Record<string, unknown>;
   callbackUrl.pattern = '^[Hh][Tt][Tt][Pp][Ss]?://';
   callbackUrl['x-pattern-description'] = 'be an http(s) URL';
+  return copy;
+}
+
+let sharedLocalAdmin: AdminRequestValidators | undefined;
+
+/** The admin API's validators; with `allowLocal`, a redeliver `url` may be http:// as a callback_url may. */
+export function adminValidators(allowLocal: boolean): AdminRequestValidators {
+  if (!allowLocal) return adminRequestValidators();
+  sharedLocalAdmin ??= compileAdminValidators(withLocalCallbacks(adminSpec));
+  return sharedLocalAdmin;
+}
+
+function compile(): RequestValidators {
+  const validator = createSpecValidator({ useDefaults: true });
   return {
     createBody: validator.requestBody('createVideoGeneration'),
-    createBodyLocal: createSpecValidator({ useDefaults: true }, localSpec).requestBody(
+    createBodyLocal: createSpecValidator({ useDefaults: true }, withLocalCallbacks(spec)).requestBody(
       'createVideoGeneration',
     ),
     idempotencyKey: parameter('createVideoGeneration', 'Idempotency-Key', validator),

@@ -1,11 +1,11 @@
 // The admin API under /__mock/: tasks, cancel, redeliver, clock, deliveries, faults, credits, models, reset.
 
 import type { AdminSchemas } from '@videotask/spec';
-import { adminRequestValidators } from '@videotask/spec/admin-validator';
 import type { CompiledValidator } from '@videotask/spec/validator';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { modelStateEntry } from '../core/catalog.js';
+import { adminValidators } from '../domain/validation.js';
 import type { FaultSpec } from '../store/faults.js';
 import type { Http } from './answer.js';
 import { bearerToken, MAX_BODY_BYTES } from './respond.js';
@@ -58,7 +58,7 @@ async function jsonObject(http: Http, c: Context): Promise<Record<string, unknow
   return http.fail('invalid_request', 'The request body must be a JSON object.');
 }
 
-type Validators = ReturnType<typeof adminRequestValidators>;
+type Validators = ReturnType<typeof adminValidators>;
 type BodyOperation = keyof Validators['body'];
 type BodyOf<Op extends BodyOperation> = Validators['body'][Op] extends CompiledValidator<infer T> ? T : never;
 
@@ -78,7 +78,9 @@ const withBody =
   async (c: Context) => {
     const body = await jsonObject(http, c);
     if (body instanceof Response) return body;
-    const validate = adminRequestValidators().body[operation] as CompiledValidator;
+    const validate = adminValidators(http.core.options.allowLocalCallbacks).body[
+      operation
+    ] as CompiledValidator;
     return validate(body) ? handler(body as BodyOf<Op>, c) : invalid(http, validate);
   };
 
@@ -131,7 +133,7 @@ export function registerAdmin(app: Hono, http: Http): void {
   );
   app.get('/__mock/config', () => http.json(configView(http)));
   app.get('/__mock/tasks', async (c) => {
-    const validate = adminRequestValidators().query.listMockTasks;
+    const validate = adminValidators(false).query.listMockTasks;
     const params: Record<string, unknown> = { ...c.req.query() };
     if (!validate(params)) return invalid(http, validate);
     const { status, limit, api_key } = params;
