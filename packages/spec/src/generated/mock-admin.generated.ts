@@ -463,15 +463,20 @@ export interface components {
             mutate?: components["schemas"]["RedeliverMutation"];
             /**
              * @description Where to send it instead of the task's `callback_url` (needed when it has none). The
-             *     callback host rules apply.
+             *     callback URL rules apply: `https://` (or `http://` when the mock allows local
+             *     callbacks), at most 2048 characters, a public host.
              */
-            url?: string;
+            url?: components["schemas"]["CallbackUrl"];
         };
         RedeliverAccepted: {
             taskId: string;
             /** @description The `webhook-id` of the new delivery. */
             webhookId: string;
             mutate: components["schemas"]["RedeliverMutation"];
+            /**
+             * Format: uri
+             * @description Where the delivery goes.
+             */
             url: string;
         };
         ClockState: {
@@ -805,6 +810,15 @@ export interface components {
         };
         /** @description A video task in any state, told apart by `status`. */
         VideoTask: components["schemas"]["PendingTask"] | components["schemas"]["ProcessingTask"] | components["schemas"]["CompletedTask"] | components["schemas"]["FailedTask"];
+        /**
+         * Format: uri
+         * @description Where to POST the finished task. `https://` only, at most 2048 characters, and the host
+         *     must not be a loopback, private or link-local address in any spelling (127.0.0.0/8,
+         *     10/8, 172.16/12, 192.168/16, 169.254/16, 0.0.0.0, ::1, fc00::/7, fe80::/10, mapped or
+         *     numeric forms of them, `localhost`).
+         * @example https://your-domain.com/webhooks/video-task-completed
+         */
+        CallbackUrl: string;
         CreditBalance: {
             remaining_credits: number;
             used_credits: number;
