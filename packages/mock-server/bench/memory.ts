@@ -1,4 +1,5 @@
 // Heap used by 100,000 tasks: heapUsed after GC, before and after creating them through the app.
+import { MAX_CREDITS } from '../src/domain/prices.js';
 import { createMockServer } from '../src/index.js';
 import { createTasks, TASK_KINDS, type TaskShape } from './create-tasks.js';
 
@@ -10,7 +11,7 @@ async function measure(label: string, shape: TaskShape) {
   gc();
   gc();
   const before = process.memoryUsage().heapUsed;
-  const mock = createMockServer({ clock: 'manual', credits: 1e12, seed: 'memory', maxTasks: COUNT });
+  const mock = createMockServer({ clock: 'manual', credits: MAX_CREDITS, seed: 'memory', maxTasks: COUNT });
   await createTasks(mock, COUNT, shape);
   gc();
   gc();

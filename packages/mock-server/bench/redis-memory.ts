@@ -1,5 +1,6 @@
 // Redis memory per task: INFO memory's used_memory before and after creating tasks through the mock on the Redis store.
 import { createClient } from '@redis/client';
+import { MAX_CREDITS } from '../src/domain/prices.js';
 import { createMockServer } from '../src/index.js';
 import { withStore } from '../src/node/store.js';
 import { createTasks, TASK_KINDS, type TaskShape } from './create-tasks.js';
@@ -27,7 +28,7 @@ async function measure(
 ): Promise<RedisMemoryRow> {
   const options = await withStore(
     { storeUrl: redisUrl, storePrefix: `memory-${label.length}:` },
-    { clock: 'manual', credits: 1e12, seed: 'memory', maxTasks: count },
+    { clock: 'manual', credits: MAX_CREDITS, seed: 'memory', maxTasks: count },
   );
   const mock = createMockServer(options);
   await mock.reset();

@@ -6,6 +6,7 @@ import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hon
 import { spec } from '@videotask/spec';
 import { deref } from '@videotask/spec/validator';
 import { Hono } from 'hono';
+import { MAX_CREDITS } from '../src/domain/prices.js';
 import { createMockServer, type MockServer } from '../src/index.js';
 import { nodeFetchHandler } from '../src/node/index.js';
 import { withStore } from '../src/node/store.js';
@@ -34,7 +35,7 @@ bare.post(CEILING_PATH, async (c) => {
 });
 
 const options = {
-  credits: 1e12,
+  credits: MAX_CREDITS,
   seed: 'bench',
   speed: 1,
   ...(process.env.BENCH_MAX_TASKS ? { maxTasks: Number(process.env.BENCH_MAX_TASKS) } : {}),

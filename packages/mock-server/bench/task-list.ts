@@ -3,6 +3,7 @@
 // redis-server): the first page, a deep page and a model-filtered page (indexed: O(page size)), and a
 // status-filtered page for contrast (a status is derived from the clock, so that one scans the key's tasks).
 import { startRedisServer } from '@videotask/testkit';
+import { MAX_CREDITS } from '../src/domain/prices.js';
 import { createMockServer, type MockServer } from '../src/index.js';
 import { withStore } from '../src/node/store.js';
 
@@ -96,7 +97,7 @@ async function run(store: string, mock: MockServer, parallel: number): Promise<R
   return rows;
 }
 
-const options = { clock: 'manual' as const, credits: 1e12, seed: 'bench-tasks', maxTasks: COUNT };
+const options = { clock: 'manual' as const, credits: MAX_CREDITS, seed: 'bench-tasks', maxTasks: COUNT };
 const rows: Row[] = [];
 const memory = createMockServer(options);
 rows.push(...(await run('memory', memory, 1)));
