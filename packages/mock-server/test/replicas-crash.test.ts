@@ -10,7 +10,7 @@ import {
   startRedisServer,
 } from '@videotask/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { CALLBACK_LEASE_MS } from '../src/core/commands.js';
+import { CALLBACK_LEASE_MS } from '../src/core/callbacks.js';
 
 const runner = fileURLToPath(new URL('./run-cli.ts', import.meta.url));
 

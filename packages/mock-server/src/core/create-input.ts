@@ -4,8 +4,8 @@ import { modelEntry } from '@videotask/spec';
 import type { CreateBody } from '../domain/create-body.js';
 import { parseScenario, SCENARIO_HEADER } from '../domain/scenarios.js';
 import { checkImageUrl, requestValidators } from '../domain/validation.js';
-import type { CreateInput } from './commands.js';
 import { ok, type Refusal, type Result, refuse } from './result.js';
+import type { CreateInput } from './task-commands.js';
 
 export interface CreateRequest {
   apiKey: string;

@@ -7,8 +7,11 @@ import { requestValidators } from '../domain/validation.js';
 import { ageWindow, pickEnding } from '../fixtures/ages.js';
 import { seededFaker } from '../fixtures/faker.js';
 import { drawRequest } from '../fixtures/request.js';
-import type { MockCore } from './commands.js';
+import { taskView } from './admin-tasks.js';
+import { callbackUrlCheck } from './callbacks.js';
+import type { CoreContext } from './context.js';
 import { ok, type Result, refuse } from './result.js';
+import { insertSeeded } from './task-commands.js';
 import type { AdminTask } from './views.js';
 
 export interface SeedOptions {
@@ -27,7 +30,10 @@ export const MAX_SEED_TASKS = 1000;
 export const DEFAULT_SEED_API_KEY = 'sk-mock';
 
 /** Why the options cannot be seeded, or null. */
-export function seedProblem(core: MockCore, options: SeedOptions): { message: string; param: string } | null {
+export function seedProblem(
+  core: CoreContext,
+  options: SeedOptions,
+): { message: string; param: string } | null {
   const { count, statuses, apiKey } = options;
   if (!Number.isInteger(count) || count < 1 || count > MAX_SEED_TASKS) {
     return { message: `count must be an integer from 1 to ${MAX_SEED_TASKS}`, param: 'count' };
@@ -44,14 +50,14 @@ export function seedProblem(core: MockCore, options: SeedOptions): { message: st
   if (apiKey !== undefined && core.options.apiKeys && !core.options.apiKeys.has(apiKey)) {
     return { message: 'apiKey must be one of the API keys the mock accepts', param: 'apiKey' };
   }
-  if (options.callbackUrl !== undefined && !core.checkCallbackUrl(options.callbackUrl).ok) {
+  if (options.callbackUrl !== undefined && !callbackUrlCheck(core, options.callbackUrl).ok) {
     return { message: 'callbackUrl is not a callback URL the mock accepts', param: 'callbackUrl' };
   }
   return null;
 }
 
 /** Each core's seed calls are numbered, so a second call seeds different (but still repeatable) tasks. */
-const calls = new WeakMap<MockCore, number>();
+const calls = new WeakMap<CoreContext, number>();
 
 interface PlannedTask {
   createdAt: number;
@@ -59,7 +65,7 @@ interface PlannedTask {
   scenario: Scenario;
 }
 
-function plan(core: MockCore, options: SeedOptions, statuses: readonly TaskStatus[]): PlannedTask[] {
+function plan(core: CoreContext, options: SeedOptions, statuses: readonly TaskStatus[]): PlannedTask[] {
   const call = calls.get(core) ?? 0;
   calls.set(core, call + 1);
   const f = seededFaker(`${core.options.seed}:seed:${call}`);
@@ -101,7 +107,7 @@ function plan(core: MockCore, options: SeedOptions, statuses: readonly TaskStatu
  * Creates `count` realistic tasks through the mock's create path, back-dated so that each reads as
  * its status now. Seeded tasks cost no credits (the admin spec's rule): the store inserts them free.
  */
-export async function seedTasks(core: MockCore, options: SeedOptions): Promise<Result<AdminTask[]>> {
+export async function seedTasks(core: CoreContext, options: SeedOptions): Promise<Result<AdminTask[]>> {
   const problem = seedProblem(core, options);
   if (problem) return refuse('invalid_request', problem.message, problem.param);
   const apiKey = options.apiKey ?? core.options.apiKeys?.values().next().value ?? DEFAULT_SEED_API_KEY;
@@ -115,7 +121,7 @@ export async function seedTasks(core: MockCore, options: SeedOptions): Promise<R
   }
   const views: AdminTask[] = [];
   for (const { createdAt, body, scenario } of planned) {
-    views.push(await core.view(await core.insertSeeded({ apiKey, body, scenario, createdAt })));
+    views.push(await taskView(core, await insertSeeded(core, { apiKey, body, scenario, createdAt })));
   }
   return ok(views);
 }

@@ -1,0 +1,55 @@
+// A task's own callback: a job in the store and one local timer per job; when due, the jobs are claimed
+// under a lease and their attempts started by the delivery engine. Also the callback URL rules' entry.
+import { checkCallbackUrl } from '../delivery/callback-url.js';
+import type { AttemptRun } from '../delivery/engine.js';
+import type { CallbackJob, StoredTask } from '../store/store.js';
+import type { CoreContext } from './context.js';
+
+/** How long a claimed callback job is leased before another replica may claim it (well past the 10 s attempt timeout). */
+export const CALLBACK_LEASE_MS = 60_000;
+
+/** Checks a callback URL against the mock's rules (https, public host, length). */
+export function callbackUrlCheck(core: CoreContext, url: string) {
+  return checkCallbackUrl(url, { allowLocal: core.options.allowLocalCallbacks });
+}
+
+/** Stores the job and sets a timer for it on this process's clock. */
+export async function scheduleCallback(core: CoreContext, job: CallbackJob): Promise<void> {
+  await core.store.scheduleCallback(job);
+  core.scheduler.schedule(job.at, () => runDueCallbacks(core));
+}
+
+/**
+ * Runs every job due now; the promise (what a manual advance awaits) settles when their first attempts
+ * have. A job is forgotten only once its attempt is recorded and any retry stored, so a replica that dies
+ * before leaves it leased, and another replica sends it (same webhook-id) when the lease runs out.
+ */
+export async function runDueCallbacks(core: CoreContext): Promise<void> {
+  const jobs = await core.store.claimDueCallbacks(core.now(), core.owner, CALLBACK_LEASE_MS);
+  const attempts = jobs.map(async (job) => {
+    const run = await startJob(core, job);
+    if (run) await run.firstAttempt;
+    else await core.store.finishCallback(job.id);
+  });
+  await Promise.all(attempts);
+}
+
+async function startJob(core: CoreContext, job: CallbackJob): Promise<AttemptRun | undefined> {
+  if (job.retry) return core.deliveries.retry({ taskId: job.taskId, jobId: job.id, ...job.retry });
+  const task = await core.store.getTask(job.taskId, core.now());
+  if (!task?.callbackUrl) return undefined;
+  return startOwnCallback(core, task, job);
+}
+
+/** The task's own callback, sent when it ends (after its credits settle: the store settles on read). */
+async function startOwnCallback(core: CoreContext, task: StoredTask, job?: CallbackJob): Promise<AttemptRun> {
+  await core.store.settleDue(core.now());
+  const body = JSON.stringify(core.render(task));
+  const url = task.callbackUrl as string;
+  return core.deliveries.start({ taskId: task.id, url, body, webhookId: job?.webhookId, jobId: job?.id });
+}
+
+/** Sends the task's own callback now (a cancelled task's); settles once its first attempt has. */
+export async function sendOwnCallback(core: CoreContext, task: StoredTask): Promise<void> {
+  await (await startOwnCallback(core, task)).firstAttempt;
+}
