@@ -3,14 +3,18 @@
 export type { SeedOptions } from './core/seed.js';
 export type { AdminTask } from './core/views.js';
 export { checkCallbackUrl, classifyHost, isForbiddenAddress } from './delivery/callback-url.js';
-export type { AttemptOutcome, DeliveryAttempt, RedeliverMutation } from './delivery/engine.js';
-export { REDELIVER_MUTATIONS } from './delivery/engine.js';
 export { createSigner, generateWebhookSecret } from './delivery/signature.js';
 export type { Clock, ClockMode } from './domain/clock.js';
+export {
+  type AttemptOutcome,
+  type DeliveryAttempt,
+  REDELIVER_MUTATIONS,
+  type RedeliverMutation,
+} from './domain/delivery-attempt.js';
+export { ERROR_CODES, type ErrorCode } from './domain/errors.js';
 export type { TaskStatus } from './domain/lifecycle.js';
 export { FAILURE_CODES, SCENARIO_HEADER } from './domain/scenarios.js';
 export type { VideoTaskJson } from './domain/task.js';
-export { ERROR_CODES, type ErrorCode } from './http/errors.js';
 export type { DocsAssetProvider, MockServerOptions } from './options.js';
 export { DEFAULT_PUBLIC_URL } from './options.js';
 // Record and replay over fetch (the CLI's --proxy/--record/--replay; HAR files: @videotask/mock-server/har).

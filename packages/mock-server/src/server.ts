@@ -1,5 +1,6 @@
-// createMockServer: the runtime-agnostic mock (Web APIs only) — the Hono app plus a controller for tests.
-// The controller is an adapter over the command core, like the HTTP routes: a refusal throws with its message.
+// createMockServer: the runtime-agnostic mock (Web APIs only) — where the surfaces are composed: the Hono
+// app (http/) with the dashboard mounted in it, plus a controller for tests. The controller is an adapter
+// over the command core, like the HTTP routes: a refusal throws with its message.
 import type { AdminSchemas } from '@videotask/spec';
 import type { Hono } from 'hono';
 import { modelStateEntry } from './core/catalog.js';
@@ -9,8 +10,9 @@ import type { TaskListPage, TaskListQuery } from './core/list.js';
 import type { Result } from './core/result.js';
 import type { SeedOptions } from './core/seed.js';
 import type { AdminTask } from './core/views.js';
-import type { DeliveryAttempt, RedeliverMutation } from './delivery/attempt.js';
+import { DASHBOARD_ROUTES, mountDashboard } from './dashboard/index.js';
 import type { Clock } from './domain/clock.js';
+import type { DeliveryAttempt, RedeliverMutation } from './domain/delivery-attempt.js';
 import type { ModelState } from './domain/model-state.js';
 import type { VideoTaskJson } from './domain/task.js';
 import { requestValidators } from './domain/validation.js';
@@ -91,12 +93,17 @@ export interface MockServer {
   seed(options: SeedOptions): Promise<AdminTask[]>;
 }
 
+/** The mock's Hono app over `core`: the HTTP API and admin API, with the dashboard beside the admin API. */
+export function composeApp(core: MockCore): Hono {
+  return createApp(core, [{ routes: DASHBOARD_ROUTES, mount: mountDashboard }]);
+}
+
 export function createMockServer(options: MockServerOptions = {}): MockServer {
   const resolved = resolveOptions(options);
   // Compiled once per process, before the first request.
   requestValidators();
   const core = new MockCore(resolved);
-  const app = createApp(core);
+  const app = composeApp(core);
   const { scheduler } = core;
   const clock: Clock = {
     get mode() {

@@ -1,8 +1,8 @@
 // Test helpers for the dashboard: a manual-clock mock with its core at hand, and an SSE reader.
 import type { Hono } from 'hono';
 import { MockCore } from '../src/core/commands.js';
-import { createApp } from '../src/http/app.js';
 import { type MockServerOptions, resolveOptions } from '../src/options.js';
+import { composeApp } from '../src/server.js';
 
 export const START = Date.UTC(2025, 0, 1, 12);
 
@@ -13,14 +13,14 @@ export interface DashboardServer {
 }
 
 /**
- * The mock's app (createApp mounts the dashboard when the admin API is on), with its core at hand
+ * The mock's app (composeApp mounts the dashboard when the admin API is on), with its core at hand
  * for the clock, the deliveries and the watcher.
  */
 export function dashboardServer(options: MockServerOptions = {}): DashboardServer {
   const core = new MockCore(
     resolveOptions({ clock: 'manual', startTime: START, seed: 'dashboard', ...options }),
   );
-  return { app: createApp(core), core, close: () => core.close() };
+  return { app: composeApp(core), core, close: () => core.close() };
 }
 
 export interface SseEvent {

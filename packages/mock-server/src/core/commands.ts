@@ -1,9 +1,10 @@
 // MockCore: the command core as one object, for the HTTP API, the admin API, the dashboard and the
 // in-process controller. It owns the store, clock, delivery engine and ids; each method is one rule,
 // kept in the module of its family (named beside each group below); the state is in the store.
-import type { DeliveryAttempt, RedeliverMutation } from '../delivery/attempt.js';
+
 import { DeliveryEngine } from '../delivery/engine.js';
 import { createScheduler, type Scheduler } from '../domain/clock.js';
+import type { DeliveryAttempt, RedeliverMutation } from '../domain/delivery-attempt.js';
 import { RETENTION_MS } from '../domain/lifecycle.js';
 import type { ModelState } from '../domain/model-state.js';
 import { toUc } from '../domain/prices.js';

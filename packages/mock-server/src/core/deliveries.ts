@@ -1,6 +1,10 @@
 // The admin rules over callbacks already sent or to send again: redeliver an ended task's callback
 // (altered as asked; 409 before it ends), the attempt log, and waiting until no attempt is in flight.
-import { type DeliveryAttempt, REDELIVER_MUTATIONS, type RedeliverMutation } from '../delivery/attempt.js';
+import {
+  type DeliveryAttempt,
+  REDELIVER_MUTATIONS,
+  type RedeliverMutation,
+} from '../domain/delivery-attempt.js';
 import { RETENTION_MS, stateAt } from '../domain/lifecycle.js';
 import type { StoredTask } from '../store/store.js';
 import { callbackUrlCheck } from './callbacks.js';

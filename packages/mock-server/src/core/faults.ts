@@ -1,5 +1,6 @@
 // Injected faults: checking a fault before it is kept, and taking the next one that applies to a public
 // request (after its delay) as a refusal the adapters answer like any other. The list is in the store.
+import { codeForStatus } from '../domain/errors.js';
 import { FAULT_STATUSES, type Fault, type FaultSpec } from '../store/faults.js';
 import type { CoreContext } from './context.js';
 import { ok, type Refusal, type Result, refuse } from './result.js';
@@ -11,15 +12,7 @@ export async function injectedFault(core: CoreContext, path: string): Promise<Re
   if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
   if (!fault?.status) return undefined;
   core.options.logger?.(`${path}: injected fault ${fault.status}`);
-  const code =
-    fault.status === 429
-      ? 'rate_limit_exceeded'
-      : fault.status === 502
-        ? 'upstream_error'
-        : fault.status === 503
-          ? 'service_unavailable'
-          : 'internal_error';
-  const refusal: Refusal = { ...refuse(code, ''), injected: true };
+  const refusal: Refusal = { ...refuse(codeForStatus(fault.status), ''), injected: true };
   if (fault.status !== 500) refusal.retryAfter = fault.retryAfter ?? 1;
   return refusal;
 }

@@ -1,7 +1,7 @@
 // What the command core answers: a value, or a refusal with an error code the HTTP adapters map to the envelope.
-import type { ErrorCode } from '../http/errors.js';
+import type { ErrorCode } from '../domain/errors.js';
 
-/** A refusal: the code names the HTTP status and error type (see http/errors.ts). */
+/** A refusal: the code names the HTTP status and error type (see domain/errors.ts). */
 export interface Refusal {
   ok: false;
   code: ErrorCode;

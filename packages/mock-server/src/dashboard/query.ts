@@ -1,7 +1,7 @@
 // The task table's data: the dashboard's query parameters, read into the core's one task query, and its rows.
 import type { MockCore } from '../core/commands.js';
 import type { StatusCounts, TaskListPage } from '../core/list.js';
-import type { AttemptOutcome } from '../delivery/attempt.js';
+import type { AttemptOutcome } from '../domain/delivery-attempt.js';
 import { TASK_STATUSES, type TaskStatus } from '../domain/lifecycle.js';
 
 export { emptyCounts, FNV_OFFSET, mixNumber, mixString, type StatusCounts } from '../core/list.js';

@@ -3,7 +3,7 @@
 // errors) goes through `html`, which escapes it.
 import type { AdminSchemas } from '@videotask/spec';
 import type { AdminTask } from '../core/views.js';
-import { type DeliveryAttempt, REDELIVER_MUTATIONS } from '../delivery/engine.js';
+import { type DeliveryAttempt, REDELIVER_MUTATIONS } from '../domain/delivery-attempt.js';
 import { MODEL_STATES } from '../domain/model-state.js';
 import { FAILURE_CODES } from '../domain/scenarios.js';
 import { html, raw, type SafeHtml } from '../http/html.js';

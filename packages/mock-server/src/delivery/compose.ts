@@ -1,6 +1,6 @@
 // Composing one delivery's request: the JSON body and its Standard Webhooks headers, signed as asked
 // (or altered by a redelivery's mutation, or unsigned when the mock runs with unsigned callbacks).
-import type { RedeliverMutation } from './attempt.js';
+import type { RedeliverMutation } from '../domain/delivery-attempt.js';
 import { createSigner, generateWebhookSecret, type Signer } from './signature.js';
 
 /** Timestamps this far back make a receiver's 5-minute tolerance refuse the delivery. */

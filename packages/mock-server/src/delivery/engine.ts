@@ -1,19 +1,13 @@
 // The delivery engine: runs a delivery's attempts (compose, send, record, schedule the retry) on the
 // server's clock, under a 10 s timeout each; the attempt log and the retry jobs live in the store.
 import { type Scheduler, withinGrace } from '../domain/clock.js';
+import type { AttemptOutcome, DeliveryAttempt, RedeliverMutation } from '../domain/delivery-attempt.js';
 import type { Random } from '../domain/random.js';
 import type { CallbackJob, MockStore } from '../store/store.js';
-import type { AttemptOutcome, DeliveryAttempt, RedeliverMutation } from './attempt.js';
 import { type Composer, createComposer } from './compose.js';
 import { nextRetryAt } from './retry.js';
 import { describeError, post, refusal, type SendOptions, type SendResult } from './send.js';
 
-export {
-  type AttemptOutcome,
-  type DeliveryAttempt,
-  REDELIVER_MUTATIONS,
-  type RedeliverMutation,
-} from './attempt.js';
 export { tamper } from './compose.js';
 
 export interface DeliveryOptions extends SendOptions {

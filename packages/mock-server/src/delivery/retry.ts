@@ -1,5 +1,5 @@
 // The retry schedule: after a failed or timed-out attempt, retries 1 s, 2 s and 4 s later, then none.
-import type { AttemptOutcome } from './attempt.js';
+import type { AttemptOutcome } from '../domain/delivery-attempt.js';
 
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
 

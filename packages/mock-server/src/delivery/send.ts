@@ -1,6 +1,6 @@
 // Sending one attempt: the host checked again on what it resolves to, one POST that never follows a
 // redirect, and what came of it as an outcome.
-import type { AttemptOutcome } from './attempt.js';
+import type { AttemptOutcome } from '../domain/delivery-attempt.js';
 import { classifyHost, isForbiddenAddress } from './callback-url.js';
 import type { DeliveryRequest } from './compose.js';
 

@@ -1,14 +1,14 @@
-// The Hono app: the API, files, docs and admin routes; 404 and 405 in the envelope; a log line per request.
+// The Hono app: the API, files, docs and admin routes, and the admin surfaces the composition hands in
+// (server.ts: the dashboard); 404 and 405 in the envelope; a log line per request.
 import { Hono } from 'hono';
 import type { MockCore } from '../core/commands.js';
-import { DASHBOARD_ROUTES, mountDashboard } from '../dashboard/index.js';
+import { DEFAULT_MESSAGES } from '../domain/errors.js';
 import { StoreUnavailableError } from '../store/store.js';
 import { ADMIN_ROUTES, registerAdmin } from './admin.js';
 import { registerAdminGuard } from './admin-guard.js';
-import { createHttp } from './answer.js';
+import { createHttp, type Http } from './answer.js';
 import { registerApi } from './api.js';
 import { registerDocs } from './docs.js';
-import { DEFAULT_MESSAGES } from './errors.js';
 
 const STORE_DOWN = 'The mock cannot reach its store; retry shortly.';
 
@@ -45,11 +45,38 @@ function allowTable(routes: [string, string][]): { pattern: RegExp; allow: strin
   }));
 }
 
-export function createApp(core: MockCore): Hono {
+/**
+ * A surface served beside the admin API (the dashboard). It is handed in by the composition, so http/
+ * never imports it; it is mounted after the cross-site guard and before the admin routes (it checks the
+ * admin token itself), and only when the admin API is on.
+ */
+export interface AdminSurface {
+  /** Its routes and their methods (what a 405 lists in `Allow`); any further entries are descriptions. */
+  routes: readonly (readonly [method: string, path: string, ...rest: string[]])[];
+  mount(app: Hono, http: Http): void;
+}
+
+export function createApp(core: MockCore, adminSurfaces: readonly AdminSurface[] = []): Hono {
   const app = new Hono();
   const http = createHttp(core);
-  const { logger } = core.options;
+  registerMiddleware(app, core);
+  registerApi(app, http);
+  registerDocs(app, http);
+  const routes = [...PUBLIC_ROUTES];
+  if (core.options.admin) {
+    registerAdminGuard(app, http); // cross-site POSTs to /__mock/* refused, first
+    for (const surface of adminSurfaces) surface.mount(app, http); // e.g. /__mock/ui, before the admin routes
+    registerAdmin(app, http);
+    for (const [method, path] of [...ADMIN_ROUTES, ...adminSurfaces.flatMap((s) => s.routes)])
+      routes.push([method, path]);
+  }
+  registerFallbacks(app, http, allowTable(routes));
+  return app;
+}
 
+/** A log line per request (with a logger), and with replicas on one store, the shared manual time first. */
+function registerMiddleware(app: Hono, core: MockCore): void {
+  const { logger } = core.options;
   if (logger) {
     app.use(async (c, next) => {
       const started = performance.now();
@@ -57,7 +84,6 @@ export function createApp(core: MockCore): Hono {
       logger(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)} ms`);
     });
   }
-
   // Replicas on one store share the manual clock: each request first takes the stored time.
   if (core.replicas.clockIsShared) {
     app.use(async (_c, next) => {
@@ -65,20 +91,11 @@ export function createApp(core: MockCore): Hono {
       await next();
     });
   }
+}
 
-  registerApi(app, http);
-  registerDocs(app, http);
-  if (core.options.admin) registerAdminGuard(app, http); // cross-site POSTs to /__mock/* refused, first
-  if (core.options.admin) mountDashboard(app, http); // /__mock/ui, before the admin routes: it checks the token itself
-  if (core.options.admin) registerAdmin(app, http);
-
-  const allowed = allowTable([
-    ...PUBLIC_ROUTES,
-    ...(core.options.admin ? ADMIN_ROUTES.map(([method, path]) => [method, path] as [string, string]) : []),
-    ...(core.options.admin
-      ? DASHBOARD_ROUTES.map(([method, path]) => [method, path] as [string, string])
-      : []),
-  ]);
+/** 405 on a known path (with `Allow`), 404 elsewhere, 503 when a shared store is down, 500 otherwise. */
+function registerFallbacks(app: Hono, http: Http, allowed: { pattern: RegExp; allow: string }[]): void {
+  const { logger } = http.core.options;
   app.notFound((c) => {
     const path = c.req.path;
     const route = allowed.find((r) => r.pattern.test(path));
@@ -110,5 +127,4 @@ export function createApp(core: MockCore): Hono {
     );
     return http.fail('internal_error');
   });
-  return app;
 }

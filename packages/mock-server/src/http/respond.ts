@@ -1,5 +1,5 @@
 // Response helpers shared by the routes (every answer carries x-request-id), bearer tokens, bounded body reads.
-import { DEFAULT_MESSAGES, ERROR_CODES, type ErrorCode, errorBody } from './errors.js';
+import { DEFAULT_MESSAGES, ERROR_CODES, type ErrorCode, errorBody } from '../domain/errors.js';
 
 /** Bodies over this many bytes answer 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;

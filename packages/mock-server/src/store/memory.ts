@@ -1,5 +1,5 @@
 // The in-memory store (the default): one process's maps and heaps behind the async MockStore interface.
-import type { DeliveryAttempt } from '../delivery/attempt.js';
+import type { DeliveryAttempt } from '../domain/delivery-attempt.js';
 import { type HeapItem, MinHeap } from '../domain/heap.js';
 import type { ModelState } from '../domain/model-state.js';
 import type { TaskRecord } from '../domain/task.js';

@@ -1,7 +1,7 @@
 // The store interface: everything the command core keeps between requests. Memory is one implementation
 // (store/memory.ts); a shared one (Redis) implements the same methods. Every method may do I/O, so all
 // are async; each rule that must hold under concurrency is one method (one round trip), never two.
-import type { DeliveryAttempt } from '../delivery/attempt.js';
+import type { DeliveryAttempt } from '../domain/delivery-attempt.js';
 import type { Timeline } from '../domain/lifecycle.js';
 import type { ModelState } from '../domain/model-state.js';
 import type { TaskFacts } from '../domain/task.js';

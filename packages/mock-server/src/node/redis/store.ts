@@ -1,6 +1,6 @@
 // The Redis store: every replica's shared state in one Redis (node-redis's @redis/client), each rule one Lua script.
 import { createClient, type RedisClientType } from '@redis/client';
-import type { DeliveryAttempt } from '../../delivery/attempt.js';
+import type { DeliveryAttempt } from '../../domain/delivery-attempt.js';
 import type { Timeline } from '../../domain/lifecycle.js';
 import type { ModelState } from '../../domain/model-state.js';
 import type { Fault, FaultSpec } from '../../store/faults.js';

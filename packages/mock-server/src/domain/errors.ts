@@ -1,4 +1,5 @@
-// The error envelope `{error: {code, message, type, param?}}` and each code's HTTP status and type.
+// The API's error codes, each one's HTTP status and type, and the envelope `{error: {code, message, type, param?}}`:
+// the vocabulary the core refuses with and every surface answers in, so it sits at the bottom, in the domain.
 
 /** Every error code the mock answers with, its status and the spec's `ApiErrorType`. */
 export const ERROR_CODES = {
