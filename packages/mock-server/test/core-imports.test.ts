@@ -1,37 +1,15 @@
 // The core (everything src/index.ts reaches) uses Web APIs only: no node: module, no Node globals.
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { graph, specifiers, srcDir } from './import-graph.js';
 
-const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
 /** Packages the core may import; each is Web-only itself (faker: the seed route's fixtures, loaded on first use). */
 const ALLOWED_PACKAGES = [
   /^hono(\/|$)/,
   /^@videotask\/spec(\/validator|\/admin-validator|\/admin-types)?$/,
   /^@faker-js\/faker$/,
 ];
-const IMPORT =
-  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
-
-function specifiers(source: string): string[] {
-  return [...source.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
-}
-
-/** Every module reachable from an entry through relative imports, with its bare imports. */
-function graph(entry: string) {
-  const seen = new Map<string, string[]>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    const imports = specifiers(readFileSync(file, 'utf8'));
-    seen.set(file, imports);
-    for (const spec of imports) {
-      if (spec.startsWith('.')) visit(join(dirname(file), spec.replace(/\.js$/, '.ts')));
-    }
-  };
-  visit(entry);
-  return seen;
-}
 
 describe('the core is Web-only', () => {
   const modules = graph(join(srcDir, 'index.ts'));

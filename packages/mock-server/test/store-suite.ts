@@ -1,6 +1,6 @@
 // One behaviour suite for every MockStore: the memory store and the Redis store must answer alike.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { DeliveryAttempt } from '../src/delivery/attempt.js';
+import type { DeliveryAttempt } from '../src/domain/delivery-attempt.js';
 import type { Timeline } from '../src/domain/lifecycle.js';
 import type { Outcome } from '../src/domain/scenarios.js';
 import { TaskRecord } from '../src/domain/task.js';
