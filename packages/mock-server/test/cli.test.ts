@@ -4,7 +4,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createMockAdminClient } from '../src/admin-client/index.js';
-import { FLAGS, main, parseCliArgs } from '../src/node/cli.js';
+import { main } from '../src/node/cli.js';
+import { parseCliArgs } from '../src/node/cli-args.js';
+import { FLAGS } from '../src/node/cli-flags.js';
 import type { RunningMockServer } from '../src/node/index.js';
 
 describe('parseCliArgs', () => {

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { parseHar } from '../src/har.js';
-import { main, parseCliArgs } from '../src/node/cli.js';
+import { main } from '../src/node/cli.js';
+import { parseCliArgs } from '../src/node/cli-args.js';
 import type { RunningMockServer } from '../src/node/index.js';
 
 const KEY = 'sk-recording-0123456789';

@@ -1,6 +1,7 @@
 // `videotask-mock --seed-tasks N`: N realistic tasks, seen through the public API, the admin API and the dashboard.
 import { afterEach, describe, expect, test } from 'vitest';
-import { main, parseCliArgs } from '../src/node/cli.js';
+import { main } from '../src/node/cli.js';
+import { parseCliArgs } from '../src/node/cli-args.js';
 import type { RunningMockServer } from '../src/node/index.js';
 
 let running: RunningMockServer | undefined;

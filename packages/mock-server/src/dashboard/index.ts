@@ -11,9 +11,12 @@ import type { Http } from '../http/answer.js';
 import { bearerToken } from '../http/respond.js';
 import { createSecretMatcher } from '../http/secure-compare.js';
 import { DASHBOARD_JS } from './browser.generated.js';
+import { listParts } from './list-parts.js';
+import type { PageConfig } from './markup.js';
+import { renderLoginPage, renderPage } from './page.js';
 import { parseTaskQuery, queryTasks } from './query.js';
 import { DASHBOARD_CSS } from './styles.js';
-import { listParts, type PageConfig, renderLoginPage, renderPage, taskParts } from './views.js';
+import { taskParts } from './task-parts.js';
 import { type ChangeSummary, type ChangeWatcher, fingerprint, watcherFor } from './watch.js';
 
 export const DASHBOARD_PATH = '/__mock/ui';
