@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type RedisServer, startRedisServer } from '@videotask/testkit';
 import autocannon from 'autocannon';
-import { measureRedisMemory } from './redis-memory.js';
+import { measureRedisMemory, type RedisMemoryRow } from './redis-memory.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -77,146 +77,180 @@ const CREATE_BODY = JSON.stringify({ model: 'sora-2', prompt: 'A cat playing pia
 const AUTH = { authorization: 'Bearer sk-bench' };
 const HEADERS = { ...AUTH, 'content-type': 'application/json' };
 
+type Target = autocannon.Options | (() => Promise<autocannon.Options>);
+interface HeapRow {
+  label: string;
+  tasks: number;
+  heapUsedMB: number;
+  bytesPerTask: number;
+}
+
+/** The routes loaded, in the order of each round; a query's task is created just before its run. */
+function targetsFor(url: string, redisMockUrl: string): [string, Target][] {
+  // The queried task is created just before each query run (each run starts from an empty store).
+  const freshTask = async (on = url) => {
+    const created = await fetch(`${on}/v1/videos/generations`, {
+      method: 'POST',
+      headers: HEADERS,
+      body: CREATE_BODY,
+    });
+    return ((await created.json()) as { id: string }).id;
+  };
+  return [
+    ['ceiling: bare Hono route, static JSON (GET)', { url: `${url}/__bench/static`, headers: AUTH }],
+    [
+      'query GET /v1/tasks/{id}',
+      async () => ({ url: `${url}/v1/tasks/${await freshTask()}`, headers: AUTH }),
+    ],
+    [
+      'create POST /v1/videos/generations',
+      { url: `${url}/v1/videos/generations`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
+    ],
+    [
+      'context: bare route reading the body (POST)',
+      { url: `${url}/__bench/static`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
+    ],
+    [
+      REDIS_QUERY,
+      async () => ({ url: `${redisMockUrl}/v1/tasks/${await freshTask(redisMockUrl)}`, headers: AUTH }),
+    ],
+    [
+      REDIS_CREATE,
+      { url: `${redisMockUrl}/v1/videos/generations`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
+    ],
+  ];
+}
+
+/** A warm-up run per route, then ROUNDS rounds; each route's runs by its name. */
+async function measureRounds(targets: [string, Target][]): Promise<Map<string, Row[]>> {
+  // Warm-up: JIT, connection pools.
+  const resolve = async (target: Target) => (typeof target === 'function' ? target() : target);
+  for (const [, target] of targets) {
+    await settle();
+    await load('warm-up', await resolve(target), 1);
+  }
+  // Rounds interleave the routes, and each route's median round counts: on a shared 2-core
+  // machine a burst of other work then skews one round, not one route.
+  const runs = new Map<string, Row[]>(targets.map(([name]) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, target] of targets) {
+      await settle();
+      runs.get(name)?.push(await load(name, await resolve(target)));
+    }
+  }
+  for (const row of [...runs.values()].flat()) {
+    if (row.non2xx || row.errors)
+      throw new Error(`${row.name}: ${row.non2xx} non-2xx answers, ${row.errors} errors`);
+  }
+  return runs;
+}
+
+/** Each route's median round, and the ratios: memory-store rows to the ceiling, Redis rows to the memory store's. */
+function summarize(runs: Map<string, Row[]>) {
+  const median = (list: Row[]) =>
+    [...list].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor(list.length / 2)] as Row;
+  const rows = [...runs.keys()].map((name) => median(runs.get(name) ?? []));
+  const [ceiling, query, create] = rows as [Row, Row, Row, Row];
+  // Each round measures every route back to back, so a route's ratio to the ceiling is taken
+  // within a round and the median of those ratios is reported (load from elsewhere cancels out).
+  const ratioOf = (name: string, baseName = ceiling.name) => {
+    const own = runs.get(name) ?? [];
+    const base = runs.get(baseName) ?? [];
+    const perRound = own
+      .map((r, i) => r.reqPerSec / (base[i]?.reqPerSec ?? Number.NaN))
+      .sort((a, b) => a - b);
+    return perRound[Math.floor(perRound.length / 2)] as number;
+  };
+  // The Redis store's rows against the memory store's, measured in the same rounds.
+  const ratios = {
+    create: ratioOf(create.name),
+    query: ratioOf(query.name),
+    redisCreate: ratioOf(REDIS_CREATE, create.name),
+    redisQuery: ratioOf(REDIS_QUERY, query.name),
+  };
+  return { rows, ceiling, query, create, ratioOf, ratios };
+}
+
+/** The heap of 100,000 tasks, measured in a fresh process with --expose-gc (memory.ts). */
+function measureHeap(): Promise<HeapRow[]> {
+  if (process.env.BENCH_SKIP_MEMORY) return Promise.resolve([]);
+  return new Promise<HeapRow[]>((resolve, reject) => {
+    const m = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', here('./memory.ts')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    m.stdout?.on('data', (chunk) => {
+      out += chunk;
+    });
+    m.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`memory run exited ${code}`)),
+    );
+  });
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+
+/** The throughput table, the CPU view and the goals. */
+function printThroughput(runs: Map<string, Row[]>, summary: ReturnType<typeof summarize>): void {
+  const { rows, ceiling, query, create, ratioOf, ratios } = summary;
+  console.log(
+    `\nThroughput: median of ${ROUNDS} interleaved rounds of ${DURATION} s, ${CONNECTIONS} connections, autocannon in a second process\n`,
+  );
+  console.log(
+    '| route | req/s, median (each round) | p50 ms | p99 ms | of ceiling, median of rounds | server CPU µs/req (median) |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|');
+  const medianCpu = (name: string) => {
+    const list = (runs.get(name) ?? []).map((r) => r.cpuMicros).sort((a, b) => a - b);
+    return list[Math.floor(list.length / 2)] as number;
+  };
+  for (const row of rows) {
+    const all = (runs.get(row.name) ?? []).map((r) => r.reqPerSec).join(' / ');
+    console.log(
+      `| ${row.name} | ${row.reqPerSec} (${all}) | ${row.p50} | ${row.p99} | ${pct(ratioOf(row.name))} | ${medianCpu(row.name)} |`,
+    );
+  }
+  const cpuRatio = (name: string) => pct(medianCpu(ceiling.name) / medianCpu(name));
+  console.log(
+    `\nBy server CPU per request (what the ratios would be with a core to spare for the load generator): create ${cpuRatio(create.name)}, query ${cpuRatio(query.name)} of the ceiling.`,
+  );
+  console.log(
+    `\nGoals: create ≥ 50 % of ceiling (${pct(ratios.create)}), query ≥ 70 % (${pct(ratios.query)})`,
+  );
+  console.log(
+    `Redis store: create ${pct(ratios.redisCreate)}, query ${pct(ratios.redisQuery)} of the memory store's (goal ≥ 25 % each)`,
+  );
+}
+
+function printMemory(memory: HeapRow[], redisMemory: RedisMemoryRow[]): void {
+  console.log('\nMemory (heapUsed after GC, before and after creating the tasks)\n');
+  for (const m of memory) {
+    console.log(
+      `- ${m.tasks} ${m.label}: ${m.heapUsedMB.toFixed(1)} MB (${Math.round(m.bytesPerTask)} bytes per task)`,
+    );
+  }
+  console.log('Goal: 100,000 tasks ≤ 200 MB');
+  console.log('\nRedis (INFO memory used_memory, before and after creating the tasks)\n');
+  for (const m of redisMemory) {
+    console.log(
+      `- ${m.tasks} ${m.label}: ${m.usedMB.toFixed(1)} MB (${Math.round(m.bytesPerTask)} bytes per task)`,
+    );
+  }
+}
+
 async function main() {
   const redis: RedisServer = await startRedisServer();
   const { child, url, redisMockUrl } = await startServer(redis.url);
   serverUrl = url;
   try {
-    // The queried task is created just before each query run (each run starts from an empty store).
-    const freshTask = async (on = url) => {
-      const created = await fetch(`${on}/v1/videos/generations`, {
-        method: 'POST',
-        headers: HEADERS,
-        body: CREATE_BODY,
-      });
-      return ((await created.json()) as { id: string }).id;
-    };
-    type Target = autocannon.Options | (() => Promise<autocannon.Options>);
-    const targets: [string, Target][] = [
-      ['ceiling: bare Hono route, static JSON (GET)', { url: `${url}/__bench/static`, headers: AUTH }],
-      [
-        'query GET /v1/tasks/{id}',
-        async () => ({ url: `${url}/v1/tasks/${await freshTask()}`, headers: AUTH }),
-      ],
-      [
-        'create POST /v1/videos/generations',
-        { url: `${url}/v1/videos/generations`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
-      ],
-      [
-        'context: bare route reading the body (POST)',
-        { url: `${url}/__bench/static`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
-      ],
-      [
-        REDIS_QUERY,
-        async () => ({ url: `${redisMockUrl}/v1/tasks/${await freshTask(redisMockUrl)}`, headers: AUTH }),
-      ],
-      [
-        REDIS_CREATE,
-        { url: `${redisMockUrl}/v1/videos/generations`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
-      ],
-    ];
-    // Warm-up: JIT, connection pools.
-    const resolve = async (target: Target) => (typeof target === 'function' ? target() : target);
-    for (const [, target] of targets) {
-      await settle();
-      await load('warm-up', await resolve(target), 1);
-    }
-    // Rounds interleave the routes, and each route's median round counts: on a shared 2-core
-    // machine a burst of other work then skews one round, not one route.
-    const runs = new Map<string, Row[]>(targets.map(([name]) => [name, []]));
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [name, target] of targets) {
-        await settle();
-        runs.get(name)?.push(await load(name, await resolve(target)));
-      }
-    }
-    const median = (list: Row[]) =>
-      [...list].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor(list.length / 2)] as Row;
-    const rows = targets.map(([name]) => median(runs.get(name) ?? []));
-    const [ceiling, query, create] = rows as [Row, Row, Row, Row];
-    for (const row of [...runs.values()].flat()) {
-      if (row.non2xx || row.errors)
-        throw new Error(`${row.name}: ${row.non2xx} non-2xx answers, ${row.errors} errors`);
-    }
-    // Each round measures every route back to back, so a route's ratio to the ceiling is taken
-    // within a round and the median of those ratios is reported (load from elsewhere cancels out).
-    const ratioOf = (name: string, baseName = ceiling.name) => {
-      const own = runs.get(name) ?? [];
-      const base = runs.get(baseName) ?? [];
-      const perRound = own
-        .map((r, i) => r.reqPerSec / (base[i]?.reqPerSec ?? Number.NaN))
-        .sort((a, b) => a - b);
-      return perRound[Math.floor(perRound.length / 2)] as number;
-    };
-    // The Redis store's rows against the memory store's, measured in the same rounds.
-    const ratios = {
-      create: ratioOf(create.name),
-      query: ratioOf(query.name),
-      redisCreate: ratioOf(REDIS_CREATE, create.name),
-      redisQuery: ratioOf(REDIS_QUERY, query.name),
-    };
-
+    const runs = await measureRounds(targetsFor(url, redisMockUrl));
+    const summary = summarize(runs);
     child.kill('SIGTERM');
     const redisMemory = await measureRedisMemory(redis.url, Number(process.env.BENCH_REDIS_TASKS ?? 10_000));
-    const memory = process.env.BENCH_SKIP_MEMORY
-      ? []
-      : await new Promise<{ label: string; tasks: number; heapUsedMB: number; bytesPerTask: number }[]>(
-          (resolve, reject) => {
-            const m = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', here('./memory.ts')], {
-              stdio: ['ignore', 'pipe', 'inherit'],
-            });
-            let out = '';
-            m.stdout?.on('data', (chunk) => {
-              out += chunk;
-            });
-            m.once('exit', (code) =>
-              code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`memory run exited ${code}`)),
-            );
-          },
-        );
-
-    const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
-    console.log(
-      `\nThroughput: median of ${ROUNDS} interleaved rounds of ${DURATION} s, ${CONNECTIONS} connections, autocannon in a second process\n`,
-    );
-    console.log(
-      '| route | req/s, median (each round) | p50 ms | p99 ms | of ceiling, median of rounds | server CPU µs/req (median) |',
-    );
-    console.log('|---|---:|---:|---:|---:|---:|');
-    const medianCpu = (name: string) => {
-      const list = (runs.get(name) ?? []).map((r) => r.cpuMicros).sort((a, b) => a - b);
-      return list[Math.floor(list.length / 2)] as number;
-    };
-    for (const row of rows) {
-      const all = (runs.get(row.name) ?? []).map((r) => r.reqPerSec).join(' / ');
-      console.log(
-        `| ${row.name} | ${row.reqPerSec} (${all}) | ${row.p50} | ${row.p99} | ${pct(ratioOf(row.name))} | ${medianCpu(row.name)} |`,
-      );
-    }
-    const cpuRatio = (name: string) => pct(medianCpu(ceiling.name) / medianCpu(name));
-    console.log(
-      `\nBy server CPU per request (what the ratios would be with a core to spare for the load generator): create ${cpuRatio(create.name)}, query ${cpuRatio(query.name)} of the ceiling.`,
-    );
-    console.log(
-      `\nGoals: create ≥ 50 % of ceiling (${pct(ratios.create)}), query ≥ 70 % (${pct(ratios.query)})`,
-    );
-    console.log(
-      `Redis store: create ${pct(ratios.redisCreate)}, query ${pct(ratios.redisQuery)} of the memory store's (goal ≥ 25 % each)`,
-    );
-    console.log('\nMemory (heapUsed after GC, before and after creating the tasks)\n');
-    for (const m of memory) {
-      console.log(
-        `- ${m.tasks} ${m.label}: ${m.heapUsedMB.toFixed(1)} MB (${Math.round(m.bytesPerTask)} bytes per task)`,
-      );
-    }
-    console.log('Goal: 100,000 tasks ≤ 200 MB');
-    console.log('\nRedis (INFO memory used_memory, before and after creating the tasks)\n');
-    for (const m of redisMemory) {
-      console.log(
-        `- ${m.tasks} ${m.label}: ${m.usedMB.toFixed(1)} MB (${Math.round(m.bytesPerTask)} bytes per task)`,
-      );
-    }
-
+    const memory = await measureHeap();
+    printThroughput(runs, summary);
+    printMemory(memory, redisMemory);
+    const { rows, ratios } = summary;
     mkdirSync(here('../reports'), { recursive: true });
     const report = `${JSON.stringify({ node: process.version, duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, rows, runs: Object.fromEntries(runs), ratios, memory, redisMemory }, null, 2)}\n`;
     writeFileSync(here('../reports/bench.json'), report);

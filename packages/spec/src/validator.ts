@@ -226,19 +226,15 @@ function querySchema(doc: OpenApiDocument, operation: Record<string, unknown>): 
   return { type: 'object', properties, required };
 }
 
-/**
- * Compiles validators from the spec once; each validator is cached by what it validates.
- * Uses ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1) with formats.
- */
-export function createSpecValidator(
-  options: SpecValidatorOptions = {},
-  doc: OpenApiDocument = defaultSpec,
-): SpecValidator {
+type CachedCompile = (key: string, schema: unknown, coerce?: boolean) => CompiledValidator;
+
+/** Compiles each schema once, by key; query schemas (`coerce`) on a second ajv that converts text to their types. */
+function cachedCompiler(doc: OpenApiDocument, options: SpecValidatorOptions): CachedCompile {
   const ajv = createAjv(doc, options, false);
   // Query parameters arrive as text: a second instance converts them to their schema's type.
   let coercing: Ajv2020 | undefined;
   const cache = new Map<string, CompiledValidator>();
-  function compileCached(key: string, schema: unknown, coerce = false): CompiledValidator {
+  return (key, schema, coerce = false) => {
     const hit = cache.get(key);
     if (hit) return hit;
     if (coerce) coercing ??= createAjv(doc, options, true);
@@ -253,8 +249,11 @@ export function createSpecValidator(
     wrapped.schema = schema;
     cache.set(key, wrapped);
     return wrapped;
-  }
+  };
+}
 
+/** Finds an operation of the spec by its operationId (throws for an unknown one). */
+function operationLookup(doc: OpenApiDocument) {
   const operations = new Map<string, { path: string; method: string; operation: Record<string, unknown> }>();
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -264,17 +263,29 @@ export function createSpecValidator(
       }
     }
   }
-  function operation(operationId: string) {
+  return (operationId: string) => {
     const found = operations.get(operationId);
     if (!found) throw new Error(`No operation ${operationId} in the spec`);
     return found;
-  }
-  function jsonSchemaOf(content: unknown, what: string): unknown {
-    const media = (content as Record<string, { schema?: unknown }> | undefined)?.['application/json'];
-    if (!media?.schema) throw new Error(`${what} has no application/json schema`);
-    return media.schema;
-  }
+  };
+}
 
+function jsonSchemaOf(content: unknown, what: string): unknown {
+  const media = (content as Record<string, { schema?: unknown }> | undefined)?.['application/json'];
+  if (!media?.schema) throw new Error(`${what} has no application/json schema`);
+  return media.schema;
+}
+
+/**
+ * Compiles validators from the spec once; each validator is cached by what it validates.
+ * Uses ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1) with formats.
+ */
+export function createSpecValidator(
+  options: SpecValidatorOptions = {},
+  doc: OpenApiDocument = defaultSpec,
+): SpecValidator {
+  const compileCached = cachedCompiler(doc, options);
+  const operation = operationLookup(doc);
   return {
     options,
     operation,

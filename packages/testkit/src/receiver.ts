@@ -144,10 +144,14 @@ export async function startCallbackReceiver(options: ReceiverOptions = {}): Prom
         timeoutMs,
         `callback(s) at ${path}`,
       ),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
+}
+
+/** Stops listening and drops every connection, held ones too. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
 }

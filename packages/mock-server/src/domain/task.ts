@@ -131,86 +131,105 @@ export function renderTask(task: RenderedTask, now: number, publicUrl: string): 
   const created = Math.floor(task.createdAt / 1000);
   switch (status) {
     case 'pending':
-      return {
-        created,
-        id: task.id,
-        model: task.model,
-        object: 'video.generation.task',
-        progress,
-        status,
-        task_info: {
-          can_cancel: true,
-          estimated_time: Math.max(0, Math.ceil((task.processingAt + task.processingMs - now) / 1000)),
-          video_duration: task.duration,
-        },
-        type: 'video',
-        usage: usage(task.model, toCredits(task.priceUc)),
-        billing: reservedBilling(toCredits(task.priceUc)),
-      };
+      return pendingJson(task, created, progress, now);
     case 'processing':
-      return {
-        created,
-        id: task.id,
-        model: task.model,
-        object: 'video.generation.task',
-        progress,
-        status,
-        task_info: { can_cancel: true },
-        type: 'video',
-        usage: usage(task.model, toCredits(task.priceUc)),
-        billing: reservedBilling(toCredits(task.priceUc)),
-      };
-    case 'completed': {
-      const url = resultUrl(publicUrl, task.id);
-      const price = toCredits(task.priceUc);
-      return {
-        created,
-        id: task.id,
-        model: task.model,
-        object: 'video.generation.task',
-        progress,
-        results: [url],
-        result_data: [{ video_url: url }],
-        status,
-        task_info: { can_cancel: false },
-        type: 'video',
-        usage: endedUsage(task.model, price, price),
-        billing: {
-          charge_status: 'charged',
-          refund_status: 'not_required',
-          reserved_credits: price,
-          charged_credits: price,
-          refunded_credits: 0,
-        },
-        duration: tookSeconds(task),
-      };
-    }
-    default: {
-      const code = task.failureCode ?? 'unknown_error';
-      return {
-        created,
-        id: task.id,
-        model: task.model,
-        object: 'video.generation.task',
-        progress,
-        status,
-        error: { code: code as TaskFailureCode, message: failureMessage(code), type: 'task_error' },
-        task_info: { can_cancel: false },
-        type: 'video',
-        usage: endedUsage(task.model, 0, 0),
-        // The whole reservation comes back; a free (seeded) task had nothing to refund.
-        billing: {
-          charge_status: 'released',
-          refund_status: task.priceUc > 0 ? 'completed' : 'not_required',
-          reserved_credits: toCredits(task.priceUc),
-          charged_credits: 0,
-          refunded_credits: toCredits(task.priceUc),
-          ...(task.priceUc > 0 ? { refunded_at: Math.floor(task.endAt / 1000) } : {}),
-        },
-        duration: tookSeconds(task),
-      };
-    }
+      return processingJson(task, created, progress);
+    case 'completed':
+      return completedJson(task, created, progress, publicUrl);
+    default:
+      return failedJson(task, created, progress);
   }
+}
+
+function pendingJson(task: RenderedTask, created: number, progress: number, now: number): VideoTaskJson {
+  return {
+    created,
+    id: task.id,
+    model: task.model,
+    object: 'video.generation.task',
+    progress,
+    status: 'pending',
+    task_info: {
+      can_cancel: true,
+      estimated_time: Math.max(0, Math.ceil((task.processingAt + task.processingMs - now) / 1000)),
+      video_duration: task.duration,
+    },
+    type: 'video',
+    usage: usage(task.model, toCredits(task.priceUc)),
+    billing: reservedBilling(toCredits(task.priceUc)),
+  };
+}
+
+function processingJson(task: RenderedTask, created: number, progress: number): VideoTaskJson {
+  return {
+    created,
+    id: task.id,
+    model: task.model,
+    object: 'video.generation.task',
+    progress,
+    status: 'processing',
+    task_info: { can_cancel: true },
+    type: 'video',
+    usage: usage(task.model, toCredits(task.priceUc)),
+    billing: reservedBilling(toCredits(task.priceUc)),
+  };
+}
+
+function completedJson(
+  task: RenderedTask,
+  created: number,
+  progress: number,
+  publicUrl: string,
+): VideoTaskJson {
+  const url = resultUrl(publicUrl, task.id);
+  const price = toCredits(task.priceUc);
+  return {
+    created,
+    id: task.id,
+    model: task.model,
+    object: 'video.generation.task',
+    progress,
+    results: [url],
+    result_data: [{ video_url: url }],
+    status: 'completed',
+    task_info: { can_cancel: false },
+    type: 'video',
+    usage: endedUsage(task.model, price, price),
+    billing: {
+      charge_status: 'charged',
+      refund_status: 'not_required',
+      reserved_credits: price,
+      charged_credits: price,
+      refunded_credits: 0,
+    },
+    duration: tookSeconds(task),
+  };
+}
+
+function failedJson(task: RenderedTask, created: number, progress: number): VideoTaskJson {
+  const code = task.failureCode ?? 'unknown_error';
+  return {
+    created,
+    id: task.id,
+    model: task.model,
+    object: 'video.generation.task',
+    progress,
+    status: 'failed',
+    error: { code: code as TaskFailureCode, message: failureMessage(code), type: 'task_error' },
+    task_info: { can_cancel: false },
+    type: 'video',
+    usage: endedUsage(task.model, 0, 0),
+    // The whole reservation comes back; a free (seeded) task had nothing to refund.
+    billing: {
+      charge_status: 'released',
+      refund_status: task.priceUc > 0 ? 'completed' : 'not_required',
+      reserved_credits: toCredits(task.priceUc),
+      charged_credits: 0,
+      refunded_credits: toCredits(task.priceUc),
+      ...(task.priceUc > 0 ? { refunded_at: Math.floor(task.endAt / 1000) } : {}),
+    },
+    duration: tookSeconds(task),
+  };
 }
 
 export function resultUrl(publicUrl: string, id: string): string {

@@ -47,7 +47,6 @@ function apiRoute(http: Http): (handler: ApiHandler) => Handler {
 
 export function registerApi(app: Hono, http: Http): void {
   const { core } = http;
-  const validators = requestValidators();
   const route = apiRoute(http);
 
   app.post(
@@ -67,6 +66,27 @@ export function registerApi(app: Hono, http: Http): void {
     }),
   );
 
+  registerTaskReads(app, http, route);
+
+  app.get(
+    '/v1/credits',
+    route(async (_c, apiKey) => http.json(await core.credits(apiKey))),
+  );
+
+  app.get(
+    '/v1/models',
+    route(async () => http.json(modelList(await core.modelStatuses()))),
+  );
+
+  registerCatalog(app, http);
+
+  registerFiles(app, http);
+}
+
+/** The caller's own tasks: a page of them, a batch by id, one by id. */
+function registerTaskReads(app: Hono, http: Http, route: ReturnType<typeof apiRoute>): void {
+  const { core } = http;
+  const validators = requestValidators();
   app.get(
     '/v1/tasks',
     route(async (c, apiKey) => {
@@ -95,20 +115,6 @@ export function registerApi(app: Hono, http: Http): void {
       return result instanceof Promise ? result.then((r) => http.answer(r)) : http.answer(result);
     }),
   );
-
-  app.get(
-    '/v1/credits',
-    route(async (_c, apiKey) => http.json(await core.credits(apiKey))),
-  );
-
-  app.get(
-    '/v1/models',
-    route(async () => http.json(modelList(await core.modelStatuses()))),
-  );
-
-  registerCatalog(app, http);
-
-  registerFiles(app, http);
 }
 
 /** GET /files/<id>.mp4: result URLs are links to hand around (like the vendor's signed file URLs), no key needed. */

@@ -106,6 +106,21 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** Resolves once the server listens; on an error (e.g. the port is taken) runs `onError`, then rejects. */
+function listen(server: Server, port: number, host: string, onError: () => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const failed = (error: Error) => {
+      onError();
+      reject(error);
+    };
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
+}
+
 /**
  * Listens, then creates the mock: its result URLs default to the address it listens on (so `--port 0`
  * works); a wildcard host (0.0.0.0, ::) is written as 127.0.0.1 there.
@@ -128,17 +143,7 @@ export async function serveMockServer(options: ServeOptions = {}): Promise<Runni
     fetch: nodeFetchHandler(() => wrapped ?? mock?.app),
     createServer: limitedCreateServer(limits),
   }) as Server;
-  await new Promise<void>((resolve, reject) => {
-    const failed = (error: Error) => {
-      void mockOptions.store?.close();
-      reject(error);
-    };
-    server.once('error', failed);
-    server.listen(port, host, () => {
-      server.off('error', failed);
-      resolve();
-    });
-  });
+  await listen(server, port, host, () => void mockOptions.store?.close());
   const address = server.address() as AddressInfo;
   const url = `http://${urlHost(host)}:${address.port}`;
   const reachable = host === '0.0.0.0' || host === '::' ? `http://127.0.0.1:${address.port}` : url;
