@@ -1,6 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { createSigner, generateWebhookSecret, secretKeyBytes } from './signature.js';
+import {
+  base64ToBytes,
+  bytesToBase64,
+  createSigner,
+  generateWebhookSecret,
+  secretKeyBytes,
+} from './signature.js';
 
 describe('Standard Webhooks signature', () => {
   test('matches the known-answer vector of the Standard Webhooks reference', async () => {
@@ -32,4 +38,38 @@ describe('Standard Webhooks signature', () => {
       expect(() => createSigner(secret)).toThrow(/whsec_|16 bytes/);
     },
   );
+});
+
+describe('webhook secret form', () => {
+  const key = (n: number) => Buffer.alloc(n, 7).toString('base64');
+
+  test('16 bytes of key are enough, 15 are not', () => {
+    expect(secretKeyBytes(`whsec_${key(16)}`)).toHaveLength(16);
+    expect(() => secretKeyBytes(`whsec_${key(15)}`)).toThrow(/16 bytes/);
+  });
+
+  test('the key is the base64 after the prefix, byte for byte', () => {
+    expect([...secretKeyBytes(`whsec_${Buffer.from('0123456789abcdefXY').toString('base64')}`)]).toEqual([
+      ...Buffer.from('0123456789abcdefXY'),
+    ]);
+  });
+
+  // atob skips whitespace, so only the form check refuses these.
+  test.each([
+    ['a space before the key', `whsec_ ${key(18)}`],
+    ['a space after the key', `whsec_${key(18)} `],
+    ['three padding characters', `whsec_${key(16)}=`],
+    ['the prefix not at the start', `xwhsec_${key(18)}`],
+  ])('a secret with %s is refused', (_, secret) => {
+    expect(() => secretKeyBytes(secret)).toThrow(/whsec_<base64>/);
+  });
+});
+
+describe('base64', () => {
+  test('encodes beyond one 32 KiB chunk as node:buffer does, and decodes back', () => {
+    const bytes = new Uint8Array(70_000).map((_, i) => (i * 31) % 256);
+    const text = bytesToBase64(bytes);
+    expect(text).toBe(Buffer.from(bytes).toString('base64'));
+    expect(Buffer.from(base64ToBytes(text)).equals(Buffer.from(bytes))).toBe(true);
+  });
 });
