@@ -45,20 +45,26 @@ export class Faults {
   }
 }
 
-/** A token bucket per key on the server's clock: `rate` requests per second, bursts up to `rate`. */
+/**
+ * A token bucket per key on the server's clock: `rate` requests per second, bursts up to `rate` (at least
+ * one, or a rate below 1/s would never hold a whole token and refuse every request).
+ */
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly capacity: number;
 
-  constructor(private readonly rate: number) {}
+  constructor(private readonly rate: number) {
+    this.capacity = Math.max(1, rate);
+  }
 
   /** 0 when the request may go ahead, otherwise the seconds to wait (for Retry-After). */
   take(key: string, now: number): number {
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      bucket = { tokens: this.rate, at: now };
+      bucket = { tokens: this.capacity, at: now };
       this.buckets.set(key, bucket);
     } else if (now > bucket.at) {
-      bucket.tokens = Math.min(this.rate, bucket.tokens + ((now - bucket.at) / 1000) * this.rate);
+      bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.rate);
       bucket.at = now;
     }
     if (bucket.tokens >= 1) {

@@ -301,13 +301,14 @@ return {tostring(remaining), tostring(used)}
 export const TAKE_RATE_TOKEN = script(`
 local k = P .. 'rate:' .. ARGV[6] .. ':' .. ARGV[5]
 local rate = tonumber(ARGV[6])
+local capacity = math.max(1, rate)
 local now = tonumber(ARGV[7])
 local v = redis.call('HMGET', k, 'tokens', 'at')
 local tokens, at = tonumber(v[1]), tonumber(v[2])
 if not tokens then
-  tokens, at = rate, now
+  tokens, at = capacity, now
 elseif now > at then
-  tokens = math.min(rate, tokens + ((now - at) / 1000) * rate)
+  tokens = math.min(capacity, tokens + ((now - at) / 1000) * rate)
   at = now
 end
 local wait = 0
