@@ -4,13 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: [
-      'src/delivery/*.test.ts',
-      'src/store/*.test.ts',
-      'src/node/redis/*.test.ts',
-      'test/callbacks.test.ts',
-      'test/callback-hosts.test.ts',
-    ],
+    include: ['src/delivery/*.test.ts', 'src/store/*.test.ts', 'src/node/redis/*.test.ts'],
     pool: 'threads',
     testTimeout: 30_000,
   },
