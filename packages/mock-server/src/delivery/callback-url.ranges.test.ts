@@ -1,6 +1,13 @@
 // Each refused IPv4 range and IPv6 prefix at its edges, and each refused name, one by one.
 import { describe, expect, test } from 'vitest';
-import { classifyHost, isForbiddenAddress, parseIPv4, parseIPv6 } from './callback-url.js';
+import {
+  checkCallbackUrl,
+  classifyHost,
+  isForbiddenAddress,
+  MAX_CALLBACK_URL_LENGTH,
+  parseIPv4,
+  parseIPv6,
+} from './callback-url.js';
 
 describe('IPv4 ranges: first and last address refused, the neighbours outside accepted', () => {
   test.each([
@@ -40,6 +47,7 @@ describe('IPv6 prefixes', () => {
     ['64:ff9a:1::1', false],
     ['2002:a00:1::', true], // 6to4 of 10.0.0.1
     ['2002:808:808::', false], // 6to4 of 8.8.8.8
+    ['2002:c000:1::', true], // 6to4 of 192.0.0.1: both halves of the embedded IPv4 count
     ['100::1', true], // discard-only
     ['100:0:0:1::1', false],
     ['101::1', false],
@@ -101,12 +109,18 @@ describe('parsing edges', () => {
     expect(parseIPv4(text)).toBe(value);
   });
 
-  test.each([['1.16777216'], ['1.2.3.256'], ['0x1g'], ['1e3'], ['+1.2.3.4'], [' 1.2.3.4'], ['1.2.3.4 ']])(
-    'parseIPv4(%j) is not an address',
-    (text) => {
-      expect(parseIPv4(text)).toBeNull();
-    },
-  );
+  test.each([
+    ['1.2.3.4.0'],
+    ['1.16777216'],
+    ['1.2.3.256'],
+    ['0x1g'],
+    ['1e3'],
+    ['+1.2.3.4'],
+    [' 1.2.3.4'],
+    ['1.2.3.4 '],
+  ])('parseIPv4(%j) is not an address', (text) => {
+    expect(parseIPv4(text)).toBeNull();
+  });
 
   test.each([
     ['::', [0, 0, 0, 0, 0, 0, 0, 0]],
@@ -114,12 +128,15 @@ describe('parsing edges', () => {
     ['::ffff:1.2.3.4', [0, 0, 0, 0, 0, 0xffff, 0x102, 0x304]],
     ['ABCD::EF01', [0xabcd, 0, 0, 0, 0, 0, 0, 0xef01]],
     ['1:2:3:4:5:6::7', [1, 2, 3, 4, 5, 6, 0, 7]],
+    ['1:2:3:4:5:6:7::', [1, 2, 3, 4, 5, 6, 7, 0]],
+    ['::ffff:10.20.30.255', [0, 0, 0, 0, 0, 0xffff, 0x0a14, 0x1eff]],
   ])('parseIPv6(%s)', (text, groups) => {
     expect(parseIPv6(text)).toEqual(groups);
   });
 
   test.each([
     ['1:2:3:4:5:6:7::8'],
+    ['1:2:3:4::5:6:7:8'],
     ['::ffff:1.2.3.256'],
     ['::ffff:1.2.3.4.5'],
     ['[::1'],
@@ -134,4 +151,10 @@ describe('parsing edges', () => {
     expect(isForbiddenAddress('8.8.8.8x')).toBe(true);
     expect(isForbiddenAddress('0x08080808')).toBe(false);
   });
+});
+
+test('a callback URL of exactly the maximum length is accepted, one character more is not', () => {
+  const exact = `https://hooks.example.com/${'a'.repeat(MAX_CALLBACK_URL_LENGTH - 'https://hooks.example.com/'.length)}`;
+  expect(checkCallbackUrl(exact).ok).toBe(true);
+  expect(checkCallbackUrl(`${exact}a`).ok).toBe(false);
 });

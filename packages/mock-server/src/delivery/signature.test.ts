@@ -60,6 +60,7 @@ describe('webhook secret form', () => {
     ['a space after the key', `whsec_${key(18)} `],
     ['three padding characters', `whsec_${key(16)}=`],
     ['the prefix not at the start', `xwhsec_${key(18)}`],
+    ['six other characters for the prefix', `whsec-${key(18)}`],
   ])('a secret with %s is refused', (_, secret) => {
     expect(() => secretKeyBytes(secret)).toThrow(/whsec_<base64>/);
   });
