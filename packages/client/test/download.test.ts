@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createMockServer } from '@videotask/mock-server';
 import { clientClockOn } from '@videotask/testkit';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   APIConnectionError,
   type CompletedTask,
@@ -119,7 +119,10 @@ describe('downloadResult', () => {
 
 describe('downloadResult against the mock server', () => {
   const mock = createMockServer({ clock: 'manual', seed: 2, apiKeys: ['sk-download'] });
-  const dir = mkdtempSync(join(tmpdir(), 'videotask-download-'));
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'videotask-download-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   test('saves the video to a file through a stream pipeline; 24 h later the URL has expired', async () => {

@@ -17,7 +17,8 @@ import { createMockAdminClient } from '../src/admin-client/index.js';
 import { type RunningMockServer, serveMockServer } from '../src/node/index.js';
 import { sseReader } from './dashboard-helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Where the shared test setup found Chromium (scripts/prerequisites.mjs); Debian's by default.
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('../reports/dashboard.png', import.meta.url));
 const README_SCREENSHOT = fileURLToPath(new URL('../docs/dashboard.png', import.meta.url));
 /** Fixed, so task ids (and the screenshot) do not depend on the day. */

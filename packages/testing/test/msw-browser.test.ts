@@ -11,7 +11,8 @@ import { build } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Where the shared test setup found Chromium (scripts/prerequisites.mjs); Debian's by default.
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const PAGE_ENTRY = fileURLToPath(new URL('./browser/page.ts', import.meta.url));
 const WORKER = fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js'));
 const HTML =
