@@ -27,8 +27,12 @@ function header(headers: HeadersLike, name: string): string | undefined {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   const record = headers as Record<string, string | string[] | undefined>;
   let value = record[name];
+  // Always searching would find the exact name too: only one header under two casings, which Node never
+  // makes, could tell the difference.
+  // Stryker disable next-line ConditionalExpression: equivalent for every headers object Node makes.
   if (value === undefined) {
     const key = Object.keys(record).find((k) => k.toLowerCase() === name);
+    // Stryker disable next-line ConditionalExpression: record[undefined] is undefined too.
     value = key === undefined ? undefined : record[key];
   }
   return Array.isArray(value) ? value.join(' ') : value;
@@ -40,14 +44,13 @@ function bytesOf(body: RawBody): Uint8Array {
 }
 
 function base64ToBytes(text: string): Uint8Array | undefined {
+  let binary: string;
   try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+    binary = atob(text);
   } catch {
     return undefined;
   }
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
 function subtle(): SubtleCrypto {
@@ -64,6 +67,7 @@ async function importSecret(secret: string, usage: 'sign' | 'verify' = 'verify')
       'The webhook secret is not base64 (optionally after whsec_).',
     );
   }
+  // Stryker disable next-line BooleanLiteral: whether the key could be exported is never observed.
   return subtle().importKey('raw', raw as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
 }
 
@@ -125,12 +129,12 @@ export type EndedTask = FinishedTask | CancelledTask;
 export function parseCallback(rawBody: RawBody): EndedTask {
   let value: unknown;
   try {
-    value = JSON.parse(typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(bytesOf(rawBody)));
+    value = JSON.parse(typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(rawBody));
   } catch {
     throw new WebhookVerificationError('invalid_payload', 'The callback body is not JSON.');
   }
   const task = value as Partial<Record<string, unknown>> | null;
-  if (typeof task !== 'object' || task === null || typeof task.id !== 'string' || task.id === '') {
+  if (typeof task?.id !== 'string' || task.id === '') {
     throw new WebhookVerificationError(
       'invalid_payload',
       'The callback body is not a task (no string `id`).',

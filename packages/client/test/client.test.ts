@@ -85,6 +85,30 @@ describe('configuration', () => {
     expect(denied).toBeUndefined();
   });
 
+  test('environment values are trimmed; a blank one is unset, and Deno is read only where process has none', () => {
+    const deno = (values: Record<string, string>) => ({ env: { get: (name: string) => values[name] } });
+    vi.stubEnv('X_KEY', '  sk-pasted\n');
+    const trimmed = readEnv('X_KEY');
+    vi.stubEnv('X_KEY', '   ');
+    vi.stubGlobal('Deno', deno({ X_KEY: 'from-deno' }));
+    const blank = readEnv('X_KEY');
+    const unset = readEnv('X_OTHER');
+    vi.stubGlobal('process', undefined);
+    const denoOnly = readEnv('X_KEY');
+    vi.stubGlobal('Deno', deno({ X_KEY: ' padded ', X_BLANK: ' ' }));
+    const denoTrimmed = readEnv('X_KEY');
+    const denoBlank = readEnv('X_BLANK');
+    const denoUnset = readEnv('X_OTHER');
+    vi.unstubAllGlobals();
+    expect(trimmed).toBe('sk-pasted');
+    expect(blank).toBeUndefined();
+    expect(unset).toBeUndefined();
+    expect(denoOnly).toBe('from-deno');
+    expect(denoTrimmed).toBe('padded');
+    expect(denoBlank).toBeUndefined();
+    expect(denoUnset).toBeUndefined();
+  });
+
   test('the raw openapi-fetch client reaches any path with the same auth', async () => {
     const { client, seen } = testClient([json(credits)]);
     const { data, response } = await client.raw.GET('/v1/credits');
