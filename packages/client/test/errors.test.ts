@@ -9,10 +9,13 @@ import {
   IdempotencyConflictError,
   InsufficientQuotaError,
   InternalServerError,
+  ModelNotServedError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   RequestTooLargeError,
+  ResultExpiredError,
+  TaskCancelledError,
   TaskFailedError,
   TaskWaitTimeoutError,
   UnexpectedResponseError,
@@ -152,5 +155,161 @@ describe('the other classes', () => {
     expect(hook).toBeInstanceOf(VideoTaskError);
     expect(hook.reason).toBe('invalid_signature');
     expect(hook.name).toBe('WebhookVerificationError');
+  });
+});
+
+describe('the message and fields of an error answer', () => {
+  const from = (status: number, body: unknown, headers: Record<string, string> = {}, statusText = '') =>
+    errorFromResponse(
+      new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, statusText, headers }),
+      body,
+    );
+
+  test('status, string code, message, then param, suggestion and request id, each only when present', () => {
+    const full = from(
+      404,
+      {
+        error: {
+          code: 'task_not_found',
+          message: 'No such task',
+          param: 'id',
+          fallback_suggestion: 'Check it.',
+        },
+      },
+      { 'x-request-id': 'req_9' },
+    );
+    expect(full.message).toBe('404 task_not_found: No such task (param: id) Check it. [request id: req_9]');
+    expect(from(404, { error: { code: 'task_not_found', message: 'No such task' } }).message).toBe(
+      '404 task_not_found: No such task',
+    );
+    expect(from(400, { error: { code: 400, message: 'Invalid prompt' } }).message).toBe(
+      '400: Invalid prompt',
+    );
+  });
+
+  test('without an envelope message: the text body, else the status text, else "HTTP error"', () => {
+    expect(from(502, 'upstream down', {}, 'Bad Gateway').message).toBe('502: upstream down');
+    expect(from(502, '', {}, 'Bad Gateway').message).toBe('502: Bad Gateway');
+    expect(from(502, { detail: 'x' }, {}, 'Bad Gateway').message).toBe('502: Bad Gateway');
+    expect(from(418, { error: { code: 'teapot' } }).message).toBe('418 teapot: HTTP error');
+  });
+
+  test('fields of the wrong type are left out, not passed on', () => {
+    const error = from(
+      400,
+      { error: { code: { nested: true }, message: 7, type: 1, param: ['prompt'] } },
+      {},
+      'Bad',
+    );
+    expect(error).toMatchObject({ status: 400, code: undefined, type: undefined, param: undefined });
+    expect(error.message).toBe('400: Bad');
+    expect(from(400, { error: { code: true } }).code).toBeUndefined();
+    expect(from(400, { error: ['invalid_request'] }).code).toBeUndefined();
+  });
+
+  test('a body that is null or not an object has no envelope', () => {
+    expect(from(500, null, {}, 'Internal Server Error')).toMatchObject({ status: 500, code: undefined });
+    expect(from(500, null, {}, 'Internal Server Error').message).toBe('500: Internal Server Error');
+  });
+
+  test('an integer code replaces the status only when the status is not an error and the code is 400–599', () => {
+    const status = (http: number, code: number) => from(http, { error: { code, message: 'm' } }).status;
+    expect(status(200, 400)).toBe(400);
+    expect(status(200, 599)).toBe(599);
+    expect(status(399, 404)).toBe(404);
+    expect(status(200, 399)).toBe(200);
+    expect(status(200, 600)).toBe(200);
+    expect(status(400, 402)).toBe(400);
+    expect(status(503, 429)).toBe(503);
+    expect(from(200, { error: { code: '402', message: 'm' } }).status).toBe(200);
+    expect(from(200, { error: { code: 599, message: 'm' } })).toBeInstanceOf(InternalServerError);
+  });
+
+  test('422 is an IdempotencyConflictError whatever its code says', () => {
+    expect(from(422, { error: { code: 'unprocessable', message: 'm' } })).toBeInstanceOf(
+      IdempotencyConflictError,
+    );
+    expect(from(422, 'no envelope')).toBeInstanceOf(IdempotencyConflictError);
+  });
+});
+
+describe('parseRetryAfter formats', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  test('fractions of a second of any precision; nothing around the number', () => {
+    expect(parseRetryAfter('1.25', now)).toBe(1250);
+    expect(parseRetryAfter('0.001', now)).toBe(1);
+    for (const value of ['1.', '.5', '1,5', '2s', '3 4']) expect(parseRetryAfter(value, now)).toBeUndefined();
+  });
+});
+
+describe('every class', () => {
+  test('has its own name and, for connection errors, a default message', () => {
+    const instances: Array<[VideoTaskError, string]> = [
+      [new VideoTaskError('x'), 'VideoTaskError'],
+      [new ModelNotServedError('x', { model: 'sora-2' }), 'ModelNotServedError'],
+      [new APIConnectionError(), 'APIConnectionError'],
+      [new APITimeoutError(), 'APITimeoutError'],
+      [new UnexpectedResponseError('x'), 'UnexpectedResponseError'],
+      [new TaskFailedError(failedTask as never), 'TaskFailedError'],
+      [
+        new TaskCancelledError({ ...failedTask, status: 'cancelled', error: undefined } as never),
+        'TaskCancelledError',
+      ],
+      [new ResultExpiredError(failedTask as never, { index: 0, now: 0 }), 'ResultExpiredError'],
+      [new TaskWaitTimeoutError('t', 1, undefined), 'TaskWaitTimeoutError'],
+    ];
+    for (const [error, name] of instances) expect(error.name).toBe(name);
+    expect(new APIConnectionError().message).toBe('Connection error.');
+    expect(new APITimeoutError().message).toBe('Request timed out.');
+    expect(new ModelNotServedError('x', { model: 'sora-2' }).model).toBe('sora-2');
+  });
+
+  test('carries a cause only when one was given', () => {
+    const cause = new TypeError('fetch failed');
+    expect(new APIConnectionError('x', { cause }).cause).toBe(cause);
+    expect('cause' in new APIConnectionError('x')).toBe(false);
+  });
+});
+
+describe('task errors', () => {
+  test("TaskFailedError: the message names how the task ended; the type is the task's, else task_error", () => {
+    const failed = new TaskFailedError(failedTask as never);
+    expect(failed.message).toBe(
+      `Task ${failedTask.id} failed: content_policy_violation: ${failedTask.error.message}`,
+    );
+    const upstream = {
+      ...failedTask,
+      error: { code: 'upstream_error', message: 'down', type: 'upstream_error' },
+    };
+    expect(new TaskFailedError(upstream as never).type).toBe('upstream_error');
+    const cancelled = new TaskCancelledError({
+      ...failedTask,
+      status: 'cancelled',
+      error: undefined,
+    } as never);
+    expect(cancelled.message).toBe(
+      `Task ${failedTask.id} was cancelled: request_cancelled: The task was cancelled.`,
+    );
+    expect(cancelled).toMatchObject({ code: 'request_cancelled', type: 'task_error' });
+  });
+
+  test('TaskWaitTimeoutError: the last state seen, when there was one, in the message and the body', () => {
+    const seen = new TaskWaitTimeoutError('task-1', 1000, pendingTask as never);
+    expect(seen.message).toBe(
+      `Task task-1 did not finish within 1000 ms (last seen pending, ${pendingTask.progress}%)`,
+    );
+    expect(seen.body).toBe(pendingTask);
+    const never = new TaskWaitTimeoutError('task-1', 1000, undefined);
+    expect(never.message).toBe('Task task-1 did not finish within 1000 ms');
+    expect(never.body).toBeUndefined();
+  });
+
+  test('ResultExpiredError: a task that is not completed has no result, even one that carries results', () => {
+    const error = new ResultExpiredError({ ...failedTask, results: ['https://x.test/a.mp4'] } as never, {
+      index: 0,
+      now: 0,
+    });
+    expect(error.message).toBe(`Task ${failedTask.id} has no result: it is failed, not completed.`);
+    expect(error.url).toBeUndefined();
   });
 });
