@@ -315,8 +315,14 @@ describe('parseCallback', () => {
       'completed with one good and one bad result',
       JSON.stringify({ ...completedTask, results: [completedTask.results[0], null] }),
     ],
-    ['completed carrying only an error', JSON.stringify({ ...completedTask, results: undefined, error: failedTask.error })],
-    ['failed carrying only results', JSON.stringify({ ...failedTask, error: undefined, results: completedTask.results })],
+    [
+      'completed carrying only an error',
+      JSON.stringify({ ...completedTask, results: undefined, error: failedTask.error }),
+    ],
+    [
+      'failed carrying only results',
+      JSON.stringify({ ...failedTask, error: undefined, results: completedTask.results }),
+    ],
     ['an empty id', JSON.stringify({ ...completedTask, id: '' })],
     ['a numeric id', JSON.stringify({ ...completedTask, id: 7 })],
     ['null', 'null'],
@@ -377,9 +383,9 @@ describe('confirmCallback', () => {
   test('a callback for a task the API says is still running is rejected', async () => {
     const { client } = reader(processingTask as VideoTask);
     expect(await reasonOf(confirmCallback(client, JSON.stringify(completedTask)))).toBe('not_finished');
-    await expect(confirmCallback(reader(pendingTask as VideoTask).client, JSON.stringify(failedTask))).rejects.toThrow(
-      `The callback says task ${failedTask.id} is failed, but the API reports pending.`,
-    );
+    await expect(
+      confirmCallback(reader(pendingTask as VideoTask).client, JSON.stringify(failedTask)),
+    ).rejects.toThrow(`The callback says task ${failedTask.id} is failed, but the API reports pending.`);
   });
 
   test("an ended task in the API's copy is returned, whichever way it ended", async () => {

@@ -85,9 +85,11 @@ describe('an unknown future status', () => {
     const { client, seen } = testClient([json({ ...pendingTask, status: 'archived' }), json(pendingTask)]);
     const error = await client.waitForTask(TASK_ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
-    expect((error as Error).message).toMatch(
-      /Task task-unified-\S+ has status "archived", which this client does not know/,
+    expect((error as Error).message).toBe(
+      `Task ${TASK_ID} has status "archived", which this client does not know ` +
+        '(expected pending, processing, completed, failed or cancelled); upgrade @videotask/client.',
     );
+    expect((error as UnexpectedResponseError).body).toEqual({ ...pendingTask, status: 'archived' });
     expect(seen).toHaveLength(1);
   });
 });

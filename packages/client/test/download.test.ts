@@ -8,9 +8,11 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createMockServer } from '@videotask/mock-server';
 import { clientClockOn } from '@videotask/testkit';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { downloadResult, noteCompleted } from '../src/download.js';
 import {
   APIConnectionError,
+  APITimeoutError,
   type CompletedTask,
   createVideoTaskClient,
   InternalServerError,
@@ -114,6 +116,88 @@ describe('downloadResult', () => {
     );
     await expect(client.downloadResult(pendingTask as never)).rejects.toBeInstanceOf(ResultExpiredError);
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('downloadResult on its own', () => {
+  const clockAt = (now: number) => ({ now: () => now, sleep: async () => {}, random: () => 0.5 });
+  const capture = (answer: () => Response | Promise<Response>) => {
+    const calls: Array<{ request: Request; deadline: number }> = [];
+    const send = async (request: Request, deadline: number) => {
+      calls.push({ request, deadline });
+      return answer();
+    };
+    return { send, calls };
+  };
+  const options = (timeoutMs: number, extra: { signal?: AbortSignal } = {}) => ({
+    timeoutMs,
+    clock: clockAt(1_000),
+    headers: { 'user-agent': 'test' },
+    ...extra,
+  });
+  const completed = () => JSON.parse(JSON.stringify(completedTask)) as CompletedTask;
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test("timeoutMs 0 or Infinity: no deadline, and the request carries only the caller's signal", async () => {
+    for (const timeoutMs of [0, Number.POSITIVE_INFINITY]) {
+      const { send, calls } = capture(() => video());
+      const caller = new AbortController();
+      await downloadResult(send, completed(), options(timeoutMs, { signal: caller.signal }));
+      expect(calls[0]?.deadline).toBe(Number.POSITIVE_INFINITY);
+      expect(calls[0]?.request.signal.aborted).toBe(false);
+      caller.abort(new Error('stop'));
+      expect(calls[0]?.request.signal.aborted).toBe(true);
+    }
+  });
+
+  test('a finite timeoutMs: the deadline is that far ahead, and the request aborts with APITimeoutError then', async () => {
+    vi.useFakeTimers();
+    const { send, calls } = capture(() => new Promise<Response>(() => {}));
+    void downloadResult(send, completed(), options(5_000));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls[0]?.deadline).toBe(6_000);
+    const signal = calls[0]?.request.signal as AbortSignal;
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(signal.reason).toBeInstanceOf(APITimeoutError);
+  });
+
+  test('an expired URL answered without a body is ResultExpiredError too', async () => {
+    const { send } = capture(() => new Response(null, { status: 404 }));
+    await expect(downloadResult(send, completed(), options(0))).rejects.toBeInstanceOf(ResultExpiredError);
+  });
+
+  test('an error answer whose body cannot be read is still classed, with an empty body', async () => {
+    const broken = new ReadableStream({
+      pull: (controller) => controller.error(new TypeError('terminated')),
+    });
+    const { send } = capture(
+      () => new Response(broken, { status: 500, statusText: 'Internal Server Error' }),
+    );
+    const error = await downloadResult(send, completed(), options(0)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 500, body: '', message: '500: Internal Server Error' });
+  });
+
+  test('only a completed task is noted as seen completed, and only the first time', async () => {
+    const task = completed();
+    noteCompleted(task, 5_000);
+    noteCompleted(task, 9_000);
+    const failed = JSON.parse(JSON.stringify(failedTask)) as typeof failedTask;
+    noteCompleted(failed, 5_000);
+    const { send } = capture(() => gone(410));
+    const error = (await downloadResult(send, task, options(0)).catch(
+      (e: unknown) => e,
+    )) as ResultExpiredError;
+    expect(error.completedAt?.getTime()).toBe(5_000);
+    const none = (await downloadResult(send, failed as never, options(0)).catch(
+      (e: unknown) => e,
+    )) as ResultExpiredError;
+    expect(none.completedAt).toBeUndefined();
   });
 });
 
