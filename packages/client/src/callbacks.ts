@@ -27,12 +27,8 @@ function header(headers: HeadersLike, name: string): string | undefined {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   const record = headers as Record<string, string | string[] | undefined>;
   let value = record[name];
-  // Always searching would find the exact name too: only one header under two casings, which Node never
-  // makes, could tell the difference.
-  // Stryker disable next-line ConditionalExpression: equivalent for every headers object Node makes.
   if (value === undefined) {
     const key = Object.keys(record).find((k) => k.toLowerCase() === name);
-    // Stryker disable next-line ConditionalExpression: record[undefined] is undefined too.
     value = key === undefined ? undefined : record[key];
   }
   return Array.isArray(value) ? value.join(' ') : value;

@@ -288,7 +288,6 @@ function classForStatus(status: number): ErrorClass {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  // Stryker disable next-line ConditionalExpression: a primitive has no `error` field, so no envelope either way.
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

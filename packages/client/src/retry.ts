@@ -97,12 +97,10 @@ export function createRetryingFetch(
       }
       // Not awaited: a cancel can stay pending forever (a tee'd body whose other branch nobody reads,
       // as msw/node's interceptor makes for every mocked response), and the retry must not hang on it.
-      // Stryker disable next-line ConditionalExpression: a connection error carries no body to cancel.
       if (last instanceof Response) void last.body?.cancel().catch(() => {});
       await clock.sleep(delay, signal);
       // A request without a body can be sent again as is; one with a body from its copy.
-      // The last retry sends the copy itself; a spare copy there would be sent the same and never read.
-      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, see above.
+      // The last retry sends the copy itself: no spare copy is made that nobody reads.
       attempt = template ? (retry < policy.maxRetries - 1 ? template.clone() : template) : request;
     }
   };
