@@ -450,6 +450,70 @@ describe('redeliver', () => {
   });
 });
 
+describe('the delivery log and retry jobs', () => {
+  const endOf = async (id: string) =>
+    ((await server.tasks.get(id))?.timeline.endAt as number) - server.clock.now();
+
+  test('each attempt logs one line: task, attempt, mutation, outcome and status or error', async () => {
+    const { fetch } = scriptedFetch(500, 200, 'error');
+    const lines: string[] = [];
+    serverWith(fetch, { logger: (line) => lines.push(line) });
+    const task = await createTask(server, { callback_url: HOOK });
+    await server.clock.advance(await endOf(task.id));
+    await server.clock.advance(1000);
+    await server.tasks.redeliver(task.id, 'duplicate');
+    await server.deliveries.idle();
+    expect(lines.filter((line) => line.startsWith('callback '))).toEqual([
+      `callback ${task.id} attempt 1 → failed 500`,
+      `callback ${task.id} attempt 2 → delivered 200`,
+      `callback ${task.id} attempt 1 (duplicate) → failed fetch failed: connect ECONNREFUSED`,
+    ]);
+  });
+
+  test('an attempt is listed as in flight from the moment it starts, with nothing of its end yet', async () => {
+    const { fetch } = scriptedFetch('hang');
+    serverWith(fetch, { deliveryGraceMs: 1 });
+    const task = await createTask(server, { callback_url: HOOK });
+    await server.clock.advance(await endOf(task.id));
+    const [entry] = await server.deliveries.list();
+    expect(entry).toMatchObject({
+      taskId: task.id,
+      url: HOOK,
+      attempt: 1,
+      mutate: null,
+      signed: true,
+      at: server.clock.now(),
+      endedAt: null,
+      durationMs: null,
+      outcome: 'in_flight',
+      status: null,
+      error: null,
+      nextRetryAt: null,
+    });
+    expect(entry?.request.body).toBe(JSON.stringify(await getTask(server, task.id)));
+  });
+
+  test('two failed deliveries with one webhook-id each get their own retry', async () => {
+    // A duplicate redelivery reuses the webhook-id and starts at attempt 1 again: its retry job must
+    // not take the place of the original's retry for the same attempt number.
+    const { fetch } = scriptedFetch(500, 500, 200);
+    serverWith(fetch);
+    const task = await createTask(server, { callback_url: HOOK });
+    await server.clock.advance(await endOf(task.id));
+    await server.tasks.redeliver(task.id, 'duplicate');
+    await server.deliveries.idle();
+    await server.clock.advance(1000);
+    const attempts = await server.deliveries.list({ taskId: task.id });
+    expect(attempts.map((a) => [a.mutate, a.attempt, a.outcome])).toEqual([
+      [null, 1, 'failed'],
+      ['duplicate', 1, 'failed'],
+      [null, 2, 'delivered'],
+      ['duplicate', 2, 'delivered'],
+    ]);
+    expect(new Set(attempts.map((a) => a.webhookId)).size).toBe(1);
+  });
+});
+
 describe('GET /__mock/deliveries', () => {
   test('lists every attempt, filtered by ?task_id=', async () => {
     const { fetch } = scriptedFetch(200);
