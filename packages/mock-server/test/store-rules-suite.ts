@@ -66,6 +66,13 @@ export function describeStoreRules(name: string, make: () => Promise<MockStore>)
       expect((await store.listFaults()).map((f) => f.id)).toEqual([second.id]);
     });
 
+    test('a store that may hold faults says so (a store without any may say it holds none)', async () => {
+      // The core skips the fault lookup on every request when this is false.
+      if (!store.mayHaveFaults) expect(await store.listFaults()).toEqual([]);
+      await store.addFault({ status: 500 });
+      expect(store.mayHaveFaults).toBe(true);
+    });
+
     test('a fault with a path applies to that path and below, nowhere else', async () => {
       await store.addFault({ status: 503, path: '/v1/tasks', count: 5 });
       expect(await store.takeFault('/v1/credits')).toBeUndefined();

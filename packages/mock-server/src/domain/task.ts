@@ -41,9 +41,8 @@ export class TaskRecord implements Timeline {
   readonly seed: number;
   /** Credits consumed (completed) or returned (failed). */
   settled = false;
-  /** Billing queue bookkeeping: when the credits settle, tie-breaker, position in the queue. */
+  /** Billing queue bookkeeping: when the credits settle, position in the queue. */
   settleAt = Number.POSITIVE_INFINITY;
-  settleSeq = 0;
   settleIndex = -1;
   /** Position in the task store's expiry queue (-1: not in it). */
   expiryIndex = -1;

@@ -85,4 +85,36 @@ describe('Billing', () => {
     billing.settle(t);
     expect(billing.pending).toBe(0);
   });
+
+  test('settles exactly the tasks ended by each instant, whatever order they were reserved in', () => {
+    const billing = new Billing(100_000);
+    const ends = [300, 100, 200, 500, 400, 100];
+    for (const end of ends) billing.reserve(task('k', end, 'failed', 1000));
+    const settledBy = (now: number) => {
+      billing.settleDue(now);
+      return billing.account('k').remaining;
+    };
+    expect([99, 100, 199, 200, 300, 450, 500].map(settledBy)).toEqual([
+      94_000, 96_000, 96_000, 97_000, 98_000, 99_000, 100_000,
+    ]);
+    expect(billing.pending).toBe(0);
+  });
+
+  test('forget at the very instant a task ends settles it as ended (completed: consumed)', () => {
+    const billing = new Billing(10_000);
+    const t = task('k', 100, 'completed');
+    billing.reserve(t);
+    billing.forget(t, 100);
+    expect(billing.account('k')).toEqual({ remaining: 10_000 - 3737, used: 3737 });
+  });
+
+  test('a running task forgotten twice gives its reservation back once', () => {
+    const billing = new Billing(10_000);
+    const t = task('k', 500, 'completed');
+    billing.reserve(t);
+    billing.forget(t, 100);
+    billing.forget(t, 100);
+    billing.settle(t);
+    expect(billing.account('k')).toEqual({ remaining: 10_000, used: 0 });
+  });
 });

@@ -16,15 +16,17 @@ export type CreditsJson = Schemas['CreditsResponse'];
 
 export class Billing {
   private readonly accounts = new Map<string, Account>();
-  /** Unsettled tasks by end time: settled lazily, whenever anyone looks. Holds only stored tasks. */
+  /**
+   * Unsettled tasks by end time: settled lazily, whenever anyone looks. Holds only stored tasks. Tasks
+   * ending at one instant settle in the same sweep, so their order among themselves changes nothing.
+   */
   private readonly queue = new IndexedHeap<TaskRecord>(
-    (a, b) => a.settleAt < b.settleAt || (a.settleAt === b.settleAt && a.settleSeq < b.settleSeq),
+    (a, b) => a.settleAt < b.settleAt,
     (task, index) => {
       task.settleIndex = index;
     },
     (task) => task.settleIndex,
   );
-  private seq = 0;
 
   constructor(private readonly startingUc: number) {}
 
@@ -46,7 +48,6 @@ export class Billing {
     this.account(task.apiKey).remaining -= task.priceUc;
     if (Number.isFinite(task.endAt)) {
       task.settleAt = task.endAt;
-      task.settleSeq = this.seq++;
       this.queue.push(task);
     }
   }

