@@ -17,6 +17,7 @@ import type { ModelState } from './domain/model-state.js';
 import type { VideoTaskJson } from './domain/task.js';
 import { requestValidators } from './domain/validation.js';
 import { createApp } from './http/app.js';
+import { MCP_ROUTES, mountMcp } from './mcp/index.js';
 import { type MockServerOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import type { CreditsJson } from './store/billing.js';
 import type { Fault, FaultSpec } from './store/faults.js';
@@ -93,9 +94,12 @@ export interface MockServer {
   seed(options: SeedOptions): Promise<AdminTask[]>;
 }
 
-/** The mock's Hono app over `core`: the HTTP API and admin API, with the dashboard beside the admin API. */
+/** The mock's Hono app over `core`: the HTTP API and admin API, with the dashboard and MCP beside the admin API. */
 export function composeApp(core: MockCore): Hono {
-  return createApp(core, [{ routes: DASHBOARD_ROUTES, mount: mountDashboard }]);
+  return createApp(core, [
+    { routes: DASHBOARD_ROUTES, mount: mountDashboard },
+    { routes: MCP_ROUTES, mount: mountMcp, underAdminAuth: true },
+  ]);
 }
 
 export function createMockServer(options: MockServerOptions = {}): MockServer {

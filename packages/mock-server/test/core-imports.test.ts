@@ -4,11 +4,13 @@ import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { graph, specifiers, srcDir } from './import-graph.js';
 
-/** Packages the core may import; each is Web-only itself (faker: the seed route's fixtures, loaded on first use). */
+/** Packages the core may import; each is Web-only itself (faker: the seed route's fixtures, the MCP SDK: /__mock/mcp; both loaded on first use). */
 const ALLOWED_PACKAGES = [
   /^hono(\/|$)/,
   /^@videotask\/spec(\/validator|\/admin-validator|\/admin-types)?$/,
   /^@faker-js\/faker$/,
+  // The MCP surface: the SDK's server, its types and its Web-standard transport (no stdio here).
+  /^@modelcontextprotocol\/sdk\/(server\/mcp|server\/webStandardStreamableHttp|types)\.js$/,
 ];
 
 describe('the core is Web-only', () => {

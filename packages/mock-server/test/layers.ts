@@ -8,7 +8,7 @@ export const LAYERS: { name: string; members: string[] }[] = [
     name: 'the package entries, where the surfaces are composed',
     members: ['index.ts', 'server.ts', 'har.ts', 'fixtures.ts', 'admin-client/'],
   },
-  { name: 'surfaces built on the HTTP helpers', members: ['dashboard/', 'proxy/'] },
+  { name: 'surfaces built on the HTTP helpers', members: ['dashboard/', 'mcp/', 'proxy/'] },
   { name: 'the HTTP surfaces', members: ['http/'] },
   { name: 'the command core', members: ['core/', 'options.ts', 'fixtures/'] },
   { name: 'callback delivery', members: ['delivery/'] },

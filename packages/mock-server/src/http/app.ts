@@ -46,14 +46,19 @@ function allowTable(routes: [string, string][]): { pattern: RegExp; allow: strin
 }
 
 /**
- * A surface served beside the admin API (the dashboard). It is handed in by the composition, so http/
- * never imports it; it is mounted after the cross-site guard and before the admin routes (it checks the
- * admin token itself), and only when the admin API is on.
+ * A surface served beside the admin API (the dashboard, MCP). It is handed in by the composition, so
+ * http/ never imports it; it is mounted after the cross-site guard and before the admin routes (it checks
+ * the admin token itself) unless `underAdminAuth`, and only when the admin API is on.
  */
 export interface AdminSurface {
   /** Its routes and their methods (what a 405 lists in `Allow`); any further entries are descriptions. */
   routes: readonly (readonly [method: string, path: string, ...rest: string[]])[];
   mount(app: Hono, http: Http): void;
+  /**
+   * Mounted after the admin routes instead, behind the admin API's own token check and body limit (the
+   * MCP endpoint: it accepts exactly what the admin API accepts).
+   */
+  underAdminAuth?: boolean;
 }
 
 export function createApp(core: MockCore, adminSurfaces: readonly AdminSurface[] = []): Hono {
@@ -65,8 +70,13 @@ export function createApp(core: MockCore, adminSurfaces: readonly AdminSurface[]
   const routes = [...PUBLIC_ROUTES];
   if (core.options.admin) {
     registerAdminGuard(app, http); // cross-site POSTs to /__mock/* refused, first
-    for (const surface of adminSurfaces) surface.mount(app, http); // e.g. /__mock/ui, before the admin routes
+    const [before, under] = [
+      adminSurfaces.filter((s) => !s.underAdminAuth),
+      adminSurfaces.filter((s) => s.underAdminAuth),
+    ];
+    for (const surface of before) surface.mount(app, http); // e.g. /__mock/ui, before the admin routes
     registerAdmin(app, http);
+    for (const surface of under) surface.mount(app, http); // e.g. /__mock/mcp, past the admin token check
     for (const [method, path] of [...ADMIN_ROUTES, ...adminSurfaces.flatMap((s) => s.routes)])
       routes.push([method, path]);
   }
