@@ -30,7 +30,9 @@ export function usage(): string {
   ];
   const width = Math.max(...rows.map(([left]) => (left as string).length)) + 2;
   const lines = rows.map(([left, right]) => `  ${(left as string).padEnd(width)}${right}`);
-  return `Usage: videotask-mock [options]\n\nAn offline mock of the sora-2 video task API.\n\n${lines.join('\n')}\n`;
+  const mcp =
+    'With `mcp` first it also speaks MCP on stdio (the admin API as tools) for a local agent;\nits own lines then go to stderr.';
+  return `Usage: videotask-mock [mcp] [options]\n\nAn offline mock of the sora-2 video task API.\n${mcp}\n\n${lines.join('\n')}\n`;
 }
 
 function parseBoolean(name: string, text: string): boolean {

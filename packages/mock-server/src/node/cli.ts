@@ -54,7 +54,10 @@ export async function main(
   io: CliIo = defaultIo,
   handleSignals = true,
 ): Promise<RunningMockServer | undefined> {
-  const config = readConfig(argv, env, io);
+  const mcp = argv[0] === 'mcp';
+  // With `mcp`, stdout carries only MCP: every line of ours goes to stderr.
+  if (mcp) [argv, io] = [argv.slice(1), { out: io.err, err: io.err }];
+  const config = readConfig(argv, env, io, mcp);
   if (!config) return undefined;
   // Log lines wait until the start lines are out, so `Listening on` is always the first line.
   let held: string[] | undefined = [];
@@ -66,7 +69,12 @@ export async function main(
   if (config.seedTasks && !(await seedAtStart(running, config.seedTasks, io))) return undefined;
   for (const line of held) io.out(line);
   held = undefined;
-  if (handleSignals) stopOnSignals(running, io);
+  const stop = stopper(running, io);
+  if (handleSignals) stopOnSignals(stop);
+  if (mcp) {
+    const { serveMcpOnStdio } = await import('./mcp-stdio.js');
+    await serveMcpOnStdio(running, () => stop('the MCP client closed stdin'));
+  }
   return running;
 }
 
@@ -75,10 +83,13 @@ function readConfig(
   argv: string[],
   env: Record<string, string | undefined>,
   io: CliIo,
+  mcp: boolean,
 ): CliConfig | undefined {
   let config: CliConfig;
   try {
     config = parseCliArgs(argv, env);
+    // The tools are the admin API's operations: without it every one would answer 404.
+    if (mcp && config.serve.admin === false) throw new UsageError('mcp needs the admin API; drop --no-admin');
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`videotask-mock: ${error.message}\n\n${usage()}`);
@@ -115,18 +126,22 @@ async function start(config: CliConfig, logger: ((line: string) => void) | undef
   }
 }
 
-/** On SIGINT or SIGTERM: closes the server once, then exits 0 (1 when closing failed). */
-function stopOnSignals(running: RunningMockServer, io: CliIo): void {
+/** Closes the server once, then exits 0 (1 when closing failed); `why` is said on stderr. */
+function stopper(running: RunningMockServer, io: CliIo): (why: string) => void {
   let stopping = false;
-  const stop = (signal: string) => {
+  return (why) => {
     if (stopping) return;
     stopping = true;
-    io.err(`videotask-mock: ${signal}, shutting down`);
+    io.err(`videotask-mock: ${why}, shutting down`);
     running.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
+}
+
+/** On SIGINT or SIGTERM: stops. */
+function stopOnSignals(stop: (why: string) => void): void {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
