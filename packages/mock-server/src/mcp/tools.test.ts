@@ -1,4 +1,5 @@
 // The tools are derived from mock-admin.yaml: one per operation, the spec's own schemas, hints from x-effect.
+import { readFileSync } from 'node:fs';
 import { adminSpec, type OpenApiDocument } from '@videotask/spec';
 import { describe, expect, test } from 'vitest';
 import { ADMIN_ROUTES } from '../http/admin.js';
@@ -101,5 +102,15 @@ describe('inlineRefs', () => {
     expect(() => inlineRefs(doc, { $ref: '#/components/schemas/B' })).toThrow(/refers to itself/);
     expect(() => inlineRefs(doc, { $ref: '#/components/schemas/C' })).toThrow(/No #\/components\/schemas\/C/);
     expect(() => inlineRefs(doc, { $ref: 'other.yaml#/X' })).toThrow(/Only local/);
+  });
+});
+
+describe("the README's tool table", () => {
+  test('lists every derived tool with its effect and summary, in order', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## MCP'), readme.indexOf('## Admin client'));
+    const rows = [...section.matchAll(/^\| `(\w+)` +\| ([\w-]+) +\| (.+?) +\|$/gm)].map((m) => m.slice(1));
+    const label = (effect: string) => (effect === 'read' ? 'read-only' : effect);
+    expect(rows).toEqual(tools.map((t) => [t.name, label(t.effect), t.title]));
   });
 });
