@@ -191,6 +191,43 @@ describe('installed with npm in a project outside the workspace', () => {
     });
   });
 
+  test('`videotask-mock mcp` speaks MCP on stdout, its own lines on stderr, and ends with stdin', async () => {
+    const child = spawn(join(project, 'node_modules/.bin/videotask-mock'), ['mcp', '--port', '0'], {
+      cwd: project,
+      env: cleanEnv,
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const lines: string[] = [];
+    const listed = new Promise<void>((resolve) =>
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        lines.push(line);
+        if (lines.length === 2) resolve();
+      }),
+    );
+    const initialize = {
+      protocolVersion: '2025-06-18',
+      capabilities: {},
+      clientInfo: { name: 'npm', version: '1' },
+    };
+    for (const message of [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: initialize },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+    ])
+      child.stdin.write(`${JSON.stringify(message)}\n`);
+    await listed;
+    const [hello, list] = lines.map((line) => JSON.parse(line));
+    expect(hello).toMatchObject({ id: 1, result: { serverInfo: { name: 'videotask-mock' } } });
+    expect(list.result.tools.map((t: { name: string }) => t.name)).toContain('advanceMockClock');
+    child.stdin.end();
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/^Listening on http:\/\/127\.0\.0\.1:\d+$/m);
+  });
+
   describe('@videotask/mock-server, installed', () => {
     let child: ChildProcess | undefined;
     let base = '';
