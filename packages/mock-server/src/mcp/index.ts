@@ -5,12 +5,15 @@ import type { Http } from '../http/answer.js';
 
 export const MCP_PATH = '/__mock/mcp';
 
-/** Its route (the transport answers every method: POST carries the messages, others get its own 405). */
+/**
+ * Its route: POST carries the messages. Stateless, it offers no event stream, so a GET (or a session's
+ * DELETE) answers the app's 405 with `Allow: POST`, as MCP asks of a server without one.
+ */
 export const MCP_ROUTES = [['POST', MCP_PATH, 'the admin API as MCP tools (streamable HTTP)']] as const;
 
 export function mountMcp(app: Hono, http: Http): void {
   const adminToken = http.core.options.adminToken;
-  app.all(MCP_PATH, async (c) => {
+  app.post(MCP_PATH, async (c) => {
     // Loaded on the first MCP request: a mock that is never asked over MCP does not load the SDK.
     const [{ createMcpServer }, { WebStandardStreamableHTTPServerTransport }] = await Promise.all([
       import('./server.js'),

@@ -149,6 +149,7 @@ describe('/__mock/mcp under the admin rules', () => {
     expect(refused.status).toBe(401);
     expect(refused).toEqual(await envelope(await post(server, {}, '/__mock/reset')));
     expect((await post(server, { 'x-admin-token': 'wrong' })).status).toBe(401);
+    expect((await post(server, { 'x-admin-token': 'sesame' })).status).toBe(200);
     const agent = await httpClient(server, { authorization: 'Bearer sesame' });
     expect((await agent.listTools()).tools.length).toBe(adminTools().length);
     // Its calls carry the server's token to the admin routes.
@@ -165,6 +166,14 @@ describe('/__mock/mcp under the admin rules', () => {
     const refused = await envelope(await post(server, crossSite));
     expect(refused.status).toBe(403);
     expect(refused).toEqual(await envelope(await post(server, crossSite, '/__mock/reset')));
+  });
+
+  test('stateless: a GET (the event stream a session would open) answers 405, Allow: POST', async () => {
+    const server = manualMock();
+    const response = await server.app.request('/__mock/mcp', { headers: { accept: 'text/event-stream' } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect((await post(server, {})).status).toBe(200);
   });
 
   test('with the admin API off there is no MCP endpoint', async () => {
