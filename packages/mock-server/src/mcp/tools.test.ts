@@ -1,5 +1,6 @@
 // The tools are derived from mock-admin.yaml: one per operation, the spec's own schemas, hints from x-effect.
 import { readFileSync } from 'node:fs';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { adminSpec, type OpenApiDocument } from '@videotask/spec';
 import { describe, expect, test } from 'vitest';
 import { ADMIN_ROUTES } from '../http/admin.js';
@@ -54,6 +55,31 @@ describe('the tools of the admin API', () => {
       destructiveHint: false,
     });
     expect(effectOf('post', {})).toBe('destructive');
+  });
+
+  test("every input schema compiles in the SDK's JSON Schema validator and takes the spec's body examples", () => {
+    const ajv = new AjvJsonSchemaValidator();
+    const examples = adminSpec.components.examples as Record<string, { value: unknown }>;
+    let checked = 0;
+    for (const [path, item] of Object.entries(adminSpec.paths)) {
+      for (const [method, op] of Object.entries(item) as [string, Record<string, unknown>][]) {
+        const tool = tools.find((t) => t.path === path && t.method === method.toUpperCase());
+        const validate = ajv.getValidator(tool?.inputSchema as Parameters<typeof ajv.getValidator>[0]);
+        const body = op.requestBody as {
+          content?: Record<string, { examples?: Record<string, { $ref: string }> }>;
+        };
+        for (const { $ref } of Object.values(body?.content?.['application/json']?.examples ?? {})) {
+          const value = examples[$ref.split('/').pop() as string]?.value as Record<string, unknown>;
+          const args = tool?.pathParams.length ? { ...value, id: 'task-1' } : value;
+          expect(validate(args), `${tool?.name}: ${$ref}`).toMatchObject({ valid: true });
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+    const advance = ajv.getValidator(byName.get('advanceMockClock')?.inputSchema as never);
+    expect(advance({ ms: -1 })).toMatchObject({ valid: false });
+    expect(advance({})).toMatchObject({ valid: false });
   });
 
   test('a description is the summary, then the description', () => {
