@@ -9,7 +9,7 @@ import type { MockStore } from '../src/store/store.js';
 /** What every store under test is built with. */
 export const SUITE_SETTINGS = { maxTasks: 5, startingUc: 10_000, retentionMs: 24 * 60 * 60 * 1000 };
 
-const T0 = Date.UTC(2025, 0, 1, 12);
+export const T0 = Date.UTC(2025, 0, 1, 12);
 const DAY = SUITE_SETTINGS.retentionMs;
 
 interface TaskShape {
@@ -25,7 +25,8 @@ interface TaskShape {
 }
 
 let ids = 0;
-function task(shape: TaskShape = {}): TaskRecord {
+/** A task as the core would store it (defaults: sk-a, sora-2, 3737 UC, completed a minute after T0). */
+export function task(shape: TaskShape = {}): TaskRecord {
   const endAt = shape.endAt ?? T0 + 60_000;
   return new TaskRecord(
     {
@@ -55,7 +56,8 @@ function task(shape: TaskShape = {}): TaskRecord {
   );
 }
 
-function attempt(
+/** A delivery attempt record for the log. */
+export function attempt(
   taskId: string,
   at: number,
   outcome: DeliveryAttempt['outcome'] = 'delivered',
@@ -385,6 +387,27 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect(await store.claimDueCallbacks(T0, 'r1', 1000)).toEqual([
         { id: 'task:w', at: T0, taskId: 'w', webhookId: 'msg_fixed' },
       ]);
+    });
+
+    test('a balance of exactly the price is enough', async () => {
+      await store.setRemaining('sk-a', 3737, T0);
+      expect((await store.insertTask(task(), T0)).kind).toBe('created');
+      expect((await store.account('sk-a', T0)).remaining).toBe(0);
+    });
+
+    test('a cancel at the very instant a task ends finds it ended', async () => {
+      const t = task({ endAt: T0 + 60_000 });
+      await store.insertTask(t, T0);
+      expect((await store.cancelTask(t.id, T0 + 60_000))?.ended).toBe(true);
+      expect((await store.getTask(t.id, T0 + 60_000))?.outcome).toBe('completed');
+    });
+
+    test("a model's state is kept until it is set to null", async () => {
+      const state = { state: 'maintenance' } as const;
+      await store.setModelState('sora-2', state);
+      expect(await store.modelStates()).toEqual({ 'sora-2': state });
+      await store.setModelState('sora-2', null);
+      expect(await store.modelStates()).toEqual({});
     });
 
     test('the manual clock starts unset and only moves forward', async () => {

@@ -108,6 +108,12 @@ describe('Billing', () => {
     expect(billing.account('k')).toEqual({ remaining: 10_000 - 3737, used: 3737 });
   });
 
+  test('a stuck task (no end) waits in no queue', () => {
+    const billing = new Billing(10_000);
+    billing.reserve(task('k', Number.POSITIVE_INFINITY, 'stuck'));
+    expect(billing.pending).toBe(0);
+  });
+
   test('a running task forgotten twice gives its reservation back once', () => {
     const billing = new Billing(10_000);
     const t = task('k', 500, 'completed');

@@ -21,6 +21,7 @@ export class Billing {
    * ending at one instant settle in the same sweep, so their order among themselves changes nothing.
    */
   private readonly queue = new IndexedHeap<TaskRecord>(
+    // Stryker disable next-line EqualityOperator: ties settle in one sweep, in any order.
     (a, b) => a.settleAt < b.settleAt,
     (task, index) => {
       task.settleIndex = index;

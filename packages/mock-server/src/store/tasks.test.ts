@@ -157,6 +157,25 @@ describe('TaskStore removals', () => {
     expect(store.ofKey('nobody', 'sora-2')).toBeUndefined();
   });
 
+  test('a task without an idempotency key answers no key, not even one spelled "null"', () => {
+    const { store } = reasons();
+    store.add(task('a', 1000), 0);
+    expect(store.byIdempotencyKey('k', 'null', 0)).toBeUndefined();
+  });
+
+  test('the eviction order holds the live tasks after adds, a sweep and a clear', () => {
+    const { store } = reasons();
+    const order = () => (store as unknown as { order: TaskRecord[] }).order.map((t) => t.id);
+    store.add(task('a', 1000), 0);
+    store.add(task('b', 5000), 0);
+    expect(order()).toEqual(['a', 'b']);
+    store.sweep(1000 + RETENTION_MS, true);
+    expect(order()).toEqual(['b']);
+    store.clear();
+    expect(order()).toEqual([]);
+    store.expireDue(1e15);
+  });
+
   test('the eviction order stays bounded however many tasks pass through', () => {
     const store = new TaskStore(10, () => {});
     for (let i = 0; i < 6000; i++) store.add(task(`t${i}`, 1e15), 0);
@@ -241,6 +260,13 @@ describe("OrderedTasks (a key's tasks for the caller's list)", () => {
     expect(ids(0, 10)).toEqual([['t5', 't0'], 2]);
     expect(list.items.map((t) => t.id)).toEqual(['t0', 't5']);
     expect([list.head, list.holes]).toEqual([0, 0]);
+  });
+
+  test('a head at exactly 1024 is not trimmed, however short the list', () => {
+    const { list, drop, ids } = ordered(2000);
+    drop(...Array.from({ length: 1024 }, (_, i) => i));
+    expect(ids(975, 5)).toEqual([['t1024'], 976]);
+    expect([list.items.length, list.head]).toEqual([2000, 1024]);
   });
 
   test('the passed-over front is trimmed once the head is past 1024 and past half the list', () => {

@@ -102,6 +102,7 @@ export class TaskStore {
    * drops exactly the expired ones. The tasks are the heap's items (no entry object per task).
    */
   private readonly expiry = new IndexedHeap<TaskRecord>(
+    // Stryker disable next-line EqualityOperator: tasks expiring together go in one sweep, in any order.
     (a, b) => a.endAt < b.endAt,
     (task, index) => {
       task.expiryIndex = index;
@@ -149,7 +150,7 @@ export class TaskStore {
       // remove() passes over a task already gone.
       this.remove(this.order[this.head++] as TaskRecord, 'evicted');
     }
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: how often, not whether, it is trimmed.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: how often, not whether, it is trimmed.
     if (this.head > 1024 && this.head * 2 > this.order.length) {
       this.order = this.order.slice(this.head);
       this.head = 0;
@@ -177,6 +178,7 @@ export class TaskStore {
   /** Notes when the task expires (again after a cancel moved its end earlier); a stuck task never does. */
   noteExpiry(task: TaskRecord): void {
     this.expiry.remove(task);
+    // Stryker disable next-line ConditionalExpression: a stuck task's expiry (Infinity) would never come up.
     if (Number.isFinite(task.endAt)) this.expiry.push(task);
   }
 
@@ -195,7 +197,9 @@ export class TaskStore {
   }
 
   /** Drops expired tasks; cheap enough to call on every create (it runs once a minute at most). */
+  // Stryker disable next-line BooleanLiteral: how often it sweeps, not what it drops.
   sweep(now: number, force = false): void {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: as above.
     if (!force && now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
     const kept: TaskRecord[] = [];
