@@ -14,8 +14,11 @@ export default defineConfig({
       extends: true,
       test: {
         name,
-        // The suite's own unit tests run once, in the first project.
-        include: ['test/**/*.contract.test.ts', ...(i === 0 ? ['src/**/*.test.ts'] : [])],
+        // The suite's own unit tests run once, in the first project (not in a run against other mocks).
+        include: [
+          'test/**/*.contract.test.ts',
+          ...(i === 0 && name !== 'mock-url' ? ['src/**/*.test.ts'] : []),
+        ],
         globalSetup: ['./src/global-setup.ts'],
       },
     })),

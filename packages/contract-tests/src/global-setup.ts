@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { PRODUCTION_BASE_URL } from '@videotask/spec';
 import { type RedisServer, startRedisServer } from '@videotask/testkit';
 import type { TestProject } from 'vitest/node';
+import { drivenFlags, MOCK_API_KEYS, strictFlags } from './mock-flags.js';
 import { requirementsFromEnv, unmetRequirements } from './requirements.js';
 import { readServedModels } from './served.js';
 import { LIVE_HOW_TO, type Target, type TargetName } from './target.js';
@@ -17,8 +18,6 @@ declare module 'vitest' {
   }
 }
 
-export const MOCK_API_KEYS = ['contract-key-a', 'contract-key-b'] as const;
-
 function mockCliPath(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve('@videotask/mock-server/package.json')), 'bin', 'videotask-mock.js');
@@ -26,11 +25,9 @@ function mockCliPath(): string {
 
 /** Spawns `videotask-mock` on a free port and waits for its `Listening on` line. */
 async function startMock(flags: string[]): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(
-    process.execPath,
-    [mockCliPath(), '--port', '0', '--api-keys', MOCK_API_KEYS.join(','), '--credits', '1000', ...flags],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [mockCliPath(), '--port', '0', ...flags], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk);
@@ -67,19 +64,6 @@ async function stopAll(children: ChildProcess[]): Promise<void> {
   );
 }
 
-/** The flags of the mock the suite drives: manual clock, local callbacks, a known secret. */
-function drivenFlags(webhookSecret: string): string[] {
-  return [
-    '--clock',
-    'manual',
-    '--allow-local-callbacks',
-    '--webhook-secret',
-    webhookSecret,
-    '--seed',
-    'contract',
-  ];
-}
-
 /** The target's settings on a mock at `baseUrl` (the strict one enforces the callback host rules). */
 function mockTarget(name: TargetName, baseUrl: string, strictBaseUrl: string, webhookSecret: string): Target {
   return {
@@ -108,7 +92,7 @@ async function startReplicas(webhookSecret: string) {
   const store = ['--store', redis.url, '--store-prefix', 'contract:'];
   const [a, strict] = await Promise.all([
     startMock([...drivenFlags(webhookSecret), ...store]),
-    startMock(['--clock', 'manual']),
+    startMock(strictFlags()),
   ]);
   const b = await startMock([...drivenFlags(webhookSecret), ...store, '--public-url', a.baseUrl]);
   const target = mockTarget('mock-replicas', a.baseUrl, strict.baseUrl, webhookSecret);
@@ -120,6 +104,26 @@ async function startReplicas(webhookSecret: string) {
       await redis.stop();
     },
   };
+}
+
+/**
+ * Mocks started elsewhere with the flags of mock-flags.ts (the image's containers): their URLs, the
+ * driven one's webhook secret, and the address its callbacks reach this machine at.
+ */
+function urlTarget(): Target {
+  const env = process.env;
+  const missing = ['CONTRACT_MOCK_URL', 'CONTRACT_STRICT_MOCK_URL', 'CONTRACT_WEBHOOK_SECRET'].filter(
+    (name) => !env[name],
+  );
+  if (missing.length) throw new Error(`CONTRACT_TARGET=mock-url needs ${missing.join(', ')}`);
+  const target = mockTarget(
+    'mock-url',
+    env.CONTRACT_MOCK_URL as string,
+    env.CONTRACT_STRICT_MOCK_URL as string,
+    env.CONTRACT_WEBHOOK_SECRET as string,
+  );
+  if (env.CONTRACT_CALLBACK_HOST) target.callback = { local: true, host: env.CONTRACT_CALLBACK_HOST };
+  return target;
 }
 
 /** CONTRACT_MAX_CREDITS: the most one paid smoke task may cost (default 10 credits). */
@@ -184,6 +188,13 @@ export default async function setup(project: TestProject) {
   }
 
   requirementsFromEnv(); // an unknown name fails before the mock starts
+  if (name === 'mock-url') {
+    const target = urlTarget();
+    target.models = await readServedModels(target.baseUrl, target.apiKey);
+    demandRequirements(target);
+    project.provide('target', target);
+    return;
+  }
   const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
   if (name === 'mock-replicas') {
     const replicas = await startReplicas(webhookSecret);
@@ -192,10 +203,7 @@ export default async function setup(project: TestProject) {
     project.provide('target', replicas.target);
     return replicas.stop;
   }
-  const [main, strict] = await Promise.all([
-    startMock(drivenFlags(webhookSecret)),
-    startMock(['--clock', 'manual']),
-  ]);
+  const [main, strict] = await Promise.all([startMock(drivenFlags(webhookSecret)), startMock(strictFlags())]);
   const target = mockTarget(name, main.baseUrl, strict.baseUrl, webhookSecret);
   target.models = await readServedModels(main.baseUrl, target.apiKey);
   demandRequirements(target);

@@ -1,7 +1,11 @@
 // Which server the suite checks (the mock, or the live API) and what it may do there.
 import type { ServedModels } from './served.js';
-/** `mock-replicas`: two mocks sharing one Redis, the suite's requests alternating between them. */
-export type TargetName = 'mock' | 'mock-replicas' | 'live';
+/**
+ * `mock-replicas`: two mocks sharing one Redis, the suite's requests alternating between them.
+ * `mock-url`: mocks already running elsewhere (the image's containers, `pnpm image:test`), at
+ * CONTRACT_MOCK_URL and CONTRACT_STRICT_MOCK_URL, started with the flags of `mock-flags.ts`.
+ */
+export type TargetName = 'mock' | 'mock-replicas' | 'mock-url' | 'live';
 
 export interface Target {
   name: TargetName;
@@ -24,8 +28,11 @@ export interface Target {
   billable: boolean;
   /** The secret that signs callbacks: the mock's, or CONTRACT_WEBHOOK_SECRET on the live target. */
   webhookSecret?: string;
-  /** Where callbacks can reach the suite's local receiver from the target's point of view. */
-  callback?: { publicUrl: string; port: number } | { local: true };
+  /**
+   * Where callbacks can reach the suite's local receiver from the target's point of view: a public URL
+   * forwarding to a port, or the receiver itself on loopback or on `host` (a container's gateway).
+   */
+  callback?: { publicUrl: string; port: number } | { local: true; host?: string };
   /** The longest a live wait may take before it is reported as stuck, in ms. */
   waitTimeoutMs: number;
   /** The models the target serves to this key today (read once, at setup; see served.ts). */
@@ -37,11 +44,11 @@ export interface Target {
 export const LIVE_HOW_TO =
   'Live contract run skipped: set EVOLINK_API_KEY (optionally EVOLINK_BASE_URL; CONTRACT_ALLOW_BILLABLE=1 to include tests that create paid tasks) and run `pnpm test:live`.';
 
-const TARGET_NAMES: readonly TargetName[] = ['mock', 'mock-replicas', 'live'];
+const TARGET_NAMES: readonly TargetName[] = ['mock', 'mock-replicas', 'mock-url', 'live'];
 
 /**
  * Reads CONTRACT_TARGET: `mock` (the default) runs the suite against the mock and against two
- * replicas of it on one Redis; `mock-replicas` or `live` runs it against that target alone.
+ * replicas of it on one Redis; `mock-replicas`, `mock-url` or `live` runs it against that target alone.
  */
 export function targetNameFromEnv(env: NodeJS.ProcessEnv = process.env): TargetName {
   const name = (env.CONTRACT_TARGET ?? 'mock').toLowerCase() as TargetName;

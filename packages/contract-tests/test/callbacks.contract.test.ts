@@ -29,6 +29,7 @@ describe.skipIf(!canReceive || smokeSkipReason !== undefined)(
       const where = target.callback;
       receiver = await startCallbackReceiver({
         ...(where && 'publicUrl' in where ? { port: where.port, publicUrl: where.publicUrl } : {}),
+        ...(where && 'host' in where && where.host ? { host: where.host } : {}),
         onArrival: recordArrival,
       });
     });

@@ -3,8 +3,8 @@
 // Both calls are free reads, so they run on the live target too; every answer is checked against the spec.
 import type { Schemas } from '@videotask/spec';
 import { describe, expect, test } from 'vitest';
-import { MOCK_API_KEYS } from '../src/global-setup.js';
 import { client, onMock, recorder, target } from '../src/harness.js';
+import { MOCK_API_KEYS } from '../src/mock-flags.js';
 
 type TaskList = Schemas['TaskList'];
 type TaskBatch = Schemas['TaskBatch'];

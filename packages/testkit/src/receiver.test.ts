@@ -34,6 +34,19 @@ describe('callback receiver', () => {
     expect(receiver.arrivals[0]?.headers['webhook-id']).toBe('msg_1');
   });
 
+  // 127.0.0.2 is a loopback address on Linux only (macOS has just 127.0.0.1 unless aliased).
+  test.runIf(process.platform === 'linux')(
+    'listens on the host it is given, and its URL names that host (not 127.0.0.1)',
+    async () => {
+      receiver = await startCallbackReceiver({ host: '127.0.0.2' });
+      expect(receiver.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+      expect((await post(`${receiver.url}/h`)).status).toBe(200);
+      const port = new URL(receiver.url).port;
+      await expect(post(`http://127.0.0.1:${port}/h`)).rejects.toThrow();
+      expect(receiver.arrivals.map((a) => a.path)).toEqual(['/h']);
+    },
+  );
+
   test('answers a scripted queue first, then the answer function', async () => {
     receiver = await startCallbackReceiver({ answer: (_path, n) => (n === 3 ? 204 : 500) });
     receiver.script([503]);

@@ -26,6 +26,8 @@ export interface Arrival {
 export interface ReceiverOptions {
   /** Port to listen on (default: a free one). */
   port?: number;
+  /** Address to listen on (default 127.0.0.1): another interface a container reaches this machine at. */
+  host?: string;
   /** The URL senders should use, when it is not the listening address (a public tunnel). */
   publicUrl?: string;
   /** The answer to each arrival, by path and its number on that path (default 200, or the `script` queue). */
@@ -87,6 +89,16 @@ function waitUntil<T>(
   });
 }
 
+/** Listens on the options' host and port; the URL senders use (the public one, if given). */
+async function listenOn(server: Server, options: ReceiverOptions): Promise<string> {
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return (
+    options.publicUrl?.replace(/\/$/, '') ?? `http://${urlHost}:${(server.address() as AddressInfo).port}`
+  );
+}
+
 export async function startCallbackReceiver(options: ReceiverOptions = {}): Promise<CallbackReceiver> {
   const arrivals: Arrival[] = [];
   const perPath = new Map<string, number>();
@@ -124,8 +136,7 @@ export async function startCallbackReceiver(options: ReceiverOptions = {}): Prom
     });
   });
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  url = options.publicUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = await listenOn(server, options);
 
   return {
     url,
