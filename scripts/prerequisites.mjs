@@ -1,5 +1,6 @@
 // The programs the test suites need beside Node and pnpm, and how to install them on each OS: read by
 // scripts/setup.sh (`install`), the root `pnpm test` (`check`) and every package's test setup.
+// Optional ones (podman, for the container image) are installed by set-up too, but nothing fails without them.
 // Plain Node, no dependencies: it runs before `pnpm install`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
@@ -26,6 +27,16 @@ export const PREREQUISITES = [
     names: ['chromium', 'chromium-browser'],
     macosPath: '/Applications/Chromium.app/Contents/MacOS/Chromium',
     install: { debian: 'chromium', fedora: 'chromium', macos: '--cask chromium' },
+  },
+  {
+    program: 'podman',
+    what: 'Podman, with Buildah and runc',
+    optional: true,
+    packages: [],
+    suites: 'pnpm image and pnpm image:test (.ci/run runs them when podman is present)',
+    env: 'PODMAN',
+    names: ['podman'],
+    install: { debian: 'podman buildah runc', fedora: 'podman buildah runc', macos: 'podman' },
   },
 ];
 
@@ -75,18 +86,25 @@ export function installCommand(os, missing) {
   return null;
 }
 
-/** The prerequisites that are missing, for these packages (all when not given). */
+/** The required prerequisites that are missing, for these packages (all when not given). */
 export function missingPrerequisites(packages, env = process.env) {
-  return PREREQUISITES.filter((p) => !packages || p.packages.some((name) => packages.includes(name))).filter(
-    (p) => !locate(p, env),
-  );
+  return PREREQUISITES.filter((p) => !p.optional)
+    .filter((p) => !packages || p.packages.some((name) => packages.includes(name)))
+    .filter((p) => !locate(p, env));
+}
+
+/** The optional prerequisites that are missing. */
+export function missingOptional(env = process.env) {
+  return PREREQUISITES.filter((p) => p.optional && !locate(p, env));
 }
 
 /** One line per missing program: what it is, which suites need it, the install command. */
 export function describeMissing(missing, os = detectOs()) {
   return missing.map((p) => {
     const command = installCommand(os, [p]) ?? `install ${p.program} with your system's package manager`;
-    return `missing ${p.program} (${p.what}), needed by ${p.suites}: ${command}`;
+    return p.optional
+      ? `optional: ${p.program} (${p.what}) is missing, used by ${p.suites}: ${command}`
+      : `missing ${p.program} (${p.what}), needed by ${p.suites}: ${command}`;
   });
 }
 
@@ -97,7 +115,7 @@ function installWithApt(missing) {
   const root = process.getuid?.() === 0;
   if (!commandWorks('apt-get', ['--version'])) return false;
   if (!root && !commandWorks('sudo', ['-n', 'true'])) return false;
-  const packages = missing.map((p) => p.install.debian);
+  const packages = missing.flatMap((p) => p.install.debian.split(' '));
   const run = (args) =>
     execFileSync(root ? args[0] : 'sudo', root ? args.slice(1) : args, { stdio: 'inherit' });
   console.log(`Installing ${packages.join(' ')} with apt-get`);
@@ -108,14 +126,20 @@ function installWithApt(missing) {
 
 function main(mode) {
   let missing = missingPrerequisites();
-  if (missing.length > 0 && mode === 'install' && detectOs() === 'debian' && installWithApt(missing))
+  // `check` asks only for what the tests need; `install` also installs the optional programs.
+  let optional = mode === 'install' ? missingOptional() : [];
+  const wanted = [...missing, ...optional];
+  if (wanted.length > 0 && mode === 'install' && detectOs() === 'debian' && installWithApt(wanted)) {
     missing = missingPrerequisites();
-  if (missing.length === 0) return 0;
-  for (const line of describeMissing(missing)) console.error(line);
-  const os = detectOs();
-  const all = installCommand(os, missing);
-  console.error(all ? `Install them, then run this again: ${all}` : 'Install them, then run this again.');
-  return 1;
+    optional = missingOptional();
+  }
+  if (missing.length > 0) {
+    for (const line of describeMissing(missing)) console.error(line);
+    const all = installCommand(detectOs(), missing);
+    console.error(all ? `Install them, then run this again: ${all}` : 'Install them, then run this again.');
+  }
+  for (const line of describeMissing(optional)) console.error(line);
+  return missing.length > 0 ? 1 : 0;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

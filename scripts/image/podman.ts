@@ -54,7 +54,8 @@ async function podmanLimits(): Promise<{ nofile: string; nproc: string }> {
 
 /** The environment podman runs with: CONTAINERS_CONF as given, or one written for this host. */
 export async function podmanEnv(): Promise<NodeJS.ProcessEnv> {
-  if (process.env.CONTAINERS_CONF) return process.env;
+  // Given, or not Linux (podman on macOS runs its containers in a VM with its own settings).
+  if (process.env.CONTAINERS_CONF || !existsSync('/proc/self/limits')) return process.env;
   const { nofile, nproc } = await podmanLimits();
   const dir = join(tmpdir(), `videotask-podman-${process.getuid?.() ?? 'user'}`);
   mkdirSync(dir, { recursive: true });

@@ -14,6 +14,9 @@ const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')
 )[1];
 const which = (program: string) => execFileSync('which', [program], { encoding: 'utf8' }).trim();
 
+const OPTIONAL_PODMAN = (command: string) =>
+  `optional: podman (Podman, with Buildah and runc) is missing, used by pnpm image and pnpm image:test (.ci/run runs them when podman is present): ${command}`;
+
 let bin: string;
 beforeAll(() => {
   bin = mkdtempSync(join(tmpdir(), 'videotask-setup-bin-'));
@@ -40,42 +43,57 @@ describe('scripts/setup.sh without redis-server and Chromium, and no way to inst
       'sudo apt-get install -y redis-server',
       'sudo apt-get install -y chromium',
       'sudo apt-get install -y redis-server chromium',
+      'sudo apt-get install -y podman buildah runc',
     ],
     [
       'fedora',
       'sudo dnf install -y redis',
       'sudo dnf install -y chromium',
       'sudo dnf install -y redis chromium',
+      'sudo dnf install -y podman buildah runc',
     ],
     [
       'macos',
       'brew install redis',
       'brew install --cask chromium',
       'brew install redis && brew install --cask chromium',
+      'brew install podman',
     ],
   ])(
-    'on %s: exits non-zero with one line per program and the command for both',
-    (os, redis, chromium, both) => {
+    'on %s: exits non-zero with one line per program and the command for both, then the optional podman',
+    (os, redis, chromium, both, podman) => {
       const run = setup(os);
       expect(run.status).toBe(1);
       expect(run.stderr.trim().split('\n')).toEqual([
         `missing redis-server (the Redis server), needed by mock-server (Redis store, replicas), contract-tests (the redis target), testkit: ${redis}`,
         `missing chromium (the Chromium browser), needed by mock-server (the dashboard in a browser), testing (MSW in a browser): ${chromium}`,
         `Install them, then run this again: ${both}`,
+        OPTIONAL_PODMAN(podman),
       ]);
       // It stopped before installing the workspace, and tried no install of its own.
       expect(run.stdout).toBe('');
     },
   );
 
-  test('with both programs present it goes on to install the workspace', () => {
+  test('with both programs present it goes on to install the workspace, podman or not', () => {
     for (const program of ['redis-server', 'chromium']) symlinkSync(which(program), join(bin, program));
     try {
       const run = setup('debian');
-      expect(run.stderr).toContain('pnpm install --frozen-lockfile must not run');
+      expect(run.stderr.split('\n')).toEqual([
+        OPTIONAL_PODMAN('sudo apt-get install -y podman buildah runc'),
+        'pnpm install --frozen-lockfile must not run',
+        '',
+      ]);
       expect(run.status).toBe(99);
+      // With a podman (a stand-in: only its presence is looked at) nothing is said about it.
+      writeFileSync(join(bin, 'podman'), '#!/bin/false\n');
+      chmodSync(join(bin, 'podman'), 0o755);
+      const quiet = setup('debian');
+      expect(quiet.stderr).toBe('pnpm install --frozen-lockfile must not run\n');
+      expect(quiet.status).toBe(99);
     } finally {
-      for (const program of ['redis-server', 'chromium']) rmSync(join(bin, program));
+      for (const program of ['redis-server', 'chromium', 'podman'])
+        rmSync(join(bin, program), { force: true });
     }
   });
 
