@@ -36,7 +36,11 @@ function setup(os: string) {
   return spawnSync(join(bin, 'bash'), [join(ROOT, 'scripts/setup.sh')], { env, encoding: 'utf8' });
 }
 
-describe('scripts/setup.sh without redis-server and Chromium, and no way to install them', () => {
+// Each test runs the script (bash, then node twice) once or twice: about 1 s on a quiet machine, but
+// 6 s each was measured in a fresh-clone CI run with every package's tests sharing two busy cores.
+describe('scripts/setup.sh without redis-server and Chromium, and no way to install them', {
+  timeout: 30_000,
+}, () => {
   test.each([
     [
       'debian',
