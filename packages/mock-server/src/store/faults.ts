@@ -61,14 +61,15 @@ export class RateLimiter {
   /** 0 when the request may go ahead, otherwise the seconds to wait (for Retry-After). */
   take(key: string, now: number): number {
     let bucket = this.buckets.get(key);
+    // Stryker disable EqualityOperator: at the same instant (now === bucket.at) the refill is zero.
     if (!bucket) {
       bucket = { tokens: this.capacity, at: now };
       this.buckets.set(key, bucket);
-      // Stryker disable next-line EqualityOperator: at the same instant the refill is zero.
     } else if (now > bucket.at) {
       bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.rate);
       bucket.at = now;
     }
+    // Stryker restore EqualityOperator
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;

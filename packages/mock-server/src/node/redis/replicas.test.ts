@@ -113,6 +113,7 @@ describe('Redis down', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as Error).name).toBe('StoreUnavailableError');
     expect(String((error as Error).message)).toMatch(
       /^Redis at redis:\/\/127\.0\.0\.1:1 cannot be reached \(.+\)$/,
     );
