@@ -4,7 +4,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/delivery/*.test.ts', 'src/store/*.test.ts', 'src/node/redis/*.test.ts'],
+    include: [
+      'src/delivery/*.test.ts',
+      'src/store/*.test.ts',
+      'src/node/redis/*.test.ts',
+      // The core's unit suites (MockCore over the memory store and a manual clock) and the domain's.
+      'src/core/*.test.ts',
+      'src/domain/*.test.ts',
+    ],
     pool: 'threads',
     testTimeout: 30_000,
   },
