@@ -47,3 +47,22 @@ export async function created(core: MockCore, create: CreateInput = input()) {
   if (!result.ok) throw new Error(`create refused: ${result.code} ${result.message}`);
   return result.value.task;
 }
+
+export interface SentCallback {
+  url: string;
+  body: string;
+  webhookId: string | null;
+}
+
+/** A fetch that records each callback and answers `status` (204 by default). */
+export function receiver(status = 204) {
+  const sent: SentCallback[] = [];
+  const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    sent.push({ url: String(url), body: String(init?.body), webhookId: headers.get('webhook-id') });
+    return new Response(null, { status });
+  };
+  return { sent, fetch: fetch as typeof globalThis.fetch };
+}
+
+export const HOOK = 'http://127.0.0.1:9/hook';
