@@ -1,0 +1,90 @@
+// MockCore's own life and wiring: ids per seed, the owner name, retries through the store's jobs, reset, close.
+import { afterEach, describe, expect, test } from 'vitest';
+import { MemoryStore } from '../store/memory.js';
+import { closeCores, created, HOOK, input, KEY, receiver, START, testCore } from './test-core.js';
+
+afterEach(closeCores);
+
+/** A memory store that says it is shared, as a Redis store does (replicas then add their own id seed). */
+class SharedMemoryStore extends MemoryStore {
+  override readonly shared = true;
+}
+
+describe('MockCore', () => {
+  test('the same seed draws the same ids; another seed others', async () => {
+    const a = await created(testCore({ seed: 's1' }));
+    const b = await created(testCore({ seed: 's1' }));
+    const c = await created(testCore({ seed: 's2' }));
+    expect(b.id).toBe(a.id);
+    expect(c.id).not.toBe(a.id);
+  });
+
+  test('the owner is mock_ and 8 base-36 characters, the same for the same seed', () => {
+    const owner = testCore({ seed: 's1' }).owner;
+    expect(owner).toMatch(/^mock_[0-9a-z]{8}$/);
+    expect(testCore({ seed: 's1' }).owner).toBe(owner);
+    expect(testCore({ seed: 's2' }).owner).not.toBe(owner);
+  });
+
+  test('on a shared store each replica draws its own ids, though the seed is the same', async () => {
+    const store = new SharedMemoryStore({ maxTasks: 100, startingUc: 1_000_000, attemptRetentionMs: 1 });
+    const one = testCore({ seed: 's1', store });
+    const two = testCore({ seed: 's1', store });
+    expect(one.owner).not.toBe(two.owner);
+    expect((await created(one)).id).not.toBe((await created(two)).id);
+  });
+
+  test('the default memory store: credits from the options, at most maxTasks tasks', async () => {
+    const core = testCore({ credits: 20, maxTasks: 2 });
+    expect((await core.credits(KEY)).data.token.remaining_credits).toBe(20);
+    await created(core);
+    await created(core);
+    await created(core);
+    expect(await core.store.listTasks(core.now())).toHaveLength(2);
+  });
+
+  test('render uses the public URL for a completed task’s video', async () => {
+    const core = testCore({ publicUrl: 'https://mock.example' });
+    const task = await created(core);
+    await core.moveClock(10 * 60_000);
+    const read = await core.task(KEY, task.id);
+    expect(JSON.stringify(read)).toContain(`https://mock.example/`);
+  });
+
+  test('a callback answered 500 is retried from the job the engine stored, on the manual clock', async () => {
+    const rx = receiver(500);
+    const core = testCore({ allowLocalCallbacks: true, fetch: rx.fetch });
+    const task = await created(core, input({ callback_url: HOOK }, { allowLocal: true }));
+    await core.moveClock(10 * 60_000);
+    await core.waitIdle(5000);
+    expect(rx.sent.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(rx.sent.map((s) => s.webhookId)).size).toBe(1);
+    const attempts = await core.listDeliveries({ taskId: task.id });
+    expect(attempts.length).toBe(rx.sent.length);
+  });
+
+  test('reset forgets tasks, credits and faults, keeps the time, and draws the same ids again', async () => {
+    const core = testCore();
+    const first = await created(core);
+    await core.addFault({ status: 500 });
+    await core.moveClock(1000);
+    await core.reset();
+    expect(await core.store.listTasks(core.now())).toEqual([]);
+    expect(await core.listFaults()).toEqual([]);
+    expect((await core.credits(KEY)).data.token.remaining_credits).toBe(100);
+    expect(core.now()).toBe(START + 1000);
+    const again = await created(core);
+    expect(again.id.slice(-8)).toBe(first.id.slice(-8));
+  });
+
+  test('reset drops the pending callback timers', async () => {
+    const rx = receiver();
+    const core = testCore({ allowLocalCallbacks: true, fetch: rx.fetch });
+    await created(core, input({ callback_url: HOOK }, { allowLocal: true }));
+    expect(core.scheduler.pending).toBe(1);
+    await core.reset();
+    expect(core.scheduler.pending).toBe(0);
+    await core.moveClock(10 * 60_000);
+    expect(rx.sent).toEqual([]);
+  });
+});
