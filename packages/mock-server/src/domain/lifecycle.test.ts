@@ -5,6 +5,7 @@ import {
   PROGRESS_STEPS,
   planTimeline,
   progressAt,
+  RETENTION_MS,
   stateAt,
   TASK_STATUSES,
   type TaskStatus,
@@ -142,4 +143,124 @@ test('the TaskStatus type and the spec enum list the same statuses, in lifecycle
   // A Record over the union stops compiling when the type gains or loses a member; the spec side is runtime.
   const order: Record<TaskStatus, number> = { pending: 0, processing: 1, completed: 2, failed: 3 };
   expect([...TASK_STATUSES]).toEqual(Object.keys(order));
+});
+
+/** A Random whose every draw is `value`, and whose seed32 is 42: the timing rule's exact edges. */
+const constant = (value: number) => ({
+  next: () => value,
+  int: () => 0,
+  base36: (n: number) => '0'.repeat(n),
+  seed32: () => 42,
+});
+const exact = (overrides: Partial<Parameters<typeof planTimeline>[0]> = {}, draw = 0) =>
+  planTimeline(
+    {
+      now: 1_000_000,
+      duration: 10,
+      image: false,
+      pace: SORA_2_PACE,
+      speed: 1,
+      slow: false,
+      outcome: 'completed',
+      ...overrides,
+    },
+    constant(draw),
+  );
+
+describe('planTimeline, draw by draw', () => {
+  test('the constants: 20 progress steps, kept 24 h', () => {
+    expect(PROGRESS_STEPS).toBe(20);
+    expect(RETENTION_MS).toBe(86_400_000);
+  });
+
+  test('lowest draws: 2 s pending, 4.5 s a video second (sora-2), never frozen', () => {
+    expect(exact()).toEqual({
+      createdAt: 1_000_000,
+      processingAt: 1_002_000,
+      processingMs: 45_000,
+      endAt: 1_047_000,
+      outcome: 'completed',
+      freezeAt: Number.POSITIVE_INFINITY,
+      seed: 42,
+    });
+  });
+
+  test('middle draws: 2.75 s pending, 5.25 s a second; a failure 37.5 % in', () => {
+    expect(exact({}, 0.5)).toMatchObject({ processingAt: 1_002_750, processingMs: 52_500, endAt: 1_055_250 });
+    expect(exact({ outcome: 'failed' }, 0.5)).toMatchObject({ endAt: 1_002_750 + 19_688, outcome: 'failed' });
+    expect(exact({ outcome: 'failed' })).toMatchObject({ endAt: 1_002_000 + 6750 });
+  });
+
+  test('an image adds its extra (5 s for sora-2); slow multiplies by 5; speed divides', () => {
+    expect(exact({ image: true }).processingMs).toBe(50_000);
+    expect(exact({ slow: true })).toMatchObject({ processingAt: 1_010_000, processingMs: 225_000 });
+    expect(exact({ speed: 4 })).toMatchObject({ processingAt: 1_000_500, processingMs: 11_250 });
+    expect(exact({ duration: 15 }).processingMs).toBe(67_500);
+  });
+
+  test('a stuck task never ends and freezes halfway through processing', () => {
+    expect(exact({ outcome: 'stuck' })).toMatchObject({
+      endAt: Number.POSITIVE_INFINITY,
+      freezeAt: 1_002_000 + 22_500,
+      outcome: 'stuck',
+    });
+  });
+
+  test('at any speed pending lasts at least 1 ms and processing at least one ms per step', () => {
+    expect(exact({ speed: 1e12 })).toMatchObject({
+      processingAt: 1_000_001,
+      processingMs: 20,
+      endAt: 1_000_021,
+    });
+  });
+});
+
+describe('progressAt, step by step', () => {
+  /** Processing from 0 for 2000 ms: 100 ms a step. */
+  const t: Timeline = {
+    createdAt: -1000,
+    processingAt: 0,
+    processingMs: 2000,
+    endAt: Number.POSITIVE_INFINITY,
+    outcome: 'stuck',
+    freezeAt: Number.POSITIVE_INFINITY,
+    seed: 42,
+  };
+  const within = (value: number, low: number) => {
+    // 1 + step·95/20, plus a jitter of 0 to 3.
+    expect(value).toBeGreaterThanOrEqual(low);
+    expect(value).toBeLessThanOrEqual(low + 3);
+  };
+
+  test('0 before processing; step 0 from its first instant; each step 95/20 higher', () => {
+    expect(progressAt(t, -1)).toBe(0);
+    within(progressAt(t, 0), 1);
+    within(progressAt(t, 99), 1);
+    within(progressAt(t, 100), 5);
+    within(progressAt(t, 1000), 48);
+    within(progressAt(t, 1999), 91);
+    // Past the planned end (a stuck task goes on) it stays on the last step.
+    within(progressAt(t, 50_000), 91);
+    expect(progressAt(t, 50_000)).toBe(progressAt(t, 1999));
+  });
+
+  test('from freezeAt on, progress stays where it was then', () => {
+    const frozen = { ...t, freezeAt: 1000 };
+    expect(progressAt(frozen, 1900)).toBe(progressAt(frozen, 1000));
+    expect(progressAt(frozen, 999)).toBe(progressAt(t, 999));
+  });
+
+  test('the jitter follows the seed', () => {
+    const seeds = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => progressAt({ ...t, seed }, 1000)));
+    expect(seeds.size).toBeGreaterThan(1);
+  });
+
+  test('a failed task at its end reads failed with that progress; endNow fails a task at once', () => {
+    const failed = { ...t, endAt: 1000, outcome: 'failed' as const };
+    expect(stateAt(failed, 999).status).toBe('processing');
+    expect(stateAt(failed, 1000)).toEqual({ status: 'failed', progress: progressAt(t, 1000) });
+    const running = { ...t, outcome: 'completed' as const, endAt: 2000 };
+    endNow(running, 500);
+    expect(running).toMatchObject({ endAt: 500, outcome: 'failed' });
+  });
 });
