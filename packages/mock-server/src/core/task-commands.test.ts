@@ -4,6 +4,17 @@ import { closeCores, created, input, KEY, OTHER_KEY, START, testCore } from './t
 
 afterEach(closeCores);
 
+/** The codes a random failure picks from (the ones a real run meets). */
+const RANDOM_CODES = [
+  'generation_failed_no_content',
+  'service_error',
+  'generation_timeout',
+  'content_policy_violation',
+  'resource_exhausted',
+  'service_unavailable',
+  'unknown_error',
+];
+
 describe('create', () => {
   test('a new task is pending at the clock, reserves its price and is logged with its outcome', async () => {
     const lines: string[] = [];
@@ -23,6 +34,28 @@ describe('create', () => {
     const core = testCore({ logger: (line) => lines.push(line) });
     const task = await created(core, input({}, { scenario: 'fail:service_error' }));
     expect(lines).toEqual([`task ${task.id} created (failed service_error)`]);
+  });
+
+  test('at failure rate 1 every task fails with a code a real run meets; a scenario still wins', async () => {
+    const core = testCore({ failureRate: 1 });
+    const ids = [];
+    for (let i = 0; i < 8; i++) ids.push((await created(core)).id);
+    const success = await created(core, input({}, { scenario: 'success' }));
+    await core.moveClock(10 * 60_000);
+    for (const id of ids) {
+      const read = await core.task(KEY, id);
+      expect(read).toMatchObject({ ok: true, value: { status: 'failed' } });
+      expect(RANDOM_CODES).toContain(read.ok ? read.value.error?.code : null);
+    }
+    expect(await core.task(KEY, success.id)).toMatchObject({ value: { status: 'completed' } });
+  });
+
+  test('at failure rate 0 every task completes', async () => {
+    const core = testCore({ failureRate: 0 });
+    const tasks = [await created(core), await created(core), await created(core)];
+    await core.moveClock(10 * 60_000);
+    for (const task of tasks)
+      expect(await core.task(KEY, task.id)).toMatchObject({ value: { status: 'completed' } });
   });
 
   test.each([

@@ -68,7 +68,10 @@ describe('failure messages and random codes', () => {
     );
     expect(failureMessage('request_cancelled')).toBe('The task was cancelled.');
     expect(failureMessage('nope')).toBe('The task failed.');
-    for (const code of FAILURE_CODES) expect(failureMessage(code)).not.toBe('The task failed.');
+    for (const code of FAILURE_CODES) {
+      expect(failureMessage(code)).not.toBe('The task failed.');
+      expect(failureMessage(code)).toMatch(/^[A-Z].{10,}\.$/);
+    }
   });
 
   test('a random failure picks among the codes a real run meets', () => {
