@@ -88,3 +88,37 @@ describe('MockCore', () => {
     expect(rx.sent).toEqual([]);
   });
 });
+
+describe('MockCore wiring', () => {
+  test('callbacks are signed unless started with unsignedCallbacks', async () => {
+    for (const unsignedCallbacks of [false, true]) {
+      const rx = receiver();
+      const core = testCore({ allowLocalCallbacks: true, fetch: rx.fetch, unsignedCallbacks });
+      await created(core, input({ callback_url: HOOK }, { allowLocal: true }));
+      await core.moveClock(10 * 60_000);
+      await core.waitIdle(5000);
+      expect(rx.sent.map((s) => s.signed)).toEqual([!unsignedCallbacks]);
+    }
+  });
+
+  test('a timer that throws is logged, and the clock goes on', async () => {
+    const lines: string[] = [];
+    const core = testCore({ logger: (line) => lines.push(line) });
+    core.scheduler.schedule(START + 10, () => {
+      throw new Error('boom');
+    });
+    await core.moveClock(20);
+    expect(lines).toEqual(['timer failed: Error: boom']);
+    expect(core.now()).toBe(START + 20);
+  });
+
+  test('an id another core took on the same store is drawn again', async () => {
+    const store = new MemoryStore({ maxTasks: 100, startingUc: 1_000_000, attemptRetentionMs: 1 });
+    const one = testCore({ seed: 'same', store });
+    const two = testCore({ seed: 'same', store });
+    const first = await created(one);
+    const second = await created(two);
+    expect(second.id).not.toBe(first.id);
+    expect(await store.listTasks(one.now())).toHaveLength(2);
+  });
+});

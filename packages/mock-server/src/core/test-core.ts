@@ -52,6 +52,7 @@ export interface SentCallback {
   url: string;
   body: string;
   webhookId: string | null;
+  signed: boolean;
 }
 
 /** A fetch that records each callback and answers `status` (204 by default). */
@@ -59,7 +60,12 @@ export function receiver(status = 204) {
   const sent: SentCallback[] = [];
   const fetch = async (url: string | URL | Request, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
-    sent.push({ url: String(url), body: String(init?.body), webhookId: headers.get('webhook-id') });
+    sent.push({
+      url: String(url),
+      body: String(init?.body),
+      webhookId: headers.get('webhook-id'),
+      signed: headers.has('webhook-signature'),
+    });
     return new Response(null, { status });
   };
   return { sent, fetch: fetch as typeof globalThis.fetch };

@@ -1,0 +1,35 @@
+// A task's own callback job on MockCore: its lease, and a job whose task is gone by the time it is due.
+import { afterEach, describe, expect, test } from 'vitest';
+import { CALLBACK_LEASE_MS } from './callbacks.js';
+import { closeCores, created, HOOK, input, receiver, testCore } from './test-core.js';
+
+afterEach(closeCores);
+
+describe('callback jobs', () => {
+  test('a claimed job is leased for a minute, well past the 10 s attempt timeout', () => {
+    expect(CALLBACK_LEASE_MS).toBe(60_000);
+  });
+
+  test('a job whose task was evicted is forgotten without a callback', async () => {
+    const rx = receiver();
+    const core = testCore({ allowLocalCallbacks: true, fetch: rx.fetch, maxTasks: 1 });
+    await created(core, input({ callback_url: HOOK }, { allowLocal: true }));
+    expect(await core.store.nextCallbackAt()).not.toBeNull();
+    // The second task evicts the first; it has no callback of its own.
+    await created(core);
+    await core.moveClock(10 * 60_000);
+    await core.waitIdle(5000);
+    expect(rx.sent).toEqual([]);
+    expect(await core.store.nextCallbackAt()).toBeNull();
+  });
+
+  test('a job sent is forgotten once its attempt is recorded', async () => {
+    const rx = receiver();
+    const core = testCore({ allowLocalCallbacks: true, fetch: rx.fetch });
+    await created(core, input({ callback_url: HOOK }, { allowLocal: true }));
+    await core.moveClock(10 * 60_000);
+    await core.waitIdle(5000);
+    expect(rx.sent).toHaveLength(1);
+    expect(await core.store.nextCallbackAt()).toBeNull();
+  });
+});
