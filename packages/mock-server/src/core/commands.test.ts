@@ -1,13 +1,15 @@
 // MockCore's own life and wiring: ids per seed, the owner name, retries through the store's jobs, reset, close.
 import { afterEach, describe, expect, test } from 'vitest';
 import { MemoryStore } from '../store/memory.js';
+import type { MockStore } from '../store/store.js';
 import { closeCores, created, HOOK, input, KEY, receiver, START, testCore } from './test-core.js';
 
 afterEach(closeCores);
 
 /** A memory store that says it is shared, as a Redis store does (replicas then add their own id seed). */
-class SharedMemoryStore extends MemoryStore {
-  override readonly shared = true;
+function sharedMemoryStore(): MockStore {
+  const store = new MemoryStore({ maxTasks: 100, startingUc: 1_000_000, attemptRetentionMs: 1 });
+  return Object.assign(store, { shared: true }) as unknown as MockStore;
 }
 
 describe('MockCore', () => {
@@ -27,7 +29,7 @@ describe('MockCore', () => {
   });
 
   test('on a shared store each replica draws its own ids, though the seed is the same', async () => {
-    const store = new SharedMemoryStore({ maxTasks: 100, startingUc: 1_000_000, attemptRetentionMs: 1 });
+    const store = sharedMemoryStore();
     const one = testCore({ seed: 's1', store });
     const two = testCore({ seed: 's1', store });
     expect(one.owner).not.toBe(two.owner);
