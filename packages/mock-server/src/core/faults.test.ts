@@ -1,9 +1,12 @@
 // Injected faults on MockCore: what a fault may be, and the refusal a public request meets.
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { FaultSpec } from '../store/faults.js';
 import { closeCores, testCore } from './test-core.js';
 
-afterEach(closeCores);
+afterEach(async () => {
+  vi.useRealTimers();
+  await closeCores();
+});
 
 describe('addFault', () => {
   test.each([
@@ -95,5 +98,20 @@ describe('injectedFault', () => {
     await core.addFault({ delayMs: 1 });
     expect(await core.injectedFault('/x')).toBeUndefined();
     expect(await core.listFaults()).toEqual([]);
+  });
+
+  test("the refusal waits for the fault's delay first (real time, here faked)", async () => {
+    const core = testCore();
+    await core.addFault({ status: 503, delayMs: 1000 });
+    vi.useFakeTimers();
+    let answered = false;
+    const refusal = core.injectedFault('/x').then((r) => {
+      answered = true;
+      return r;
+    });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await refusal).toMatchObject({ code: 'service_unavailable' });
   });
 });
