@@ -29,6 +29,7 @@ function pickOutcome(input: NewTaskInput, failureRate: number, random: Random) {
   // Stryker disable next-line ConditionalExpression: at rate 0 the draw is skipped only to save it; no outcome differs
   outcome ??= failureRate > 0 && random.next() < failureRate ? 'failed' : 'completed';
   if (outcome === 'failed' && !failureCode) {
+    // Stryker disable next-line StringLiteral: the index drawn is always within the list, so the fallback is never read
     failureCode = RANDOM_FAILURE_CODES[random.int(RANDOM_FAILURE_CODES.length)] ?? 'unknown_error';
   }
   return { outcome, failureCode };

@@ -50,6 +50,28 @@ describe('create', () => {
     expect(await core.task(KEY, success.id)).toMatchObject({ value: { status: 'completed' } });
   });
 
+  test('at failure rate 0.5 some tasks fail and some complete; a failure draws among several codes', async () => {
+    const core = testCore({ failureRate: 0.5 });
+    const ids = [];
+    for (let i = 0; i < 24; i++) ids.push((await created(core)).id);
+    await core.moveClock(10 * 60_000);
+    const reads = await Promise.all(ids.map((id) => core.task(KEY, id)));
+    const statuses = reads.map((r) => (r.ok ? r.value.status : null));
+    expect(statuses).toContain('failed');
+    expect(statuses).toContain('completed');
+    const codes = new Set(reads.map((r) => (r.ok ? r.value.error?.code : null)).filter(Boolean));
+    expect(codes.size).toBeGreaterThan(1);
+  });
+
+  test('the slow scenario takes five times as long', async () => {
+    const core = testCore();
+    const view = await core.adminTask((await created(core, input({}, { scenario: 'slow' }))).id);
+    if (!view.ok) throw new Error('no view');
+    const { createdAt, processingAt } = view.value.timeline;
+    expect(processingAt - createdAt).toBeGreaterThanOrEqual(10_000);
+    expect(processingAt - createdAt).toBeLessThanOrEqual(17_500);
+  });
+
   test('at failure rate 0 every task completes', async () => {
     const core = testCore({ failureRate: 0 });
     const tasks = [await created(core), await created(core), await created(core)];

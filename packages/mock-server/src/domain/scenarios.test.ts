@@ -11,7 +11,7 @@ describe('parseScenario', () => {
     ['slow', { slow: true }],
     ['slow, fail:service_error', { outcome: 'failed', failureCode: 'service_error', slow: true }],
   ])('%s', (header, expected) => {
-    expect(parseScenario(header)).toEqual({ ...expected, raw: header });
+    expect(parseScenario(header)).toStrictEqual({ ...expected, raw: header });
   });
 
   test('every documented failure code is accepted', () => {
