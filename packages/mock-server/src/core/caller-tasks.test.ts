@@ -49,6 +49,11 @@ describe('parseTaskBatch', () => {
     expect(parseTaskBatch(body)).toEqual(refuse('invalid_request', message, param));
   });
 
+  test('a body with a code but no ok: false is a body like any other; so is a string', () => {
+    expect(parseTaskBatch({ code: 'x', task_ids: [] })).toMatchObject({ ok: false, code: 'invalid_request' });
+    expect(parseTaskBatch('x')).toEqual(refuse('invalid_request', 'body must be of type object'));
+  });
+
   test('a body that could not be read is passed on as it came', () => {
     const unreadable = refuse('request_too_large', 'too big');
     expect(parseTaskBatch(unreadable)).toBe(unreadable);

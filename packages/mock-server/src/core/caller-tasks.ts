@@ -92,5 +92,5 @@ function invalidRequest(issue: { message: string; property: string | undefined }
 }
 
 function isRefusal(value: unknown): value is Refusal {
-  return typeof value === 'object' && value !== null && (value as Refusal).ok === false && 'code' in value;
+  return (value as Refusal | null)?.ok === false && 'code' in (value as Refusal);
 }

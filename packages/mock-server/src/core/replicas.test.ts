@@ -140,6 +140,57 @@ describe('the poll', () => {
     expect(lines).toHaveLength(2);
   });
 
+  test('a poll still waiting on the store is not started again', async () => {
+    vi.useFakeTimers();
+    const { store } = sharedStore();
+    let calls = 0;
+    store.manualTime = () => {
+      calls++;
+      return new Promise<number | null>(() => {});
+    };
+    const scheduler = createScheduler({ mode: 'manual', startTime: T0 });
+    const sync = new ReplicaSync({ store, scheduler, runDueCallbacks: async () => {} });
+    syncs.push(sync);
+    schedulers.push(scheduler);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(calls).toBe(1);
+  });
+
+  test('after a poll ends the next one runs', async () => {
+    vi.useFakeTimers();
+    const { store } = sharedStore();
+    let calls = 0;
+    store.manualTime = async () => {
+      calls++;
+      return null;
+    };
+    const scheduler = createScheduler({ mode: 'manual', startTime: T0 });
+    const sync = new ReplicaSync({ store, scheduler, runDueCallbacks: async () => {} });
+    syncs.push(sync);
+    schedulers.push(scheduler);
+    await vi.advanceTimersByTimeAsync(900);
+    expect(calls).toBe(3);
+  });
+
+  test('a real-clock replica runs a job due exactly now', async () => {
+    vi.useFakeTimers({ now: T0 });
+    const { state, ran } = replica({ mode: 'real' });
+    state.jobs = [T0 + 300];
+    await vi.advanceTimersByTimeAsync(300);
+    expect(ran).toHaveLength(1);
+  });
+
+  test('a store outage without a logger is swallowed', async () => {
+    vi.useFakeTimers();
+    const { state, scheduler } = replica();
+    state.fail = true;
+    // A rejection left unhandled here (a logger call on undefined) fails the run.
+    await vi.advanceTimersByTimeAsync(600);
+    state.fail = false;
+    await vi.advanceTimersByTimeAsync(300);
+    expect(scheduler.now()).toBe(T0);
+  });
+
   test('no poll on a store of its own, nor after close', async () => {
     vi.useFakeTimers();
     const own = replica({ shared: false });
