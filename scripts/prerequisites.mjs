@@ -19,6 +19,16 @@ export const PREREQUISITES = [
     install: { debian: 'redis-server', fedora: 'redis', macos: 'redis' },
   },
   {
+    // Joins the throwaway Redis Clusters (`redis-cli --cluster create`); Debian's redis-server depends on it.
+    program: 'redis-cli',
+    what: 'the Redis command line client',
+    packages: ['mock-server', 'testkit'],
+    suites: 'mock-server (the Redis store on a Redis Cluster), testkit',
+    env: 'REDIS_CLI',
+    names: ['redis-cli'],
+    install: { debian: 'redis-tools', fedora: 'redis', macos: 'redis' },
+  },
+  {
     program: 'chromium',
     what: 'the Chromium browser',
     packages: ['mock-server', 'testing'],
@@ -79,10 +89,11 @@ export function detectOs(env = process.env) {
 
 /** The command that installs these prerequisites on this OS, or null when the OS is not known. */
 export function installCommand(os, missing) {
-  const packages = missing.map((p) => p.install[os]).filter(Boolean);
+  // One package may hold several programs (Fedora's and Homebrew's redis: the server and redis-cli).
+  const packages = [...new Set(missing.map((p) => p.install[os]).filter(Boolean))];
   if (os === 'debian') return `sudo apt-get install -y ${packages.join(' ')}`;
   if (os === 'fedora') return `sudo dnf install -y ${packages.join(' ')}`;
-  if (os === 'macos') return missing.map((p) => `brew install ${p.install.macos}`).join(' && ');
+  if (os === 'macos') return packages.map((name) => `brew install ${name}`).join(' && ');
   return null;
 }
 

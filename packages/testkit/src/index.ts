@@ -2,4 +2,5 @@
 export * from './clock.js';
 export * from './fixtures.js';
 export * from './receiver.js';
+export * from './redis-cluster.js';
 export * from './redis-server.js';

@@ -17,7 +17,7 @@ export interface RedisServer {
   restart(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -26,7 +26,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Resolves once the server answers PING on `port`; rejects when the process exits first. */
-function ready(port: number, child: ChildProcess, log: () => string): Promise<void> {
+export function ready(port: number, child: ChildProcess, log: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
     let done = false;
     const onExit = (code: number | null) => {

@@ -1,4 +1,4 @@
-// The repo's set-up script as a newcomer meets it: a PATH without redis-server and Chromium, and no
+// The repo's set-up script as a newcomer meets it: a PATH without redis-server, redis-cli and Chromium, and no
 // way to install them (no apt-get, no sudo). It must stop, name each missing program and print the
 // command for this OS; it never installs anything here (npm and pnpm are stand-ins that say so).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -38,19 +38,21 @@ function setup(os: string) {
 
 // Each test runs the script (bash, then node twice) once or twice: about 1 s on a quiet machine, but
 // 6 s each was measured in a fresh-clone CI run with every package's tests sharing two busy cores.
-describe('scripts/setup.sh without redis-server and Chromium, and no way to install them', {
+describe('scripts/setup.sh without redis-server, redis-cli and Chromium, and no way to install them', {
   timeout: 30_000,
 }, () => {
   test.each([
     [
       'debian',
       'sudo apt-get install -y redis-server',
+      'sudo apt-get install -y redis-tools',
       'sudo apt-get install -y chromium',
-      'sudo apt-get install -y redis-server chromium',
+      'sudo apt-get install -y redis-server redis-tools chromium',
       'sudo apt-get install -y podman buildah runc',
     ],
     [
       'fedora',
+      'sudo dnf install -y redis',
       'sudo dnf install -y redis',
       'sudo dnf install -y chromium',
       'sudo dnf install -y redis chromium',
@@ -59,19 +61,21 @@ describe('scripts/setup.sh without redis-server and Chromium, and no way to inst
     [
       'macos',
       'brew install redis',
+      'brew install redis',
       'brew install --cask chromium',
       'brew install redis && brew install --cask chromium',
       'brew install podman',
     ],
   ])(
-    'on %s: exits non-zero with one line per program and the command for both, then the optional podman',
-    (os, redis, chromium, both, podman) => {
+    'on %s: exits non-zero with one line per program and the command for all, then the optional podman',
+    (os, redis, cli, chromium, all, podman) => {
       const run = setup(os);
       expect(run.status).toBe(1);
       expect(run.stderr.trim().split('\n')).toEqual([
         `missing redis-server (the Redis server), needed by mock-server (Redis store, replicas), contract-tests (the redis target), testkit: ${redis}`,
+        `missing redis-cli (the Redis command line client), needed by mock-server (the Redis store on a Redis Cluster), testkit: ${cli}`,
         `missing chromium (the Chromium browser), needed by mock-server (the dashboard in a browser), testing (MSW in a browser): ${chromium}`,
-        `Install them, then run this again: ${both}`,
+        `Install them, then run this again: ${all}`,
         OPTIONAL_PODMAN(podman),
       ]);
       // It stopped before installing the workspace, and tried no install of its own.
@@ -79,8 +83,9 @@ describe('scripts/setup.sh without redis-server and Chromium, and no way to inst
     },
   );
 
-  test('with both programs present it goes on to install the workspace, podman or not', () => {
-    for (const program of ['redis-server', 'chromium']) symlinkSync(which(program), join(bin, program));
+  test('with every program present it goes on to install the workspace, podman or not', () => {
+    for (const program of ['redis-server', 'redis-cli', 'chromium'])
+      symlinkSync(which(program), join(bin, program));
     try {
       const run = setup('debian');
       expect(run.stderr.split('\n')).toEqual([
@@ -96,7 +101,7 @@ describe('scripts/setup.sh without redis-server and Chromium, and no way to inst
       expect(quiet.stderr).toBe('pnpm install --frozen-lockfile must not run\n');
       expect(quiet.status).toBe(99);
     } finally {
-      for (const program of ['redis-server', 'chromium', 'podman'])
+      for (const program of ['redis-server', 'redis-cli', 'chromium', 'podman'])
         rmSync(join(bin, program), { force: true });
     }
   });
