@@ -1,9 +1,10 @@
 // A throwaway redis-server (Debian's) on a free loopback port, with no persistence files: for tests that need a real Redis.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 export interface RedisServer {
   /** `redis://127.0.0.1:PORT` */
@@ -54,9 +55,27 @@ export function ready(port: number, child: ChildProcess, log: () => string): Pro
   });
 }
 
-/** Starts `redis-server` (override the binary with REDIS_SERVER) on a free port; call `stop()` when done. */
-export async function startRedisServer(): Promise<RedisServer> {
-  const binary = process.env.REDIS_SERVER ?? 'redis-server';
+/** Where `valkey-server` is (VALKEY_SERVER, else the PATH), or undefined when it is not installed. */
+export function findValkeyServer(env = process.env): string | undefined {
+  if (env.VALKEY_SERVER) return env.VALKEY_SERVER;
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const path = join(dir, 'valkey-server');
+    try {
+      accessSync(path, constants.X_OK);
+      return path;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Starts `redis-server` (override the binary with REDIS_SERVER, or `server`: a `valkey-server` works the
+ * same) on a free port; call `stop()` when done.
+ */
+export async function startRedisServer(options: { server?: string } = {}): Promise<RedisServer> {
+  const binary = options.server ?? process.env.REDIS_SERVER ?? 'redis-server';
   const dir = await mkdtemp(join(tmpdir(), 'videotask-redis-'));
   const port = await freePort();
   let child: ChildProcess;

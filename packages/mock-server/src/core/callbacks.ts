@@ -37,7 +37,8 @@ export async function runDueCallbacks(core: CoreContext): Promise<void> {
 async function startJob(core: CoreContext, job: CallbackJob): Promise<AttemptRun | undefined> {
   if (job.retry) return core.deliveries.retry({ taskId: job.taskId, jobId: job.id, ...job.retry });
   const task = await core.store.getTask(job.taskId, core.now());
-  if (!task?.callbackUrl) return undefined;
+  // A cancelled task's callback went out with the cancel; a shared store may drop its job only after.
+  if (!task?.callbackUrl || task.cancelled) return undefined;
   return startOwnCallback(core, task, job);
 }
 

@@ -99,7 +99,7 @@ export function readTask(
   apiKey: string,
   id: string,
 ): Result<VideoTaskJson> | Promise<Result<VideoTaskJson>> {
-  const found = core.store.getTask(id, core.now());
+  const found = core.store.getTask(id, core.now(), apiKey);
   return found instanceof Promise
     ? found.then((task) => visibleTask(core, apiKey, id, task))
     : visibleTask(core, apiKey, id, found);

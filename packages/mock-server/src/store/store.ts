@@ -99,8 +99,10 @@ export interface MockStore {
    * The task unless unknown or expired (billing settled first). A removed task's scheduled callback
    * goes with it. May answer without a promise (the memory store does): GET /v1/tasks/{id}, the
    * hottest route, then runs without an await (measured: see docs/contributing.md, Benchmarks).
+   * With `apiKey` (the caller's) a store may look among that key's tasks alone: another key's task
+   * may then read as unknown (the Redis store reads one key's slot instead of asking which holds `id`).
    */
-  getTask(id: string, now: number): StoredTask | undefined | Promise<StoredTask | undefined>;
+  getTask(id: string, now: number, apiKey?: string): StoredTask | undefined | Promise<StoredTask | undefined>;
   /** Every live task, oldest first (billing settled first). */
   listTasks(now: number): Promise<readonly StoredTask[]>;
   /**

@@ -1,38 +1,38 @@
 // The Redis store's Lua scripts: each rule that must hold across replicas runs as one script, one round trip.
-// Every script gets the key prefix as ARGV[1] and the store's settings as ARGV[2..4]; its own arguments follow.
+// Every key a script touches comes in KEYS (no key name is built inside a script), and every script's keys
+// share one hash tag: a tenant's (one API key's) or the prefix's own. See docs/redis-keys.md.
 
 /**
- * Shared by every script: keys, the task codec (Infinity is stored as null), billing settlement and
+ * The keys of one tenant, in this order, at KEYS[1..8] of every tenant script (keys.ts builds them).
+ * ARGV[1] is the starting balance of a new key, ARGV[2] the retention (ms); a script's own arguments follow.
+ */
+export const TENANT_KEYS = ['acct', 'task', 'idem', 'list', 'mlist', 'tl', 'expires', 'settle'] as const;
+
+/**
+ * Shared by every tenant script: the task codec (Infinity is stored as null), billing settlement and
  * removal. A task JSON holds the StoredTask fields except `expiresAt`, which is derived (endAt + retention).
  */
-const COMMON = `
-local P = ARGV[1]
-local MAX_TASKS = tonumber(ARGV[2])
-local STARTING = tonumber(ARGV[3])
-local RETENTION = tonumber(ARGV[4])
+const TENANT = `
+local K_ACCT, K_TASK, K_IDEM, K_LIST = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local K_MLIST, K_TL, K_EXP, K_SETTLE = KEYS[5], KEYS[6], KEYS[7], KEYS[8]
+local STARTING = tonumber(ARGV[1])
+local RETENTION = tonumber(ARGV[2])
 local NULL = cjson.null
 
-local function tkey(id) return P .. 'task:' .. id end
-local function ikey(apiKey, key) return P .. 'idem:' .. apiKey .. '\\0' .. key end
-local function akey(apiKey) return P .. 'acct:' .. apiKey end
--- The caller's task list: each key's task ids (and each key + model's) scored by creation order, and
--- every task with an end by when it expires (the member names the indexes to clean if its JSON is gone).
-local function kkey(apiKey) return P .. 'ktasks:' .. apiKey end
-local function kmkey(apiKey, model) return P .. 'kmtasks:' .. apiKey .. '\\0' .. model end
-local function xmember(id, apiKey, model) return id .. '\\0' .. apiKey .. '\\0' .. model end
--- Each key's task timelines, compact (what a status is derived from), for a status filter's scan.
-local function tlkey(apiKey) return P .. 'ktl:' .. apiKey end
 local function num(v)
   if v == nil or v == NULL then return 'inf' end
   return string.format('%.17g', v)
 end
+-- A task's compact timeline (what a status is derived from), kept for a status filter's scan.
 local function timeline(t)
   return num(t.createdAt) .. ' ' .. num(t.processingAt) .. ' ' .. num(t.processingMs) .. ' ' ..
     num(t.endAt) .. ' ' .. t.outcome .. ' ' .. num(t.freezeAt) .. ' ' .. num(t.seed)
 end
+-- The model index is one sorted set, all scores 0, ordered by member: model, NUL, creation order, NUL, id.
+local function mmember(model, seq, id) return model .. '\\0' .. string.format('%016d', seq) .. '\\0' .. id end
 
 local function load(id)
-  local raw = redis.call('GET', tkey(id))
+  local raw = redis.call('HGET', K_TASK, id)
   if not raw then return nil end
   return cjson.decode(raw)
 end
@@ -44,45 +44,41 @@ local function expires(t)
   return t.endAt + RETENTION
 end
 
-local function save(t, now)
-  redis.call('SET', tkey(t.id), cjson.encode(t))
-  redis.call('HSET', tlkey(t.apiKey), t.id, timeline(t))
+local function save(t)
+  redis.call('HSET', K_TASK, t.id, cjson.encode(t))
+  redis.call('HSET', K_TL, t.id, timeline(t))
   local at = expires(t)
-  if at then
-    redis.call('PEXPIRE', tkey(t.id), math.max(1, math.floor(at - now)))
-    redis.call('ZADD', P .. 'expires', at, xmember(t.id, t.apiKey, t.model))
-  end
+  if at then redis.call('ZADD', K_EXP, at, t.id) end
 end
 
-local function account(apiKey)
-  local v = redis.call('HMGET', akey(apiKey), 'remaining', 'used')
+local function account()
+  local v = redis.call('HMGET', K_ACCT, 'remaining', 'used')
   if not v[1] then return STARTING, 0 end
   return tonumber(v[1]), tonumber(v[2])
 end
 
-local function setAccount(apiKey, remaining, used)
-  redis.call('HSET', akey(apiKey), 'remaining', remaining, 'used', used)
+local function setAccount(remaining, used)
+  redis.call('HSET', K_ACCT, 'remaining', remaining, 'used', used)
 end
 
 -- Consumes (completed) or returns (failed) the task's reservation, once.
 local function settle(t)
   if t.settled then return end
   t.settled = true
-  redis.call('ZREM', P .. 'settle', t.id)
-  local remaining, used = account(t.apiKey)
+  redis.call('ZREM', K_SETTLE, t.id)
+  local remaining, used = account()
   if t.outcome == 'completed' then used = used + t.priceUc else remaining = remaining + t.priceUc end
-  setAccount(t.apiKey, remaining, used)
+  setAccount(remaining, used)
 end
 
 local function settleDue(now)
-  local ids = redis.call('ZRANGEBYSCORE', P .. 'settle', '-inf', now)
-  for _, id in ipairs(ids) do
+  for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_SETTLE, '-inf', now)) do
     local t = load(id)
     if t then
       settle(t)
-      save(t, now)
+      save(t)
     else
-      redis.call('ZREM', P .. 'settle', id)
+      redis.call('ZREM', K_SETTLE, id)
     end
   end
 end
@@ -94,32 +90,26 @@ local function remove(t, now)
       settle(t)
     else
       t.settled = true
-      redis.call('ZREM', P .. 'settle', t.id)
-      local remaining, used = account(t.apiKey)
-      setAccount(t.apiKey, remaining + t.priceUc, used)
+      redis.call('ZREM', K_SETTLE, t.id)
+      local remaining, used = account()
+      setAccount(remaining + t.priceUc, used)
     end
   end
-  redis.call('DEL', tkey(t.id))
-  redis.call('ZREM', P .. 'tasks', t.id)
-  redis.call('ZREM', kkey(t.apiKey), t.id)
-  redis.call('ZREM', kmkey(t.apiKey, t.model), t.id)
-  redis.call('HDEL', tlkey(t.apiKey), t.id)
-  redis.call('ZREM', P .. 'expires', xmember(t.id, t.apiKey, t.model))
+  local seq = redis.call('ZSCORE', K_LIST, t.id)
+  if seq then redis.call('ZREM', K_MLIST, mmember(t.model, tonumber(seq), t.id)) end
+  redis.call('HDEL', K_TASK, t.id)
+  redis.call('ZREM', K_LIST, t.id)
+  redis.call('HDEL', K_TL, t.id)
+  redis.call('ZREM', K_EXP, t.id)
   if t.idempotencyKey ~= NULL and t.idempotencyKey ~= nil then
-    local k = ikey(t.apiKey, t.idempotencyKey)
-    if redis.call('GET', k) == t.id then redis.call('DEL', k) end
+    if redis.call('HGET', K_IDEM, t.idempotencyKey) == t.id then redis.call('HDEL', K_IDEM, t.idempotencyKey) end
   end
-  redis.call('HDEL', P .. 'jobs', 'task:' .. t.id)
-  redis.call('ZREM', P .. 'jobs:due', 'task:' .. t.id)
 end
 
 -- The task unless unknown or expired (an expired one is removed).
 local function live(id, now)
   local t = load(id)
-  if not t then
-    redis.call('ZREM', P .. 'tasks', id)
-    return nil
-  end
+  if not t then return nil end
   local at = expires(t)
   if at and at <= now then
     remove(t, now)
@@ -128,150 +118,165 @@ local function live(id, now)
   return t
 end
 
--- Removes every task expired by now (O(expired)), so the indexes of the caller's list hold live tasks only.
+-- Removes every task expired by now (O(expired)), so the tenant's indexes hold live tasks only.
 local function expireDue(now)
-  for _, m in ipairs(redis.call('ZRANGEBYSCORE', P .. 'expires', '-inf', now)) do
-    local a = string.find(m, '\\0', 1, true)
-    local b = string.find(m, '\\0', a + 1, true)
-    local id, apiKey, model = string.sub(m, 1, a - 1), string.sub(m, a + 1, b - 1), string.sub(m, b + 1)
+  for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_EXP, '-inf', now)) do
     local t = load(id)
-    if t then
-      remove(t, now)
-    else
-      redis.call('ZREM', P .. 'tasks', id)
-      redis.call('ZREM', kkey(apiKey), id)
-      redis.call('ZREM', kmkey(apiKey, model), id)
-      redis.call('HDEL', tlkey(apiKey), id)
-      redis.call('ZREM', P .. 'expires', m)
-    end
+    if t then remove(t, now) else redis.call('ZREM', K_EXP, id) end
   end
 end
 `;
 
-const script = (body: string) => COMMON + body;
+const tenant = (body: string) => TENANT + body;
 
-/** ARGV[5] task JSON, ARGV[6] now, ARGV[7] '1' when free (a seeded demo task: no credits) → {kind, task JSON | remaining}. */
-export const INSERT_TASK = script(`
-local t = cjson.decode(ARGV[5])
-local now = tonumber(ARGV[6])
-local free = ARGV[7] == '1'
+/**
+ * ARGV[3] task JSON, ARGV[4] now, ARGV[5] '1' when free (a seeded demo task: no credits), ARGV[6] its
+ * place in the prefix's creation order (from REGISTER) → {kind, task JSON | remaining}.
+ */
+export const INSERT_TASK = tenant(`
+local t = cjson.decode(ARGV[3])
+local now = tonumber(ARGV[4])
+local free = ARGV[5] == '1'
+local seq = tonumber(ARGV[6])
 settleDue(now)
-if t.idempotencyKey ~= NULL and t.idempotencyKey ~= nil then
-  local earlierId = redis.call('GET', ikey(t.apiKey, t.idempotencyKey))
+expireDue(now)
+local idem = t.idempotencyKey ~= NULL and t.idempotencyKey ~= nil
+if idem then
+  local earlierId = redis.call('HGET', K_IDEM, t.idempotencyKey)
   local earlier = earlierId and live(earlierId, now)
   if earlier then
     if earlier.fingerprint == t.fingerprint then return {'replayed', cjson.encode(earlier)} end
     return {'conflict'}
   end
 end
-if redis.call('EXISTS', tkey(t.id)) == 1 then return {'id_taken'} end
-local remaining, used = account(t.apiKey)
+if redis.call('HEXISTS', K_TASK, t.id) == 1 then return {'id_taken'} end
+local remaining, used = account()
 if not free and remaining < t.priceUc then return {'insufficient', tostring(remaining)} end
-while redis.call('ZCARD', P .. 'tasks') >= MAX_TASKS do
-  local oldest = redis.call('ZRANGE', P .. 'tasks', 0, 0)[1]
-  local o = load(oldest)
-  if o then remove(o, now) else redis.call('ZREM', P .. 'tasks', oldest) end
-end
 if free then
   t.settled = true
 else
-  remaining, used = account(t.apiKey)
-  setAccount(t.apiKey, remaining - t.priceUc, used)
-  if finite(t.endAt) then redis.call('ZADD', P .. 'settle', t.endAt, t.id) end
+  setAccount(remaining - t.priceUc, used)
+  if finite(t.endAt) then redis.call('ZADD', K_SETTLE, t.endAt, t.id) end
 end
-local seq = redis.call('INCR', P .. 'tasks:seq')
-redis.call('ZADD', P .. 'tasks', seq, t.id)
-redis.call('ZADD', kkey(t.apiKey), seq, t.id)
-redis.call('ZADD', kmkey(t.apiKey, t.model), seq, t.id)
-save(t, now)
-if t.idempotencyKey ~= NULL and t.idempotencyKey ~= nil then
-  local k = ikey(t.apiKey, t.idempotencyKey)
-  redis.call('SET', k, t.id)
-  local at = expires(t)
-  if at then redis.call('PEXPIRE', k, math.max(1, math.floor(at - now))) end
-end
+redis.call('ZADD', K_LIST, seq, t.id)
+redis.call('ZADD', K_MLIST, 0, mmember(t.model, seq, t.id))
+save(t)
+if idem then redis.call('HSET', K_IDEM, t.idempotencyKey, t.id) end
 return {'created', cjson.encode(t)}
 `);
 
-/** ARGV[5] id, ARGV[6] now → task JSON or false. */
-export const GET_TASK = script(`
-local now = tonumber(ARGV[6])
+/** ARGV[3] id, ARGV[4] now → task JSON or false. */
+export const GET_TASK = tenant(`
+local now = tonumber(ARGV[4])
 settleDue(now)
-local t = live(ARGV[5], now)
+local t = live(ARGV[3], now)
 if not t then return false end
 return cjson.encode(t)
 `);
 
-/** ARGV[5] now → every live task's JSON, oldest first. */
-export const LIST_TASKS = script(`
-local now = tonumber(ARGV[5])
+/** ARGV[3] id, ARGV[4] now: forgets the task (evicted by the size bound), settling or refunding it. */
+export const REMOVE_TASK = tenant(`
+local now = tonumber(ARGV[4])
+local t = load(ARGV[3])
+if t then remove(t, now) end
+return 0
+`);
+
+/** ARGV[3] now: settles and expires what is due (the sweep across tenants) → 0. */
+export const SWEEP = tenant(`
+local now = tonumber(ARGV[3])
 settleDue(now)
+expireDue(now)
+return 0
+`);
+
+/** ARGV[3] now → {creation order, task JSON, …} of every live task of the tenant, oldest first. */
+export const LIST_TASKS = tenant(`
+local now = tonumber(ARGV[3])
+settleDue(now)
+expireDue(now)
 local out = {}
-for _, id in ipairs(redis.call('ZRANGE', P .. 'tasks', 0, -1)) do
-  local t = live(id, now)
-  if t then out[#out + 1] = cjson.encode(t) end
+local ids = redis.call('ZRANGE', K_LIST, 0, -1, 'WITHSCORES')
+for i = 1, #ids, 2 do
+  local raw = redis.call('HGET', K_TASK, ids[i])
+  if raw then
+    out[#out + 1] = ids[i + 1]
+    out[#out + 1] = raw
+  end
 end
 return out
 `);
 
 /**
- * ARGV[5] apiKey, ARGV[6] model or '', ARGV[7] offset, ARGV[8] limit, ARGV[9] now, ARGV[10] '1' to scan
- * → {total, task JSONs newest first from offset} from the key's (or key + model's) index: O(limit);
- * or, scanning, {-1, every such task's id oldest first, its compact timeline ('' when unknown)} for
- * a test the caller applies (a status), which then reads the page's tasks by id.
+ * ARGV[3] model or '', ARGV[4] offset, ARGV[5] limit, ARGV[6] now, ARGV[7] '1' to scan
+ * → {total, task JSONs newest first from offset} from the tenant's (or tenant + model's) index:
+ * O(limit) (a model's deep page also walks its offset); or, scanning, {-1, every such task's id oldest
+ * first, its compact timeline ('' when unknown)} for a test the caller applies (a status), which then
+ * reads the page's tasks by id.
  */
-export const PAGE_TASKS = script(`
-local apiKey, model = ARGV[5], ARGV[6]
-local offset, limit, now = tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
+export const PAGE_TASKS = tenant(`
+local model = ARGV[3]
+local offset, limit, now = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 settleDue(now)
 expireDue(now)
-local k = model == '' and kkey(apiKey) or kmkey(apiKey, model)
-local out = {}
-if ARGV[10] == '1' then
-  local ids = redis.call('ZRANGE', k, 0, -1)
+local ids
+local total
+local lo, hi = '[' .. model .. '\\0', '(' .. model .. '\\1'
+local function idOf(member) return string.sub(member, #model + 19) end
+if ARGV[7] == '1' then
+  if model == '' then
+    ids = redis.call('ZRANGE', K_LIST, 0, -1)
+  else
+    ids = {}
+    for _, m in ipairs(redis.call('ZRANGEBYLEX', K_MLIST, lo, hi)) do ids[#ids + 1] = idOf(m) end
+  end
+  local out = {}
   for i = 1, #ids, 1000 do
     local chunk = {}
     for j = i, math.min(i + 999, #ids) do chunk[#chunk + 1] = ids[j] end
-    for _, v in ipairs(redis.call('HMGET', tlkey(apiKey), unpack(chunk))) do out[#out + 1] = v or '' end
+    for _, v in ipairs(redis.call('HMGET', K_TL, unpack(chunk))) do out[#out + 1] = v or '' end
   end
   return {-1, ids, out}
 end
-local total = redis.call('ZCARD', k)
-if offset < total then
-  for _, id in ipairs(redis.call('ZREVRANGE', k, offset, offset + limit - 1)) do
-    local raw = redis.call('GET', tkey(id))
-    if raw then
-      out[#out + 1] = raw
-    else
-      redis.call('ZREM', k, id)
-      total = total - 1
-    end
+if model == '' then
+  total = redis.call('ZCARD', K_LIST)
+  ids = offset < total and redis.call('ZREVRANGE', K_LIST, offset, offset + limit - 1) or {}
+else
+  total = redis.call('ZLEXCOUNT', K_MLIST, lo, hi)
+  ids = {}
+  if offset < total then
+    for _, m in ipairs(redis.call('ZREVRANGEBYLEX', K_MLIST, hi, lo, 'LIMIT', offset, limit)) do ids[#ids + 1] = idOf(m) end
   end
+end
+local out = {}
+for _, id in ipairs(ids) do
+  local raw = redis.call('HGET', K_TASK, id)
+  if raw then out[#out + 1] = raw end
 end
 return {total, out}
 `);
 
-/** ARGV[5] apiKey, ARGV[6] now, ARGV[7..] ids → the key's live tasks among them, each once, in the order asked. */
-export const TASKS_BY_IDS = script(`
-local apiKey, now = ARGV[5], tonumber(ARGV[6])
+/** ARGV[3] now, ARGV[4..] ids → the tenant's live tasks among them, each once, in the order asked. */
+export const TASKS_BY_IDS = tenant(`
+local now = tonumber(ARGV[3])
 settleDue(now)
 local out, seen = {}, {}
-for i = 7, #ARGV do
+for i = 4, #ARGV do
   local id = ARGV[i]
   if not seen[id] then
     seen[id] = true
     local t = live(id, now)
-    if t and t.apiKey == apiKey then out[#out + 1] = cjson.encode(t) end
+    if t then out[#out + 1] = cjson.encode(t) end
   end
 end
 return out
 `);
 
-/** ARGV[5] id, ARGV[6] now → {'ended'|'cancelled', task JSON} or false. */
-export const CANCEL_TASK = script(`
-local now = tonumber(ARGV[6])
+/** ARGV[3] id, ARGV[4] now → {'ended'|'cancelled', task JSON} or false. */
+export const CANCEL_TASK = tenant(`
+local now = tonumber(ARGV[4])
 settleDue(now)
-local t = live(ARGV[5], now)
+local t = live(ARGV[3], now)
 if not t then return false end
 if finite(t.endAt) and t.endAt <= now then return {'ended', cjson.encode(t)} end
 t.endAt = now
@@ -279,30 +284,28 @@ t.outcome = 'failed'
 t.cancelled = true
 t.failureCode = 'request_cancelled'
 settle(t)
-save(t, now)
-redis.call('HDEL', P .. 'jobs', 'task:' .. t.id)
-redis.call('ZREM', P .. 'jobs:due', 'task:' .. t.id)
+save(t)
 return {'cancelled', cjson.encode(t)}
 `);
 
-/** ARGV[5] apiKey, ARGV[6] now, ARGV[7] new remaining or '' → {remaining, used}. */
-export const ACCOUNT = script(`
-local now = tonumber(ARGV[6])
+/** ARGV[3] now, ARGV[4] new remaining or '' → {remaining, used}. */
+export const ACCOUNT = tenant(`
+local now = tonumber(ARGV[3])
 settleDue(now)
-local remaining, used = account(ARGV[5])
-if ARGV[7] ~= '' then
-  remaining = tonumber(ARGV[7])
-  setAccount(ARGV[5], remaining, used)
+local remaining, used = account()
+if ARGV[4] ~= '' then
+  remaining = tonumber(ARGV[4])
+  setAccount(remaining, used)
 end
 return {tostring(remaining), tostring(used)}
 `);
 
-/** ARGV[5] apiKey, ARGV[6] rate per second, ARGV[7] now → seconds to wait (0: go ahead). Same bucket as store/faults.ts. */
-export const TAKE_RATE_TOKEN = script(`
-local k = P .. 'rate:' .. ARGV[6] .. ':' .. ARGV[5]
-local rate = tonumber(ARGV[6])
+/** KEYS[1] the tenant's bucket for this rate; ARGV[1] rate per second, ARGV[2] now → seconds to wait (0: go ahead). Same bucket as store/faults.ts. */
+export const TAKE_RATE_TOKEN = `
+local k = KEYS[1]
+local rate = tonumber(ARGV[1])
 local capacity = math.max(1, rate)
-local now = tonumber(ARGV[7])
+local now = tonumber(ARGV[2])
 local v = redis.call('HMGET', k, 'tokens', 'at')
 local tokens, at = tonumber(v[1]), tonumber(v[2])
 if not tokens then
@@ -316,85 +319,162 @@ if tokens >= 1 then tokens = tokens - 1 else wait = math.max(1, math.ceil((1 - t
 redis.call('HSET', k, 'tokens', tostring(tokens), 'at', at)
 redis.call('PEXPIRE', k, 3600000)
 return wait
-`);
+`;
 
-/** ARGV[5] path → the fault JSON used up by one, or false. Faults are kept in order of their id. */
-export const TAKE_FAULT = script(`
-local path = ARGV[5]
-for _, id in ipairs(redis.call('ZRANGE', P .. 'faults', 0, -1)) do
-  local raw = redis.call('HGET', P .. 'fault', id)
+/**
+ * The prefix's task registry (KEYS[1] owners: id → API key, KEYS[2] order: id by creation, KEYS[3]
+ * expiry: id by when it is forgotten, KEYS[4] the creation counter, KEYS[5] the tenants):
+ * what spans tenants (ids are unique across keys, the size bound, lookups by id alone, sweeps).
+ */
+const REGISTRY = `
+local K_OWNERS, K_ORDER, K_GEXP, K_SEQ, K_TENANTS = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local function forget(id)
+  redis.call('HDEL', K_OWNERS, id)
+  redis.call('ZREM', K_ORDER, id)
+  redis.call('ZREM', K_GEXP, id)
+end
+`;
+
+/**
+ * ARGV[1] id, ARGV[2] API key, ARGV[3] now, ARGV[4] when it is forgotten ('' never) → {seq, count}
+ * (count: tasks registered, this one included), or {0} when the id is taken. Forgets what expired first.
+ */
+export const REGISTER_TASK = `${REGISTRY}
+local now = tonumber(ARGV[3])
+for _, id in ipairs(redis.call('ZRANGEBYSCORE', K_GEXP, '-inf', now)) do forget(id) end
+if redis.call('HSETNX', K_OWNERS, ARGV[1], ARGV[2]) == 0 then return {0} end
+local seq = redis.call('INCR', K_SEQ)
+redis.call('ZADD', K_ORDER, seq, ARGV[1])
+if ARGV[4] ~= '' then redis.call('ZADD', K_GEXP, ARGV[4], ARGV[1]) end
+redis.call('SADD', K_TENANTS, ARGV[2])
+return {seq, redis.call('ZCARD', K_ORDER)}
+`;
+
+/** ARGV[1] id, ARGV[2] API key: forgets a registration whose insert did not create (or a removed task). */
+export const FORGET_TASK = `${REGISTRY}
+if redis.call('HGET', K_OWNERS, ARGV[1]) == ARGV[2] then forget(ARGV[1]) end
+return 0
+`;
+
+/** ARGV[1] id, ARGV[2] when it is forgotten now (a cancelled task ends early). */
+export const REEXPIRE_TASK = `${REGISTRY}
+if redis.call('HEXISTS', K_OWNERS, ARGV[1]) == 1 then redis.call('ZADD', K_GEXP, ARGV[2], ARGV[1]) end
+return 0
+`;
+
+/** ARGV[1] the size bound → {id, API key, …} of the oldest tasks beyond it (not forgotten yet). */
+export const OLDEST_BEYOND = `${REGISTRY}
+local excess = redis.call('ZCARD', K_ORDER) - tonumber(ARGV[1])
+if excess <= 0 then return {} end
+local out = {}
+for _, id in ipairs(redis.call('ZRANGE', K_ORDER, 0, excess - 1)) do
+  out[#out + 1] = id
+  out[#out + 1] = redis.call('HGET', K_OWNERS, id) or ''
+end
+return out
+`;
+
+/** KEYS[1] fault (hash), KEYS[2] faults (ids in order), KEYS[3] counter; ARGV[1] fault JSON without id → the fault JSON. */
+export const ADD_FAULT = `
+local fault = cjson.decode(ARGV[1])
+fault.id = redis.call('INCR', KEYS[3])
+local raw = cjson.encode(fault)
+redis.call('HSET', KEYS[1], fault.id, raw)
+redis.call('ZADD', KEYS[2], fault.id, fault.id)
+return raw
+`;
+
+/** KEYS[1] fault, KEYS[2] faults; ARGV[1] path → the fault JSON used up by one, or false. Faults are kept in order of their id. */
+export const TAKE_FAULT = `
+local path = ARGV[1]
+for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+  local raw = redis.call('HGET', KEYS[1], id)
   local f = raw and cjson.decode(raw)
   if f and f.remaining > 0 and (f.path == nil or string.sub(path, 1, #f.path) == f.path) then
     f.remaining = f.remaining - 1
     if f.remaining <= 0 then
-      redis.call('ZREM', P .. 'faults', id)
-      redis.call('HDEL', P .. 'fault', id)
+      redis.call('ZREM', KEYS[2], id)
+      redis.call('HDEL', KEYS[1], id)
     else
-      redis.call('HSET', P .. 'fault', id, cjson.encode(f))
+      redis.call('HSET', KEYS[1], id, cjson.encode(f))
     end
     return cjson.encode(f)
   end
 end
 return false
-`);
+`;
 
-/** ARGV[5] attempt JSON, ARGV[6] prune cutoff, ARGV[7] max records → the attempt's ref. */
-export const APPEND_ATTEMPT = script(`
-local ref = redis.call('INCR', P .. 'attempts:seq')
-redis.call('HSET', P .. 'attempt', ref, ARGV[5])
-redis.call('ZADD', P .. 'attempts', ref, ref)
-local max = tonumber(ARGV[7])
-local excess = redis.call('ZCARD', P .. 'attempts') - math.floor(max * 1.1)
+/** KEYS[1] attempt (hash), KEYS[2] attempts (refs in order), KEYS[3] counter; ARGV[1] attempt JSON, ARGV[2] max records → its ref. */
+export const APPEND_ATTEMPT = `
+local ref = redis.call('INCR', KEYS[3])
+redis.call('HSET', KEYS[1], ref, ARGV[1])
+redis.call('ZADD', KEYS[2], ref, ref)
+local max = tonumber(ARGV[2])
+local excess = redis.call('ZCARD', KEYS[2]) - math.floor(max * 1.1)
 if excess > 0 then
-  local drop = redis.call('ZRANGE', P .. 'attempts', 0, redis.call('ZCARD', P .. 'attempts') - max - 1)
-  for _, r in ipairs(drop) do redis.call('HDEL', P .. 'attempt', r) end
-  redis.call('ZREM', P .. 'attempts', unpack(drop))
+  local drop = redis.call('ZRANGE', KEYS[2], 0, redis.call('ZCARD', KEYS[2]) - max - 1)
+  for _, r in ipairs(drop) do redis.call('HDEL', KEYS[1], r) end
+  redis.call('ZREM', KEYS[2], unpack(drop))
 end
 return ref
-`);
+`;
 
-/** ARGV[5] cutoff: drops attempts from the oldest that started by then and are no longer in flight. */
-export const PRUNE_ATTEMPTS = script(`
-local cutoff = tonumber(ARGV[5])
-for _, r in ipairs(redis.call('ZRANGE', P .. 'attempts', 0, -1)) do
-  local raw = redis.call('HGET', P .. 'attempt', r)
+/** KEYS[1] attempt, KEYS[2] attempts; ARGV[1] cutoff: drops attempts from the oldest that started by then and are no longer in flight. */
+export const PRUNE_ATTEMPTS = `
+local cutoff = tonumber(ARGV[1])
+for _, r in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+  local raw = redis.call('HGET', KEYS[1], r)
   if raw then
     local a = cjson.decode(raw)
     if a.at > cutoff or a.outcome == 'in_flight' then break end
-    redis.call('HDEL', P .. 'attempt', r)
+    redis.call('HDEL', KEYS[1], r)
   end
-  redis.call('ZREM', P .. 'attempts', r)
+  redis.call('ZREM', KEYS[2], r)
 end
 return 0
-`);
+`;
 
-/** ARGV[5] now, ARGV[6] lease ms → due job JSONs, each now leased until now + lease. */
-export const CLAIM_DUE_CALLBACKS = script(`
-local now = tonumber(ARGV[5])
-local lease = tonumber(ARGV[6])
+/** KEYS[1] attempt; ARGV[1] ref, ARGV[2] attempt JSON: saves the attempt's later state unless it was pruned meanwhile. */
+export const UPDATE_ATTEMPT = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+return 0
+`;
+
+/** KEYS[1] jobs (hash), KEYS[2] jobs:due; ARGV[1] job id, ARGV[2] due, ARGV[3] job JSON. */
+export const SCHEDULE_CALLBACK = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+return 0
+`;
+
+/** KEYS[1] jobs, KEYS[2] jobs:due; ARGV[1] job id: forgets the job. */
+export const FINISH_CALLBACK = `
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+return 0
+`;
+
+/** KEYS[1] jobs, KEYS[2] jobs:due; ARGV[1] now, ARGV[2] lease ms → due job JSONs, each now leased until now + lease. */
+export const CLAIM_DUE_CALLBACKS = `
+local now = tonumber(ARGV[1])
+local lease = tonumber(ARGV[2])
 local out = {}
-for _, id in ipairs(redis.call('ZRANGEBYSCORE', P .. 'jobs:due', '-inf', now)) do
-  local raw = redis.call('HGET', P .. 'jobs', id)
+for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)) do
+  local raw = redis.call('HGET', KEYS[1], id)
   if raw then
-    redis.call('ZADD', P .. 'jobs:due', now + lease, id)
+    redis.call('ZADD', KEYS[2], now + lease, id)
     out[#out + 1] = raw
   else
-    redis.call('ZREM', P .. 'jobs:due', id)
+    redis.call('ZREM', KEYS[2], id)
   end
 end
 return out
-`);
+`;
 
-/** ARGV[5] ref, ARGV[6] attempt JSON: saves the attempt's later state unless it was pruned meanwhile. */
-export const UPDATE_ATTEMPT = script(`
-if redis.call('HEXISTS', P .. 'attempt', ARGV[5]) == 1 then redis.call('HSET', P .. 'attempt', ARGV[5], ARGV[6]) end
+/** KEYS[1] clock; ARGV[1] ms: the manual clock's time, raised to ms (never set back: replicas may lag). */
+export const RAISE_CLOCK = `
+local stored = tonumber(redis.call('GET', KEYS[1]))
+local ms = tonumber(ARGV[1])
+if not stored or ms > stored then redis.call('SET', KEYS[1], ARGV[1]) end
 return 0
-`);
-
-/** ARGV[5] ms: the manual clock's time, raised to ms (never set back: replicas may lag). */
-export const RAISE_CLOCK = script(`
-local stored = tonumber(redis.call('GET', P .. 'clock'))
-local ms = tonumber(ARGV[5])
-if not stored or ms > stored then redis.call('SET', P .. 'clock', ARGV[5]) end
-return 0
-`);
+`;

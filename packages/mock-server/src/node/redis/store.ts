@@ -1,5 +1,5 @@
-// The Redis store: every replica's shared state in one Redis (node-redis's @redis/client), each rule one Lua script.
-import { createClient, type RedisClientType } from '@redis/client';
+// The Redis store: every replica's shared state in one Redis or one Redis Cluster (node-redis's @redis/client),
+// each rule one Lua script on one slot; what spans tenants is swept across their slots (docs/redis-keys.md).
 import type { DeliveryAttempt } from '../../domain/delivery-attempt.js';
 import type { Timeline } from '../../domain/lifecycle.js';
 import type { ModelState } from '../../domain/model-state.js';
@@ -16,10 +16,12 @@ import {
   type TaskPage,
   type TaskPageFilter,
 } from '../../store/store.js';
+import { RedisConnection, type Reply } from './connection.js';
+import { RedisKeys } from './keys.js';
 import * as scripts from './scripts.js';
 
 export interface RedisStoreOptions {
-  /** `redis://HOST:PORT[/DB]` */
+  /** `redis://HOST:PORT[/DB]`, or `redis-cluster://HOST:PORT[,HOST:PORT…]` for a Redis Cluster. */
   url: string;
   /** Prefix of every key, so several mocks can share one Redis (default `videotask:`). */
   prefix?: string;
@@ -33,8 +35,6 @@ export interface RedisStoreOptions {
   /** A command not answered within this is refused (default 2,000 ms): Redis down never hangs a request. */
   commandTimeoutMs?: number;
 }
-
-type Reply = string | number | null | Reply[];
 
 /** A task as the scripts store it: Infinity (a stuck task's end) travels as null; expiresAt is derived. */
 function decodeTask(raw: string, retentionMs: number): StoredTask {
@@ -82,94 +82,92 @@ export class RedisStore implements MockStore {
   /** Another replica may have added a fault at any time: always ask. */
   readonly mayHaveFaults = true;
   readonly shared = true;
-  private readonly client: RedisClientType;
-  private readonly prefix: string;
-  private readonly shas = new Map<string, string>();
+  private readonly keys: RedisKeys;
+  private readonly redis: RedisConnection;
+  /** ARGV[1..2] of every tenant script. */
   private readonly settings: string[];
-  private connected = false;
 
   private constructor(private readonly options: RedisStoreOptions) {
-    this.prefix = options.prefix ?? 'videotask:';
-    this.description = `redis ${redactUrl(options.url)} (prefix ${this.prefix})`;
-    this.settings = [
-      this.prefix,
-      String(options.maxTasks),
-      String(options.startingUc),
-      String(options.retentionMs),
-    ];
-    this.client = createClient({
-      url: options.url,
-      // Fail fast while disconnected instead of queueing: the API answers 503 at once.
-      disableOfflineQueue: true,
-      commandOptions: { timeout: options.commandTimeoutMs ?? 2000, rejectInFlight: true },
-      socket: {
-        connectTimeout: 2000,
-        // At start a Redis that cannot be reached is an error; once connected, reconnect for ever.
-        reconnectStrategy: (retries, cause) => (this.connected ? Math.min(100 * 2 ** retries, 1000) : cause),
-      },
-    }) as RedisClientType;
-    this.client.on('ready', () => {
-      this.connected = true;
-    });
-    // Errors surface on the commands; a listener keeps a dropped connection from crashing the process.
-    this.client.on('error', () => {});
+    this.keys = new RedisKeys(options.prefix ?? 'videotask:');
+    const kind = options.url.startsWith('redis-cluster:') ? 'redis cluster' : 'redis';
+    this.description = `${kind} ${redactUrl(options.url)} (prefix ${this.keys.prefix})`;
+    this.settings = [String(options.startingUc), String(options.retentionMs)];
+    this.redis = new RedisConnection(options.url, options.commandTimeoutMs);
   }
 
   /** Connects (rejects with a one-line reason when Redis cannot be reached). */
   static async connect(options: RedisStoreOptions): Promise<RedisStore> {
     const store = new RedisStore(options);
     try {
-      await store.client.connect();
+      await store.redis.connect();
     } catch (error) {
-      await store.client.destroy();
+      await store.redis.destroy();
       throw new StoreUnavailableError(
-        `Redis at ${redactUrl(options.url)} cannot be reached (${reason(error)})`,
+        `Redis at ${redactUrl(options.url)} cannot be reached (${RedisConnection.reason(error)})`,
       );
     }
     return store;
   }
 
-  /** Runs a script by its SHA (loading it once, and again after Redis forgot it). */
-  private async run(script: string, args: (string | number)[]): Promise<Reply> {
-    const argv = [...this.settings, ...args.map(String)];
-    try {
-      let sha = this.shas.get(script);
-      if (!sha) {
-        sha = (await this.client.scriptLoad(script)) as string;
-        this.shas.set(script, sha);
-      }
-      try {
-        return (await this.client.sendCommand(['EVALSHA', sha, '0', ...argv])) as Reply;
-      } catch (error) {
-        if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error;
-        this.shas.delete(script);
-        return (await this.client.sendCommand(['EVAL', script, '0', ...argv])) as Reply;
-      }
-    } catch (error) {
-      throw unavailable(error);
-    }
+  /** A script on one tenant's slot. */
+  private tenantRun(script: string, apiKey: string, args: (string | number)[]): Promise<Reply> {
+    return this.redis.run(script, this.keys.tenant(apiKey), [...this.settings, ...args]);
   }
 
-  /** One plain command, its failures reported as the store being unavailable. */
-  private async call<T>(command: (client: RedisClientType) => Promise<T>): Promise<T> {
-    try {
-      return await command(this.client);
-    } catch (error) {
-      throw unavailable(error);
-    }
-  }
-
-  private key(name: string): string {
-    return this.prefix + name;
+  /** A script on the prefix's task registry. */
+  private registryRun(script: string, args: (string | number)[]): Promise<Reply> {
+    return this.redis.run(script, this.keys.registry, args);
   }
 
   private task(raw: Reply): StoredTask {
     return decodeTask(raw as string, this.options.retentionMs);
   }
 
+  /** The API key whose slot holds task `id` (the registry's word), for lookups by id alone. */
+  private async ownerOf(id: string): Promise<string | undefined> {
+    const owners = this.keys.registry[0] as string;
+    const owner = await this.redis.send(owners, ['HGET', owners, id]);
+    return typeof owner === 'string' ? owner : undefined;
+  }
+
+  /** Runs `each` for every tenant with tasks, in parallel (one slot each: no command spans two). */
+  private async sweep<T>(each: (apiKey: string) => Promise<T>): Promise<T[]> {
+    const tenants = (await this.redis.send(this.keys.tenants, ['SMEMBERS', this.keys.tenants])) as string[];
+    return Promise.all(tenants.map(each));
+  }
+
+  /**
+   * The size bound spans tenants, and no script may: the prefix's registry gives each task its place
+   * in one creation order first (and refuses an id another key holds), the tenant's script then
+   * decides the create, and a create that took the count beyond the bound evicts the oldest tasks,
+   * each in its own tenant's slot. A registration whose create did not happen is withdrawn.
+   */
   async insertTask(task: StoredTask, now: number, options: InsertOptions = {}): Promise<InsertOutcome> {
+    const expiry = Number.isFinite(task.endAt) ? String(task.endAt + this.options.retentionMs) : '';
+    const registered = (await this.registryRun(scripts.REGISTER_TASK, [
+      task.id,
+      task.apiKey,
+      now,
+      expiry,
+    ])) as [number, number?];
+    const [seq, count = 0] = registered;
+    if (!seq) return { kind: 'id_taken' };
     const free = options.free ? '1' : '';
-    const [kind, value] = (await this.run(scripts.INSERT_TASK, [encodeTask(task), now, free])) as string[];
+    let reply: string[];
+    try {
+      reply = (await this.tenantRun(scripts.INSERT_TASK, task.apiKey, [
+        encodeTask(task),
+        now,
+        free,
+        seq,
+      ])) as string[];
+    } catch (error) {
+      await this.forget(task.id, task.apiKey);
+      throw error;
+    }
+    const [kind, value] = reply;
+    if (kind !== 'created') await this.forget(task.id, task.apiKey);
+    else if (count > this.options.maxTasks) await this.evictBeyondBound(now);
     switch (kind) {
       case 'created':
       case 'replayed':
@@ -183,14 +181,42 @@ export class RedisStore implements MockStore {
     }
   }
 
-  async getTask(id: string, now: number): Promise<StoredTask | undefined> {
-    const raw = await this.run(scripts.GET_TASK, [id, now]);
+  /** Withdraws a registration (best effort: a stale one only counts one task too many until it is evicted). */
+  private async forget(id: string, apiKey: string): Promise<void> {
+    await this.registryRun(scripts.FORGET_TASK, [id, apiKey]).catch(() => {});
+  }
+
+  private async evictBeyondBound(now: number): Promise<void> {
+    const oldest = (await this.registryRun(scripts.OLDEST_BEYOND, [this.options.maxTasks])) as string[];
+    const evictions: Promise<void>[] = [];
+    for (let i = 0; i < oldest.length; i += 2) {
+      const [id, apiKey] = [oldest[i] as string, oldest[i + 1] as string];
+      evictions.push(
+        (async () => {
+          if (apiKey) await this.tenantRun(scripts.REMOVE_TASK, apiKey, [id, now]);
+          await this.registryRun(scripts.FORGET_TASK, [id, apiKey]);
+        })(),
+      );
+    }
+    await Promise.all(evictions);
+  }
+
+  /** With `apiKey` only that key's slot is read (one round trip); without, the registry names the slot. */
+  async getTask(id: string, now: number, apiKey?: string): Promise<StoredTask | undefined> {
+    const owner = apiKey ?? (await this.ownerOf(id));
+    if (owner === undefined) return undefined;
+    const raw = await this.tenantRun(scripts.GET_TASK, owner, [id, now]);
     return raw ? this.task(raw) : undefined;
   }
 
   async listTasks(now: number): Promise<readonly StoredTask[]> {
-    const raws = (await this.run(scripts.LIST_TASKS, [now])) as string[];
-    return raws.map((raw) => this.task(raw));
+    const replies = (await this.sweep((apiKey) =>
+      this.tenantRun(scripts.LIST_TASKS, apiKey, [now]),
+    )) as string[][];
+    const all: [number, string][] = [];
+    for (const reply of replies)
+      for (let i = 0; i < reply.length; i += 2) all.push([Number(reply[i]), reply[i + 1] as string]);
+    return all.sort((a, b) => a[0] - b[0]).map(([, raw]) => this.task(raw));
   }
 
   async pageTasksOf(
@@ -201,8 +227,8 @@ export class RedisStore implements MockStore {
     now: number,
   ): Promise<TaskPage> {
     const { where } = filter;
-    const args = [apiKey, filter.model ?? '', offset, limit, now, where ? '1' : ''];
-    const reply = (await this.run(scripts.PAGE_TASKS, args)) as [number, string[], string[]?];
+    const args = [filter.model ?? '', offset, limit, now, where ? '1' : ''];
+    const reply = (await this.tenantRun(scripts.PAGE_TASKS, apiKey, args)) as [number, string[], string[]?];
     if (!where) return { tasks: reply[1].map((raw) => this.task(raw)), total: reply[0] };
     // The scan: every task's compact timeline is tested, newest first; then the page's tasks are read.
     const [, ids, timelines = []] = reply;
@@ -218,14 +244,27 @@ export class RedisStore implements MockStore {
   }
 
   async tasksByIds(apiKey: string, ids: readonly string[], now: number): Promise<StoredTask[]> {
-    const raws = (await this.run(scripts.TASKS_BY_IDS, [apiKey, now, ...ids])) as string[];
+    const raws = (await this.tenantRun(scripts.TASKS_BY_IDS, apiKey, [now, ...ids])) as string[];
     return raws.map((raw) => this.task(raw));
   }
 
+  /**
+   * Cancels in the task's slot; then, in the prefix's, drops its scheduled callback and moves its
+   * registered expiry (best effort: the core never sends a cancelled task's own job).
+   */
   async cancelTask(id: string, now: number): Promise<{ task: StoredTask; ended: boolean } | undefined> {
-    const reply = (await this.run(scripts.CANCEL_TASK, [id, now])) as string[] | null;
+    const owner = await this.ownerOf(id);
+    if (owner === undefined) return undefined;
+    const reply = (await this.tenantRun(scripts.CANCEL_TASK, owner, [id, now])) as string[] | null;
     if (!reply) return undefined;
-    return { task: this.task(reply[1] as string), ended: reply[0] === 'ended' };
+    const task = this.task(reply[1] as string);
+    if (reply[0] === 'cancelled') {
+      await Promise.all([
+        this.finishCallback(`task:${id}`),
+        this.registryRun(scripts.REEXPIRE_TASK, [id, now + this.options.retentionMs]),
+      ]).catch(() => {});
+    }
+    return { task, ended: reply[0] === 'ended' };
   }
 
   async account(apiKey: string, now: number): Promise<Account> {
@@ -237,115 +276,117 @@ export class RedisStore implements MockStore {
   }
 
   private async accountCall(apiKey: string, now: number, remaining: string): Promise<Account> {
-    const reply = (await this.run(scripts.ACCOUNT, [apiKey, now, remaining])) as string[];
+    const reply = (await this.tenantRun(scripts.ACCOUNT, apiKey, [now, remaining])) as string[];
     return { remaining: Number(reply[0]), used: Number(reply[1]) };
   }
 
   async settleDue(now: number): Promise<void> {
-    await this.run(scripts.GET_TASK, ['', now]);
+    await this.sweep((apiKey) => this.tenantRun(scripts.SWEEP, apiKey, [now]));
   }
 
   async takeRateToken(apiKey: string, ratePerSecond: number, now: number): Promise<number> {
-    return Number(await this.run(scripts.TAKE_RATE_TOKEN, [apiKey, ratePerSecond, now]));
+    const bucket = this.keys.rate(apiKey, ratePerSecond);
+    return Number(await this.redis.run(scripts.TAKE_RATE_TOKEN, [bucket], [ratePerSecond, now]));
   }
 
   async addFault(spec: FaultSpec): Promise<Fault> {
-    const id = await this.call((c) => c.incr(this.key('faults:seq')));
     const count = spec.count ?? 1;
-    const fault: Fault = { ...spec, id, count, remaining: count };
-    await this.call((c) =>
-      c
-        .multi()
-        .hSet(this.key('fault'), String(id), JSON.stringify(fault))
-        .zAdd(this.key('faults'), { score: id, value: String(id) })
-        .exec(),
+    const { fault, faults, faultSeq } = this.keys;
+    const raw = await this.redis.run(
+      scripts.ADD_FAULT,
+      [fault, faults, faultSeq],
+      [JSON.stringify({ ...spec, count, remaining: count })],
     );
-    return fault;
+    return JSON.parse(raw as string) as Fault;
   }
 
   async takeFault(path: string): Promise<Fault | undefined> {
-    const raw = await this.run(scripts.TAKE_FAULT, [path]);
+    const raw = await this.redis.run(scripts.TAKE_FAULT, [this.keys.fault, this.keys.faults], [path]);
     return raw ? (JSON.parse(raw as string) as Fault) : undefined;
   }
 
-  async listFaults(): Promise<Fault[]> {
-    const ids = await this.call((c) => c.zRange(this.key('faults'), 0, -1));
+  /** The JSON values of a hash kept in the order of a sorted set's members (both in the prefix's slot). */
+  private async ordered<T>(order: string, hash: string): Promise<T[]> {
+    const ids = (await this.redis.send(order, ['ZRANGE', order, '0', '-1'])) as string[];
     if (!ids.length) return [];
-    const raws = await this.call((c) => c.hmGet(this.key('fault'), ids));
-    return raws.filter((r): r is string => typeof r === 'string').map((r) => JSON.parse(r) as Fault);
+    const raws = (await this.redis.send(hash, ['HMGET', hash, ...ids])) as (string | null)[];
+    return raws.filter((r): r is string => typeof r === 'string').map((r) => JSON.parse(r) as T);
+  }
+
+  async listFaults(): Promise<Fault[]> {
+    return this.ordered<Fault>(this.keys.faults, this.keys.fault);
   }
 
   async clearFaults(): Promise<void> {
-    await this.call((c) => c.del([this.key('faults'), this.key('fault')]));
+    await this.redis.send(this.keys.faults, ['DEL', this.keys.faults, this.keys.fault]);
   }
 
   async modelStates(): Promise<Record<string, ModelState>> {
-    return (await this.call((c) => c.hGetAll(this.key('model-states')))) as Record<string, ModelState>;
+    const key = this.keys.modelStates;
+    // RESP3 (node-redis's default): a map, read as an object.
+    return { ...((await this.redis.send(key, ['HGETALL', key])) as unknown as Record<string, ModelState>) };
   }
 
   async setModelState(model: string, state: ModelState | null): Promise<void> {
-    await this.call((c) =>
-      state === null
-        ? c.hDel(this.key('model-states'), model)
-        : c.hSet(this.key('model-states'), model, state),
-    );
+    const key = this.keys.modelStates;
+    await this.redis.send(key, state === null ? ['HDEL', key, model] : ['HSET', key, model, state]);
   }
 
   async appendAttempt(attempt: DeliveryAttempt): Promise<AttemptRef> {
     const max = this.options.maxAttempts ?? 10_000;
-    return Number(await this.run(scripts.APPEND_ATTEMPT, [JSON.stringify(attempt), 0, max]));
+    const { attempt: hash, attempts, attemptSeq } = this.keys;
+    return Number(
+      await this.redis.run(
+        scripts.APPEND_ATTEMPT,
+        [hash, attempts, attemptSeq],
+        [JSON.stringify(attempt), max],
+      ),
+    );
   }
 
   async updateAttempt(ref: AttemptRef, attempt: DeliveryAttempt): Promise<void> {
     // Only an attempt still listed is updated (a pruned one stays gone).
-    await this.run(scripts.UPDATE_ATTEMPT, [ref, JSON.stringify(attempt)]);
+    await this.redis.run(scripts.UPDATE_ATTEMPT, [this.keys.attempt], [ref, JSON.stringify(attempt)]);
   }
 
   async listAttempts(filter: { taskId?: string }): Promise<DeliveryAttempt[]> {
-    const refs = await this.call((c) => c.zRange(this.key('attempts'), 0, -1));
-    if (!refs.length) return [];
-    const raws = await this.call((c) => c.hmGet(this.key('attempt'), refs));
-    const all = raws
-      .filter((r): r is string => typeof r === 'string')
-      .map((r) => JSON.parse(r) as DeliveryAttempt);
+    const all = await this.ordered<DeliveryAttempt>(this.keys.attempts, this.keys.attempt);
     return filter.taskId ? all.filter((a) => a.taskId === filter.taskId) : all;
   }
 
   async pruneAttempts(cutoff: number): Promise<void> {
-    await this.run(scripts.PRUNE_ATTEMPTS, [cutoff]);
+    await this.redis.run(scripts.PRUNE_ATTEMPTS, [this.keys.attempt, this.keys.attempts], [cutoff]);
   }
 
   async scheduleCallback(job: CallbackJob): Promise<void> {
-    await this.call((c) =>
-      c
-        .multi()
-        .hSet(this.key('jobs'), job.id, JSON.stringify(job))
-        .zAdd(this.key('jobs:due'), { score: job.at, value: job.id })
-        .exec(),
-    );
+    const keys = [this.keys.jobs, this.keys.jobsDue];
+    await this.redis.run(scripts.SCHEDULE_CALLBACK, keys, [job.id, job.at, JSON.stringify(job)]);
   }
 
   async claimDueCallbacks(now: number, _owner: string, leaseMs: number): Promise<CallbackJob[]> {
-    const raws = (await this.run(scripts.CLAIM_DUE_CALLBACKS, [now, leaseMs])) as string[];
+    const keys = [this.keys.jobs, this.keys.jobsDue];
+    const raws = (await this.redis.run(scripts.CLAIM_DUE_CALLBACKS, keys, [now, leaseMs])) as string[];
     return raws.map((raw) => JSON.parse(raw) as CallbackJob);
   }
 
   async finishCallback(jobId: string): Promise<void> {
-    await this.call((c) => c.multi().hDel(this.key('jobs'), jobId).zRem(this.key('jobs:due'), jobId).exec());
+    await this.redis.run(scripts.FINISH_CALLBACK, [this.keys.jobs, this.keys.jobsDue], [jobId]);
   }
 
   async nextCallbackAt(): Promise<number | null> {
-    const first = await this.call((c) => c.zRangeWithScores(this.key('jobs:due'), 0, 0));
-    return first[0]?.score ?? null;
+    const key = this.keys.jobsDue;
+    // RESP3: [[member, score]].
+    const first = (await this.redis.send(key, ['ZRANGE', key, '0', '0', 'WITHSCORES'])) as [string, number][];
+    return first.length ? Number(first[0]?.[1]) : null;
   }
 
   async manualTime(): Promise<number | null> {
-    const raw = await this.call((c) => c.get(this.key('clock')));
+    const raw = await this.redis.send(this.keys.clock, ['GET', this.keys.clock]);
     return raw === null ? null : Number(raw);
   }
 
   async setManualTime(ms: number): Promise<void> {
-    await this.run(scripts.RAISE_CLOCK, [ms]);
+    await this.redis.run(scripts.RAISE_CLOCK, [this.keys.clock], [ms]);
   }
 
   /**
@@ -353,9 +394,9 @@ export class RedisStore implements MockStore {
    * now. A replica given a secret that differs from the stored one is refused.
    */
   async sharedSecret(given: string | undefined, generated: string): Promise<string> {
-    const key = this.key('webhook-secret');
-    await this.call((c) => c.set(key, given ?? generated, { condition: 'NX' } as never));
-    const stored = (await this.call((c) => c.get(key))) as string;
+    const key = this.keys.webhookSecret;
+    await this.redis.send(key, ['SET', key, given ?? generated, 'NX']);
+    const stored = (await this.redis.send(key, ['GET', key])) as string;
     if (given !== undefined && stored !== given) {
       throw new Error(
         `The webhook secret differs from the one the other replicas use (stored in Redis under ${key}); start with the same --webhook-secret, or none`,
@@ -364,19 +405,15 @@ export class RedisStore implements MockStore {
     return stored;
   }
 
-  /** Forgets everything under the prefix but the clock and the webhook secret. */
+  /** Forgets everything under the prefix but the clock and the webhook secret (on every master: keys one by one). */
   async clear(): Promise<void> {
-    const keep = new Set([this.key('clock'), this.key('webhook-secret')]);
-    await this.call(async (c) => {
-      for await (const keys of c.scanIterator({ MATCH: `${escapeGlob(this.prefix)}*`, COUNT: 1000 })) {
-        const drop = (keys as string[]).filter((k) => !keep.has(k));
-        if (drop.length) await c.unlink(drop);
-      }
-    });
+    const keep = new Set([this.keys.clock, this.keys.webhookSecret]);
+    const drop = (await this.redis.scan(`${escapeGlob(this.keys.prefix)}*`)).filter((k) => !keep.has(k));
+    await Promise.all(drop.map((key) => this.redis.send(key, ['UNLINK', key])));
   }
 
   async close(): Promise<void> {
-    if (this.client.isOpen) await this.client.close().catch(() => this.client.destroy());
+    await this.redis.close();
   }
 }
 
@@ -395,20 +432,10 @@ function parseTimeline(text: string): Timeline {
   };
 }
 
-function reason(error: unknown): string {
-  const e = error as { message?: string; errors?: { message?: string }[] };
-  return e.errors?.[0]?.message ?? e.message ?? String(error);
-}
-
-function unavailable(error: unknown): Error {
-  if (error instanceof StoreUnavailableError) return error;
-  // A script error (a bug, not an outage) stays what it is.
-  if (error instanceof Error && error.constructor.name === 'ErrorReply') return error;
-  return new StoreUnavailableError(`Redis is unavailable (${reason(error)})`);
-}
-
 /** The URL without its password, for banners and errors. */
 export function redactUrl(url: string): string {
+  // A cluster's URL names several hosts (not a WHATWG URL): only its password is hidden.
+  if (url.startsWith('redis-cluster:')) return url.replace(/^(redis-cluster:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

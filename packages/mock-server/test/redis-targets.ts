@@ -1,0 +1,33 @@
+// The Redis servers the shared-store suites run against: one Redis, a three-master Redis Cluster, and the
+// same two on Valkey when valkey-server is installed (VALKEY_SERVER or the PATH; CI's Valkey leg requires it).
+import { findValkeyServer, startRedisCluster, startRedisServer } from '@videotask/testkit';
+
+export interface RedisTarget {
+  /** `redis://…` or `redis-cluster://…` */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export const VALKEY_SERVER = findValkeyServer();
+
+if (!VALKEY_SERVER && process.env.VIDEOTASK_REQUIRE_VALKEY)
+  throw new Error(
+    'VIDEOTASK_REQUIRE_VALKEY is set but valkey-server is not installed (or VALKEY_SERVER not set)',
+  );
+
+/** The title of the Valkey suites: says so when they cannot run here. */
+export function valkeyTitle(what: string): string {
+  return VALKEY_SERVER
+    ? `${what} on Valkey (${VALKEY_SERVER})`
+    : `${what} on Valkey — NOT RUN: valkey-server is not installed (install it or set VALKEY_SERVER)`;
+}
+
+export async function startSingle(server?: string): Promise<RedisTarget> {
+  const redis = await startRedisServer({ server });
+  return { url: redis.url, stop: () => redis.stop() };
+}
+
+export async function startCluster(server?: string): Promise<RedisTarget> {
+  const cluster = await startRedisCluster({ server });
+  return { url: cluster.url, stop: () => cluster.stop() };
+}
