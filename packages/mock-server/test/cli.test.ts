@@ -121,8 +121,22 @@ describe('parseCliArgs', () => {
       storeUrl: 'memory',
       storePrefix: 'x:',
     });
-    expect(() => parseCliArgs(['--store', 'mongodb://h'])).toThrow(/--store must be memory or redis:\/\//);
+    expect(() => parseCliArgs(['--store', 'mongodb://h'])).toThrow(
+      /--store must be memory, redis:\/\/HOST:PORT\[\/DB\] or redis-cluster:\/\//,
+    );
     expect(() => parseCliArgs([], { MOCK_STORE: 'redis://h:1/db' })).toThrow(/MOCK_STORE has a database/);
+  });
+
+  test('--store redis-cluster://HOST:PORT,… (a Redis Cluster); every host needs a port; a prefix with a brace is refused', () => {
+    const url = 'redis-cluster://user:secret@10.0.0.1:7000,10.0.0.2:7001';
+    expect(parseCliArgs([], { MOCK_STORE: url }).serve).toEqual({ storeUrl: url });
+    expect(() => parseCliArgs(['--store', 'redis-cluster://10.0.0.1:7000,10.0.0.2'])).toThrow(
+      /--store names a host without a port/,
+    );
+    expect(() => parseCliArgs(['--store', 'redis-cluster://'])).toThrow(/--store must be memory/);
+    expect(() => parseCliArgs(['--store-prefix', 'ci{1}:'])).toThrow(
+      /--store-prefix must not contain \{ or \} \(they mark Redis Cluster hash tags\)/,
+    );
   });
 
   test('a bad environment value names the variable', () => {

@@ -1,5 +1,6 @@
-// Replicas as processes (the `videotask-mock` command) on one Redis: one killed with SIGKILL mid-delivery or
-// with a retry pending, and every replica stopped and started again. Nothing is lost; a callback keeps its webhook-id.
+// Replicas as processes (the `videotask-mock` command) on one Redis and on a Redis Cluster: one killed with SIGKILL
+// mid-delivery or with a retry pending, and every replica stopped and started again. Nothing is lost; a callback
+// keeps its webhook-id.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import {
 } from '@videotask/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CALLBACK_LEASE_MS } from '../src/core/callbacks.js';
+import { type RedisTarget, startCluster, VALKEY_SERVER, valkeyTitle } from './redis-targets.js';
 
 const runner = fileURLToPath(new URL('./run-cli.ts', import.meta.url));
 
@@ -22,6 +24,8 @@ interface Replica {
 }
 
 let redis: RedisServer;
+let cluster: RedisTarget;
+let valkeyCluster: RedisTarget | undefined;
 let receiver: CallbackReceiver;
 let prefixes = 0;
 const children: ChildProcess[] = [];
@@ -29,24 +33,29 @@ const children: ChildProcess[] = [];
 const PROCESS_TEST_MS = 90_000;
 
 beforeAll(async () => {
-  [redis, receiver] = await Promise.all([startRedisServer(), startCallbackReceiver()]);
-});
+  [redis, cluster, valkeyCluster, receiver] = await Promise.all([
+    startRedisServer(),
+    startCluster(),
+    VALKEY_SERVER ? startCluster(VALKEY_SERVER) : undefined,
+    startCallbackReceiver(),
+  ]);
+}, 60_000);
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 afterAll(async () => {
-  await Promise.all([redis.stop(), receiver.close()]);
+  await Promise.all([redis?.stop(), cluster?.stop(), valkeyCluster?.stop(), receiver?.close()]);
 });
 
 /** Starts `videotask-mock` on the test's Redis prefix; resolves once its start lines are out (rejects when it exits). */
-function startReplica(prefix: string, extra: string[] = []): Promise<Replica> {
+function startReplica(store: string, prefix: string, extra: string[] = []): Promise<Replica> {
   const child = spawn(
     process.execPath,
     [
       '--import',
       'tsx',
       runner,
-      ...['--port', '0', '--store', redis.url, '--store-prefix', prefix, '--clock', 'manual'],
+      ...['--port', '0', '--store', store, '--store-prefix', prefix, '--clock', 'manual'],
       ...['--allow-local-callbacks', '--quiet', ...extra],
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
@@ -103,106 +112,115 @@ async function taskEndingNow(on: Replica, path: string, extra: Record<string, st
   return created.json.id as string;
 }
 
-describe('a replica killed with SIGKILL', () => {
-  test(
-    'while it holds a delivery: another sends it after the lease, with the same webhook-id',
-    async () => {
-      const prefix = `crash${prefixes++}:`;
-      const [a, b] = await Promise.all([startReplica(prefix), startReplica(prefix)]);
-      const path = `/held-${prefix}`;
-      receiver.script(['hang']);
-      const id = await taskEndingNow(a, path);
-      const [held] = await receiver.waitFor(path, 1);
-      await kill(a);
-      // Before the lease runs out the job is still A's; after it, B claims it.
-      await call(b, 'POST', '/__mock/clock/advance', { ms: CALLBACK_LEASE_MS - 1000 });
-      expect(receiver.arrivals.filter((x) => x.path === path)).toHaveLength(1);
-      await call(b, 'POST', '/__mock/clock/advance', { ms: 1000 });
-      const [, resent] = await receiver.waitFor(path, 2);
-      expect(resent?.headers['webhook-id']).toBe(held?.headers['webhook-id']);
-      expect(JSON.parse(resent?.rawBody ?? '{}').id).toBe(id);
-      const log = (await call(b, 'GET', `/__mock/deliveries?task_id=${id}`)).json.data;
-      // A's attempt never ended (A died holding it); B's was delivered.
-      expect(log.map((x: { outcome: string; attempt: number }) => [x.attempt, x.outcome])).toEqual([
-        [1, 'in_flight'],
-        [1, 'delivered'],
-      ]);
-    },
-    PROCESS_TEST_MS,
-  );
+/** The crash and restart tests on the Redis at `url()`. */
+function describeCrashes(on: string, url: () => string) {
+  describe(`a replica killed with SIGKILL (${on})`, () => {
+    test(
+      'while it holds a delivery: another sends it after the lease, with the same webhook-id',
+      async () => {
+        const prefix = `crash${prefixes++}:`;
+        const [a, b] = await Promise.all([startReplica(url(), prefix), startReplica(url(), prefix)]);
+        const path = `/held-${prefix}`;
+        receiver.script(['hang']);
+        const id = await taskEndingNow(a, path);
+        const [held] = await receiver.waitFor(path, 1);
+        await kill(a);
+        // Before the lease runs out the job is still A's; after it, B claims it.
+        await call(b, 'POST', '/__mock/clock/advance', { ms: CALLBACK_LEASE_MS - 1000 });
+        expect(receiver.arrivals.filter((x) => x.path === path)).toHaveLength(1);
+        await call(b, 'POST', '/__mock/clock/advance', { ms: 1000 });
+        const [, resent] = await receiver.waitFor(path, 2);
+        expect(resent?.headers['webhook-id']).toBe(held?.headers['webhook-id']);
+        expect(JSON.parse(resent?.rawBody ?? '{}').id).toBe(id);
+        const log = (await call(b, 'GET', `/__mock/deliveries?task_id=${id}`)).json.data;
+        // A's attempt never ended (A died holding it); B's was delivered.
+        expect(log.map((x: { outcome: string; attempt: number }) => [x.attempt, x.outcome])).toEqual([
+          [1, 'in_flight'],
+          [1, 'delivered'],
+        ]);
+      },
+      PROCESS_TEST_MS,
+    );
 
-  test(
-    'while a retry is pending: another replica sends the retry, with the same webhook-id',
-    async () => {
-      const prefix = `crash${prefixes++}:`;
-      const [a, b] = await Promise.all([startReplica(prefix), startReplica(prefix)]);
-      const path = `/retry-${prefix}`;
-      receiver.script([500]);
-      await taskEndingNow(a, path);
-      const [failed] = await receiver.waitFor(path, 1);
-      await kill(a);
-      await call(b, 'POST', '/__mock/clock/advance', { ms: 2000 });
-      const [, retried] = await receiver.waitFor(path, 2);
-      expect(retried?.headers['webhook-id']).toBe(failed?.headers['webhook-id']);
-      const log = (await call(b, 'GET', '/__mock/deliveries')).json.data;
-      expect(log.map((x: { outcome: string; attempt: number }) => [x.attempt, x.outcome])).toEqual([
-        [1, 'failed'],
-        [2, 'delivered'],
-      ]);
-    },
-    PROCESS_TEST_MS,
-  );
-});
+    test(
+      'while a retry is pending: another replica sends the retry, with the same webhook-id',
+      async () => {
+        const prefix = `crash${prefixes++}:`;
+        const [a, b] = await Promise.all([startReplica(url(), prefix), startReplica(url(), prefix)]);
+        const path = `/retry-${prefix}`;
+        receiver.script([500]);
+        await taskEndingNow(a, path);
+        const [failed] = await receiver.waitFor(path, 1);
+        await kill(a);
+        await call(b, 'POST', '/__mock/clock/advance', { ms: 2000 });
+        const [, retried] = await receiver.waitFor(path, 2);
+        expect(retried?.headers['webhook-id']).toBe(failed?.headers['webhook-id']);
+        const log = (await call(b, 'GET', '/__mock/deliveries')).json.data;
+        expect(log.map((x: { outcome: string; attempt: number }) => [x.attempt, x.outcome])).toEqual([
+          [1, 'failed'],
+          [2, 'delivered'],
+        ]);
+      },
+      PROCESS_TEST_MS,
+    );
+  });
 
-describe('every replica stopped and started again on the same Redis', () => {
-  test(
-    'tasks, credits, idempotency keys, the clock, the webhook secret and pending callbacks carry on',
-    async () => {
-      const prefix = `restart${prefixes++}:`;
-      const [a, b] = await Promise.all([startReplica(prefix), startReplica(prefix)]);
-      const secret = a.lines.find((l) => l.startsWith('Webhook secret:'));
-      expect(b.lines).toContain(secret);
-      const path = `/restart-${prefix}`;
-      const body = {
-        model: 'sora-2',
-        prompt: 'restart',
-        duration: 10,
-        callback_url: `${receiver.url}${path}`,
-      };
-      const created = await call(a, 'POST', '/v1/videos/generations', body, {
-        'idempotency-key': 'k-restart',
-      });
-      await call(b, 'POST', '/__mock/clock/advance', { ms: 5000 });
-      const credits = (await call(b, 'GET', '/v1/credits')).json;
-      const clock = (await call(a, 'GET', '/__mock/clock')).json.now;
-      await Promise.all([stop(a), stop(b)]);
+  describe(`every replica stopped and started again on the same Redis (${on})`, () => {
+    test(
+      'tasks, credits, idempotency keys, the clock, the webhook secret and pending callbacks carry on',
+      async () => {
+        const prefix = `restart${prefixes++}:`;
+        const [a, b] = await Promise.all([startReplica(url(), prefix), startReplica(url(), prefix)]);
+        const secret = a.lines.find((l) => l.startsWith('Webhook secret:'));
+        expect(b.lines).toContain(secret);
+        const path = `/restart-${prefix}`;
+        const body = {
+          model: 'sora-2',
+          prompt: 'restart',
+          duration: 10,
+          callback_url: `${receiver.url}${path}`,
+        };
+        const created = await call(a, 'POST', '/v1/videos/generations', body, {
+          'idempotency-key': 'k-restart',
+        });
+        await call(b, 'POST', '/__mock/clock/advance', { ms: 5000 });
+        const credits = (await call(b, 'GET', '/v1/credits')).json;
+        const clock = (await call(a, 'GET', '/__mock/clock')).json.now;
+        await Promise.all([stop(a), stop(b)]);
 
-      // Started again, and beside them one given another webhook secret, which refuses to start.
-      const [a2, b2, other] = await Promise.all([
-        startReplica(prefix),
-        startReplica(prefix),
-        startReplica(prefix, ['--webhook-secret', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw']).catch(
-          (error: Error & { code: number }) => error,
-        ),
-      ]);
-      expect(other).toMatchObject({ code: 1 });
-      expect((other as Error).message).toMatch(/^videotask-mock: The webhook secret differs/m);
-      expect(a2.lines).toContain(secret);
-      expect((await call(b2, 'GET', '/__mock/clock')).json.now).toBe(clock);
-      expect((await call(b2, 'GET', `/v1/tasks/${created.json.id}`)).json.id).toBe(created.json.id);
-      const replay = await call(a2, 'POST', '/v1/videos/generations', body, {
-        'idempotency-key': 'k-restart',
-      });
-      expect(replay.json.id).toBe(created.json.id);
-      expect((await call(a2, 'GET', '/v1/credits')).json).toEqual(credits);
-      // The callback scheduled before the restart is sent when the task ends.
-      await call(a2, 'POST', '/__mock/clock/advance', { ms: 10 * 60_000 });
-      const [arrival] = await receiver.waitFor(path, 1);
-      expect(JSON.parse(arrival?.rawBody ?? '{}')).toMatchObject({
-        id: created.json.id,
-        status: 'completed',
-      });
-    },
-    PROCESS_TEST_MS,
-  );
+        // Started again, and beside them one given another webhook secret, which refuses to start.
+        const [a2, b2, other] = await Promise.all([
+          startReplica(url(), prefix),
+          startReplica(url(), prefix),
+          startReplica(url(), prefix, ['--webhook-secret', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw']).catch(
+            (error: Error & { code: number }) => error,
+          ),
+        ]);
+        expect(other).toMatchObject({ code: 1 });
+        expect((other as Error).message).toMatch(/^videotask-mock: The webhook secret differs/m);
+        expect(a2.lines).toContain(secret);
+        expect((await call(b2, 'GET', '/__mock/clock')).json.now).toBe(clock);
+        expect((await call(b2, 'GET', `/v1/tasks/${created.json.id}`)).json.id).toBe(created.json.id);
+        const replay = await call(a2, 'POST', '/v1/videos/generations', body, {
+          'idempotency-key': 'k-restart',
+        });
+        expect(replay.json.id).toBe(created.json.id);
+        expect((await call(a2, 'GET', '/v1/credits')).json).toEqual(credits);
+        // The callback scheduled before the restart is sent when the task ends.
+        await call(a2, 'POST', '/__mock/clock/advance', { ms: 10 * 60_000 });
+        const [arrival] = await receiver.waitFor(path, 1);
+        expect(JSON.parse(arrival?.rawBody ?? '{}')).toMatchObject({
+          id: created.json.id,
+          status: 'completed',
+        });
+      },
+      PROCESS_TEST_MS,
+    );
+  });
+}
+
+describeCrashes('one Redis', () => redis.url);
+describeCrashes('a three-master Redis Cluster', () => cluster.url);
+describe.skipIf(!VALKEY_SERVER)(valkeyTitle('replicas as processes on a three-master cluster'), () => {
+  describeCrashes('Valkey cluster', () => (valkeyCluster as RedisTarget).url);
 });

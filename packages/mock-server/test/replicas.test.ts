@@ -1,5 +1,6 @@
-// Two mocks on one Redis answer as one: tasks, the manual clock, faults, credits and deliveries are shared;
-// a scheduled callback is sent once, by whichever replica claims it; Redis down is a 503, never a hang.
+// Two mocks on one Redis (and on a Redis Cluster, and Valkey when installed) answer as one: tasks, the manual
+// clock, faults, credits and deliveries are shared; a scheduled callback is sent once, by whichever replica
+// claims it; Redis down is a 503, never a hang.
 import {
   type CallbackReceiver,
   type RedisServer,
@@ -10,24 +11,32 @@ import {
 } from '@videotask/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningMockServer, type ServeOptions, serveMockServer } from '../src/node/index.js';
+import { type RedisTarget, startCluster, VALKEY_SERVER, valkeyTitle } from './redis-targets.js';
 
 let redis: RedisServer;
+let cluster: RedisTarget;
+let valkeyCluster: RedisTarget | undefined;
 let receiver: CallbackReceiver;
 let prefixes = 0;
 const running: RunningMockServer[] = [];
 
 beforeAll(async () => {
-  [redis, receiver] = await Promise.all([startRedisServer(), startCallbackReceiver()]);
-});
+  [redis, cluster, valkeyCluster, receiver] = await Promise.all([
+    startRedisServer(),
+    startCluster(),
+    VALKEY_SERVER ? startCluster(VALKEY_SERVER) : undefined,
+    startCallbackReceiver(),
+  ]);
+}, 60_000);
 afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.close()));
 });
 afterAll(async () => {
-  await Promise.all([redis.stop(), receiver.close()]);
+  await Promise.all([redis?.stop(), cluster?.stop(), valkeyCluster?.stop(), receiver?.close()]);
 });
 
 /** Two replicas on their own prefix of the shared Redis. */
-async function replicas(options: ServeOptions = {}, url = redis.url) {
+async function replicas(options: ServeOptions, url: string) {
   const storePrefix = `replicas-http${prefixes++}:`;
   const start = () =>
     serveMockServer({
@@ -57,61 +66,75 @@ async function call(on: RunningMockServer, method: string, path: string, body?: 
 
 const CREATE = { model: 'sora-2', prompt: 'two replicas', duration: 10 };
 
-describe('two replicas on one Redis', () => {
-  test('create on A, read on B; advancing the clock on A moves the time B answers with', async () => {
-    const [a, b] = await replicas();
-    const created = await call(a, 'POST', '/v1/videos/generations', CREATE);
-    expect(created.status).toBe(200);
-    const onB = await call(b, 'GET', `/v1/tasks/${created.json.id}`);
-    expect(onB.status).toBe(200);
-    expect(onB.json.status).toBe('pending');
-    await call(a, 'POST', '/__mock/clock/advance', { ms: UNTIL_ANY_END_MS });
-    expect((await call(b, 'GET', '/__mock/clock')).json.now).toBe(START + UNTIL_ANY_END_MS);
-    expect((await call(b, 'GET', `/v1/tasks/${created.json.id}`)).json.status).toBe('completed');
-    const credits = await call(b, 'GET', '/v1/credits');
-    expect(credits.json.data.user.used_credits).toBeGreaterThan(0);
-  });
+/** The replicas' tests on the Redis at `url()`. */
+function describeReplicas(title: string, url: () => string) {
+  describe(title, () => {
+    test('create on A, read on B; advancing the clock on A moves the time B answers with', async () => {
+      const [a, b] = await replicas({}, url());
+      const created = await call(a, 'POST', '/v1/videos/generations', CREATE);
+      expect(created.status).toBe(200);
+      const onB = await call(b, 'GET', `/v1/tasks/${created.json.id}`);
+      expect(onB.status).toBe(200);
+      expect(onB.json.status).toBe('pending');
+      await call(a, 'POST', '/__mock/clock/advance', { ms: UNTIL_ANY_END_MS });
+      expect((await call(b, 'GET', '/__mock/clock')).json.now).toBe(START + UNTIL_ANY_END_MS);
+      expect((await call(b, 'GET', `/v1/tasks/${created.json.id}`)).json.status).toBe('completed');
+      const credits = await call(b, 'GET', '/v1/credits');
+      expect(credits.json.data.user.used_credits).toBeGreaterThan(0);
+    });
 
-  test('a fault injected on A is served by whichever replica takes the next request', async () => {
-    const [a, b] = await replicas();
-    expect((await call(a, 'POST', '/__mock/faults', { status: 503, path: '/v1/credits' })).status).toBe(201);
-    const faulted = await call(b, 'GET', '/v1/credits');
-    expect(faulted.status).toBe(503);
-    expect(faulted.headers.get('x-mock-fault')).toBe('injected');
-    expect((await call(a, 'GET', '/v1/credits')).status).toBe(200);
-  });
+    test('a fault injected on A is served by whichever replica takes the next request', async () => {
+      const [a, b] = await replicas({}, url());
+      expect((await call(a, 'POST', '/__mock/faults', { status: 503, path: '/v1/credits' })).status).toBe(
+        201,
+      );
+      const faulted = await call(b, 'GET', '/v1/credits');
+      expect(faulted.status).toBe(503);
+      expect(faulted.headers.get('x-mock-fault')).toBe('injected');
+      expect((await call(a, 'GET', '/v1/credits')).status).toBe(200);
+    });
 
-  test('every callback is sent once, whichever replica created the task or moves the clock; the log is shared', async () => {
-    const [a, b] = await replicas();
-    const path = `/once-${prefixes}`;
-    const ids: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const created = await call(i % 2 ? a : b, 'POST', '/v1/videos/generations', {
-        ...CREATE,
-        callback_url: `${receiver.url}${path}`,
-      });
-      ids.push(created.json.id);
-    }
-    await call(b, 'POST', '/__mock/clock/advance', { ms: UNTIL_ANY_END_MS });
-    const arrivals = await receiver.waitFor(path, 6);
-    expect(arrivals.map((x) => JSON.parse(x.rawBody).id).sort()).toEqual([...ids].sort());
-    expect(new Set(arrivals.map((x) => x.headers['webhook-id'])).size).toBe(6);
-    const log = (await call(a, 'GET', '/__mock/deliveries')).json;
-    expect(log.data).toHaveLength(6);
-  });
+    test('every callback is sent once, whichever replica created the task or moves the clock; the log is shared', async () => {
+      const [a, b] = await replicas({}, url());
+      const path = `/once-${prefixes}`;
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const created = await call(i % 2 ? a : b, 'POST', '/v1/videos/generations', {
+          ...CREATE,
+          callback_url: `${receiver.url}${path}`,
+        });
+        ids.push(created.json.id);
+      }
+      await call(b, 'POST', '/__mock/clock/advance', { ms: UNTIL_ANY_END_MS });
+      const arrivals = await receiver.waitFor(path, 6);
+      expect(arrivals.map((x) => JSON.parse(x.rawBody).id).sort()).toEqual([...ids].sort());
+      expect(new Set(arrivals.map((x) => x.headers['webhook-id'])).size).toBe(6);
+      const log = (await call(a, 'GET', '/__mock/deliveries')).json;
+      expect(log.data).toHaveLength(6);
+    });
 
-  test('with the real clock, a replica sends the callbacks another replica scheduled and then left', async () => {
-    const [a, b] = await replicas({ clock: 'real', speed: 200 });
-    const path = `/left-${prefixes}`;
-    for (let i = 0; i < 3; i++) {
-      await call(a, 'POST', '/v1/videos/generations', { ...CREATE, callback_url: `${receiver.url}${path}` });
-    }
-    // A stops before its tasks end: no local timer anywhere knows their jobs; B finds them in Redis.
-    await a.close();
-    const arrivals = await receiver.waitFor(path, 3, 20_000);
-    expect(arrivals).toHaveLength(3);
-    expect((await call(b, 'GET', '/__mock/deliveries')).json.data).toHaveLength(3);
-  }, 30_000);
+    test('with the real clock, a replica sends the callbacks another replica scheduled and then left', async () => {
+      const [a, b] = await replicas({ clock: 'real', speed: 200 }, url());
+      const path = `/left-${prefixes}`;
+      for (let i = 0; i < 3; i++) {
+        await call(a, 'POST', '/v1/videos/generations', {
+          ...CREATE,
+          callback_url: `${receiver.url}${path}`,
+        });
+      }
+      // A stops before its tasks end: no local timer anywhere knows their jobs; B finds them in Redis.
+      await a.close();
+      const arrivals = await receiver.waitFor(path, 3, 20_000);
+      expect(arrivals).toHaveLength(3);
+      expect((await call(b, 'GET', '/__mock/deliveries')).json.data).toHaveLength(3);
+    }, 30_000);
+  });
+}
+
+describeReplicas('two replicas on one Redis', () => redis.url);
+describeReplicas('two replicas on a three-master Redis Cluster', () => cluster.url);
+describe.skipIf(!VALKEY_SERVER)(valkeyTitle('two replicas on a three-master cluster'), () => {
+  describeReplicas('(Valkey)', () => (valkeyCluster as RedisTarget).url);
 });
 
 describe('Redis down', () => {

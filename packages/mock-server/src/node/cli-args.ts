@@ -7,6 +7,7 @@ import { resolveModels } from '../options.js';
 import { parseRecordReplay, type RecordReplayConfig } from '../record-replay-cli.js';
 import { FLAGS, type Kind } from './cli-flags.js';
 import type { ServeOptions } from './index.js';
+import { prefixProblem } from './redis/keys.js';
 import { storeProblem } from './store.js';
 
 export class UsageError extends Error {}
@@ -128,7 +129,11 @@ function serverFlags({ get, num, str }: Readers): ServeOptions & MockServerOptio
     serve.storeUrl = store;
   }
   const storePrefix = str('store-prefix');
-  if (storePrefix) serve.storePrefix = storePrefix;
+  if (storePrefix) {
+    const problem = prefixProblem(storePrefix);
+    if (problem) throw new UsageError(`${get('store-prefix')?.name} ${problem}`);
+    serve.storePrefix = storePrefix;
+  }
   return serve;
 }
 

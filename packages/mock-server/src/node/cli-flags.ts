@@ -122,8 +122,8 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     flag: 'store',
     env: 'MOCK_STORE',
     kind: 'string',
-    value: 'memory|redis://HOST:PORT[/DB]',
-    help: 'where the state lives; replicas on one Redis share it (default memory)',
+    value: 'memory|redis://HOST:PORT[/DB]|redis-cluster://HOST:PORT[,HOST:PORT…]',
+    help: 'where the state lives; replicas on one Redis or Redis Cluster share it (default memory)',
   },
   {
     flag: 'store-prefix',
