@@ -368,6 +368,19 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect(await store.nextCallbackAt()).toBeNull();
     });
 
+    test("a job whose id is stored already is kept as it was (a task's own job is stored once)", async () => {
+      expect(
+        await store.scheduleCallback({ id: 'task:k', at: T0 + 5, taskId: 'k', webhookId: 'msg_1' }),
+      ).toBe(true);
+      expect(await store.scheduleCallback({ id: 'task:k', at: T0, taskId: 'k', webhookId: 'msg_2' })).toBe(
+        false,
+      );
+      expect(await store.nextCallbackAt()).toBe(T0 + 5);
+      expect(await store.claimDueCallbacks(T0 + 5, 'r1', 1000)).toEqual([
+        { id: 'task:k', at: T0 + 5, taskId: 'k', webhookId: 'msg_1' },
+      ]);
+    });
+
     test('a retry job keeps its delivery (webhook-id, body, attempt) through the store', async () => {
       const retry = {
         webhookId: 'msg_1',

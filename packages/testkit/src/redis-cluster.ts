@@ -32,11 +32,14 @@ export interface RedisCluster {
   command(port: number, ...args: string[]): Promise<string>;
   /** The live masters' ports, as the cluster reports them now. */
   masterPorts(): Promise<number[]>;
+  /** The port of the master that holds `key`'s slot. */
+  masterOf(key: string): Promise<number>;
   /**
-   * Kills a master that has a replica (SIGKILL) and resolves once the replica is promoted and every
-   * live node reports the cluster ok again (polls CLUSTER INFO and ROLE; rejects after `timeoutMs`).
+   * Kills a master (the one holding `key` when given) with SIGKILL and resolves once its replica is
+   * promoted and every live node reports the cluster ok again (polls ROLE and CLUSTER INFO; rejects
+   * after `timeoutMs`).
    */
-  failOver(timeoutMs?: number): Promise<{ killed: number; promoted: number }>;
+  failOver(options?: { key?: string; timeoutMs?: number }): Promise<{ killed: number; promoted: number }>;
   /** Stops every node (SIGTERM), waits for the exits and removes the folder. */
   stop(): Promise<void>;
 }
@@ -153,15 +156,22 @@ function clusterHandle(nodes: ClusterNode[], masters: number[], stop: () => Prom
     }
     return undefined;
   };
+  // A master answers a key of another's slot with MOVED; the one that does not holds it.
+  const masterOf = async (key: string) => {
+    for (const port of await masterPorts())
+      if (!(await command(port, 'EXISTS', key)).includes('MOVED')) return port;
+    throw new Error(`Redis Cluster: no master holds ${key}`);
+  };
   return {
     url: `redis-cluster://${masters.map((p) => `127.0.0.1:${p}`).join(',')}`,
     nodes,
     command,
     masterPorts,
-    async failOver(timeoutMs = 30_000) {
+    masterOf,
+    async failOver({ key, timeoutMs = 30_000 } = {}) {
       let killed = 0;
       let promoted: number | undefined;
-      for (const port of await masterPorts()) {
+      for (const port of key === undefined ? await masterPorts() : [await masterOf(key)]) {
         promoted = await replicaOf(port);
         if (promoted !== undefined) {
           killed = port;

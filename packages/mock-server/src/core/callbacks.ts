@@ -16,6 +16,11 @@ export function callbackUrlCheck(core: CoreContext, url: string) {
 /** Stores the job and sets a timer for it on this process's clock. */
 export async function scheduleCallback(core: CoreContext, job: CallbackJob): Promise<void> {
   await core.store.scheduleCallback(job);
+  armCallbackTimer(core, job);
+}
+
+/** A timer on this process's clock for a stored job. */
+export function armCallbackTimer(core: CoreContext, job: CallbackJob): void {
   core.scheduler.schedule(job.at, () => runDueCallbacks(core));
 }
 

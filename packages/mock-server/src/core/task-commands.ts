@@ -6,8 +6,8 @@ import { toCredits } from '../domain/prices.js';
 import type { Scenario } from '../domain/scenarios.js';
 import type { VideoTaskJson } from '../domain/task.js';
 import { ownJobId } from '../store/memory.js';
-import type { StoredTask } from '../store/store.js';
-import { callbackUrlCheck, scheduleCallback } from './callbacks.js';
+import type { InsertOutcome, StoredTask } from '../store/store.js';
+import { armCallbackTimer, callbackUrlCheck } from './callbacks.js';
 import { DEGRADED_SLOWDOWN, modelGate } from './catalog.js';
 import type { CoreContext } from './context.js';
 import { planTask } from './create.js';
@@ -43,7 +43,7 @@ export async function createTask(
     const { failureRate } = core.options;
     const speed = core.options.speed / slowdown;
     const planned = planTask(input, { now, speed, failureRate }, core.random);
-    const outcome = await core.store.insertTask(planned, now);
+    const outcome = await insertWithJob(core, planned, () => core.store.insertTask(planned, now));
     switch (outcome.kind) {
       case 'id_taken':
         continue;
@@ -57,7 +57,6 @@ export async function createTask(
       case 'replayed':
         return ok({ task: core.render(outcome.task), replayed: true });
       case 'created':
-        await taskCreated(core, outcome.task);
         return ok({ task: core.render(outcome.task), replayed: false });
     }
   }
@@ -72,25 +71,46 @@ export async function insertSeeded(
   for (;;) {
     const request = { ...input, idempotencyKey: null, fingerprint: null };
     const at = { now: input.createdAt, speed, failureRate };
-    const outcome = await core.store.insertTask(planTask(request, at, core.random), core.now(), {
-      free: true,
-    });
+    const planned = planTask(request, at, core.random);
+    const outcome = await insertWithJob(core, planned, () =>
+      core.store.insertTask(planned, core.now(), { free: true }),
+    );
     if (outcome.kind === 'id_taken') continue;
     if (outcome.kind !== 'created') throw new Error(`A seeded task was not stored (${outcome.kind})`);
-    await taskCreated(core, outcome.task);
     return outcome.task;
   }
 }
 
-/** Logs a new task and, when it has a callback_url and ends, schedules its callback. */
-async function taskCreated(core: CoreContext, task: StoredTask): Promise<void> {
-  const failure = task.failureCode ? ` ${task.failureCode}` : '';
-  core.options.logger?.(`task ${task.id} created (${task.outcome}${failure})`);
-  if (task.callbackUrl && Number.isFinite(task.endAt)) {
-    // The webhook-id is fixed now: whichever replica sends the callback (or takes it over) sends this one.
-    const webhookId = core.deliveries.newWebhookId();
-    await scheduleCallback(core, { id: ownJobId(task.id), at: task.endAt, taskId: task.id, webhookId });
+/**
+ * Inserts a planned task; one with a callback_url and an end gets its callback job stored first, so
+ * a store that fails between the two (a Redis Cluster failing over) never keeps a task without its
+ * callback: a job whose task was not created is dropped (and would find no task when due).
+ */
+async function insertWithJob(
+  core: CoreContext,
+  planned: StoredTask,
+  insert: () => Promise<InsertOutcome>,
+): Promise<InsertOutcome> {
+  // The webhook-id is fixed now: whichever replica sends the callback (or takes it over) sends this one.
+  const job =
+    planned.callbackUrl && Number.isFinite(planned.endAt)
+      ? {
+          id: ownJobId(planned.id),
+          at: planned.endAt,
+          taskId: planned.id,
+          webhookId: core.deliveries.newWebhookId(),
+        }
+      : undefined;
+  const stored = job ? await core.store.scheduleCallback(job) : false;
+  const outcome = await insert();
+  if (outcome.kind === 'created') {
+    const failure = outcome.task.failureCode ? ` ${outcome.task.failureCode}` : '';
+    core.options.logger?.(`task ${outcome.task.id} created (${outcome.task.outcome}${failure})`);
+    if (job) armCallbackTimer(core, job);
+  } else if (job && stored) {
+    await core.store.finishCallback(job.id).catch(() => {});
   }
+  return outcome;
 }
 
 /** The key's task (another key's task reads as unknown); without a promise when the store answers without one. */

@@ -22,7 +22,8 @@ export function storeProblem(value: string): string | undefined {
   if (value === 'memory') return undefined;
   if (value.startsWith('redis-cluster:')) {
     try {
-      for (const root of clusterRootUrls(value)) if (!new URL(root).port) return `names a host without a port: "${value}"`;
+      for (const root of clusterRootUrls(value))
+        if (!new URL(root).port) return `names a host without a port: "${value}"`;
     } catch {
       return `must be ${STORE_FORMS}, got "${value}"`;
     }
@@ -34,7 +35,8 @@ export function storeProblem(value: string): string | undefined {
   } catch {
     return `must be ${STORE_FORMS}, got "${value}"`;
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return `must be ${STORE_FORMS}, got "${value}"`;
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    return `must be ${STORE_FORMS}, got "${value}"`;
   if (!/^\/?(\d+)?$/.test(url.pathname)) return `has a database that is not a number: "${url.pathname}"`;
   return undefined;
 }

@@ -229,10 +229,12 @@ export class MemoryStore implements MockStore {
     if (drop) this.attempts = this.attempts.slice(drop);
   }
 
-  async scheduleCallback(job: CallbackJob): Promise<void> {
+  async scheduleCallback(job: CallbackJob): Promise<boolean> {
+    if (this.jobs.has(job.id)) return false;
     const entry: JobEntry = { at: job.at, seq: this.jobSeq++, job };
     this.jobs.set(job.id, entry);
     this.jobQueue.push(entry);
+    return true;
   }
 
   async claimDueCallbacks(now: number, _owner: string, leaseMs: number): Promise<CallbackJob[]> {

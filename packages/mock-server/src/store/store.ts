@@ -154,7 +154,11 @@ export interface MockStore {
   pruneAttempts(cutoff: number): Promise<void>;
 
   // ---- scheduled callbacks: claimed under a lease, so with several replicas each is sent once ----
-  scheduleCallback(job: CallbackJob): Promise<void>;
+  /**
+   * Stores a job unless one with its id is stored already (a task's own job is stored once, before the
+   * task, so a task is never without its job); true when it was stored.
+   */
+  scheduleCallback(job: CallbackJob): Promise<boolean>;
   /** Jobs due by `now`, leased to `owner` for `leaseMs`; a job not finished by then can be claimed again. */
   claimDueCallbacks(now: number, owner: string, leaseMs: number): Promise<CallbackJob[]>;
   /** The job was run: forget it. */

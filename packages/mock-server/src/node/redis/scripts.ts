@@ -440,11 +440,11 @@ if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1],
 return 0
 `;
 
-/** KEYS[1] jobs (hash), KEYS[2] jobs:due; ARGV[1] job id, ARGV[2] due, ARGV[3] job JSON. */
+/** KEYS[1] jobs (hash), KEYS[2] jobs:due; ARGV[1] job id, ARGV[2] due, ARGV[3] job JSON → 1 stored, 0 kept the stored one. */
 export const SCHEDULE_CALLBACK = `
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[3]) == 0 then return 0 end
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
-return 0
+return 1
 `;
 
 /** KEYS[1] jobs, KEYS[2] jobs:due; ARGV[1] job id: forgets the job. */

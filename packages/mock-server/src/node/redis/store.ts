@@ -358,9 +358,11 @@ export class RedisStore implements MockStore {
     await this.redis.run(scripts.PRUNE_ATTEMPTS, [this.keys.attempt, this.keys.attempts], [cutoff]);
   }
 
-  async scheduleCallback(job: CallbackJob): Promise<void> {
+  async scheduleCallback(job: CallbackJob): Promise<boolean> {
     const keys = [this.keys.jobs, this.keys.jobsDue];
-    await this.redis.run(scripts.SCHEDULE_CALLBACK, keys, [job.id, job.at, JSON.stringify(job)]);
+    return (
+      (await this.redis.run(scripts.SCHEDULE_CALLBACK, keys, [job.id, job.at, JSON.stringify(job)])) === 1
+    );
   }
 
   async claimDueCallbacks(now: number, _owner: string, leaseMs: number): Promise<CallbackJob[]> {
