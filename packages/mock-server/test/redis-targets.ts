@@ -15,6 +15,10 @@ if (!VALKEY_SERVER && process.env.VIDEOTASK_REQUIRE_VALKEY)
     'VIDEOTASK_REQUIRE_VALKEY is set but valkey-server is not installed (or VALKEY_SERVER not set)',
   );
 
+// Said on every run without it, so a missing Valkey is never mistaken for a pass.
+if (!VALKEY_SERVER)
+  console.warn('valkey-server is not installed: the Valkey suites are NOT RUN (set VALKEY_SERVER)');
+
 /** The title of the Valkey suites: says so when they cannot run here. */
 export function valkeyTitle(what: string): string {
   return VALKEY_SERVER
