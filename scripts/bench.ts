@@ -59,7 +59,14 @@ interface MockRow {
 interface MockReport {
   rows: MockRow[];
   runs: Record<string, MockRow[]>;
-  ratios: { create: number; query: number; redisCreate: number; redisQuery: number };
+  ratios: {
+    create: number;
+    query: number;
+    redisCreate: number;
+    redisQuery: number;
+    clusterCreate?: number;
+    clusterQuery?: number;
+  };
   memory: { label: string; tasks: number; heapUsedMB: number; bytesPerTask: number }[];
   redisMemory: { label: string; tasks: number; usedMB: number; bytesPerTask: number }[];
   rounds: number;
@@ -100,6 +107,10 @@ const ceiling = mock.rows[0] as MockRow;
 function goalOf(row: MockRow): { ratio: number; goal?: number; of: string } {
   const create = row.name.startsWith('create');
   const query = row.name.startsWith('query');
+  if (row.name.endsWith('Redis Cluster store')) {
+    const ratio = (create ? mock.ratios.clusterCreate : mock.ratios.clusterQuery) ?? Number.NaN;
+    return { ratio, of: 'of the memory store' };
+  }
   if (row.name.endsWith('Redis store')) {
     const ratio = create ? mock.ratios.redisCreate : mock.ratios.redisQuery;
     return { ratio, goal: 0.25, of: 'of the memory store' };

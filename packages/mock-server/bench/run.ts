@@ -1,13 +1,15 @@
 // `pnpm bench`: create and query throughput against the running Node server, measured with autocannon
-// from this (second) process beside a bare Hono route on the same server, with the memory store and with
-// the Redis store (a throwaway redis-server); then the heap of 100,000 tasks and Redis's bytes per task.
+// from this (second) process beside a bare Hono route on the same server, with the memory store, the Redis
+// store (a throwaway redis-server) and the Redis store on a throwaway three-master Redis Cluster; then mock
+// replicas on a cluster against one on one Redis, the heap of 100,000 tasks and Redis's bytes per task.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { type RedisServer, startRedisServer } from '@videotask/testkit';
+import { type RedisCluster, type RedisServer, startRedisCluster, startRedisServer } from '@videotask/testkit';
 import autocannon from 'autocannon';
 import { measureRedisMemory, type RedisMemoryRow } from './redis-memory.js';
+import { measureReplicas, type ReplicasRow } from './replicas.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -17,16 +19,24 @@ const jsonArg = process.argv.indexOf('--json');
 const JSON_OUT = jsonArg >= 0 ? process.argv[jsonArg + 1] : undefined;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-function startServer(redisUrl: string): Promise<{ child: ChildProcess; url: string; redisMockUrl: string }> {
+interface BenchServer {
+  child: ChildProcess;
+  url: string;
+  redisMockUrl: string;
+  clusterMockUrl: string;
+}
+
+function startServer(redisUrl: string, clusterUrl: string): Promise<BenchServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', here('./server.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, BENCH_REDIS_URL: redisUrl },
+    env: { ...process.env, BENCH_REDIS_URL: redisUrl, BENCH_CLUSTER_URL: clusterUrl },
   });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> });
     lines.once('line', (line) => {
-      const match = /^Listening on (\S+) (\S+)$/.exec(line);
-      if (match?.[1] && match[2]) resolve({ child, url: match[1], redisMockUrl: match[2] });
+      const match = /^Listening on (\S+) (\S+) (\S+)$/.exec(line);
+      if (match?.[1] && match[2] && match[3])
+        resolve({ child, url: match[1], redisMockUrl: match[2], clusterMockUrl: match[3] });
       else reject(new Error(`unexpected first line: ${line}`));
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -71,6 +81,8 @@ async function load(name: string, options: autocannon.Options, duration = DURATI
 
 const REDIS_QUERY = 'query GET /v1/tasks/{id}, Redis store';
 const REDIS_CREATE = 'create POST /v1/videos/generations, Redis store';
+const CLUSTER_QUERY = 'query GET /v1/tasks/{id}, Redis Cluster store';
+const CLUSTER_CREATE = 'create POST /v1/videos/generations, Redis Cluster store';
 const CREATE_BODY = JSON.stringify({ model: 'sora-2', prompt: 'A cat playing piano', duration: 10 });
 // Every route gets the same request headers (the bare routes ignore them), so the ratios compare
 // handlers, not request sizes.
@@ -86,7 +98,7 @@ interface HeapRow {
 }
 
 /** The routes loaded, in the order of each round; a query's task is created just before its run. */
-function targetsFor(url: string, redisMockUrl: string): [string, Target][] {
+function targetsFor({ url, redisMockUrl, clusterMockUrl }: BenchServer): [string, Target][] {
   // The queried task is created just before each query run (each run starts from an empty store).
   const freshTask = async (on = url) => {
     const created = await fetch(`${on}/v1/videos/generations`, {
@@ -117,6 +129,14 @@ function targetsFor(url: string, redisMockUrl: string): [string, Target][] {
     [
       REDIS_CREATE,
       { url: `${redisMockUrl}/v1/videos/generations`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
+    ],
+    [
+      CLUSTER_QUERY,
+      async () => ({ url: `${clusterMockUrl}/v1/tasks/${await freshTask(clusterMockUrl)}`, headers: AUTH }),
+    ],
+    [
+      CLUSTER_CREATE,
+      { url: `${clusterMockUrl}/v1/videos/generations`, method: 'POST', headers: HEADERS, body: CREATE_BODY },
     ],
   ];
 }
@@ -167,6 +187,8 @@ function summarize(runs: Map<string, Row[]>) {
     query: ratioOf(query.name),
     redisCreate: ratioOf(REDIS_CREATE, create.name),
     redisQuery: ratioOf(REDIS_QUERY, query.name),
+    clusterCreate: ratioOf(CLUSTER_CREATE, create.name),
+    clusterQuery: ratioOf(CLUSTER_QUERY, query.name),
   };
   return { rows, ceiling, query, create, ratioOf, ratios };
 }
@@ -220,6 +242,19 @@ function printThroughput(runs: Map<string, Row[]>, summary: ReturnType<typeof su
   console.log(
     `Redis store: create ${pct(ratios.redisCreate)}, query ${pct(ratios.redisQuery)} of the memory store's (goal ≥ 25 % each)`,
   );
+  console.log(
+    `Redis Cluster store: create ${pct(ratios.clusterCreate)}, query ${pct(ratios.clusterQuery)} of the memory store's`,
+  );
+}
+
+function printReplicas(rows: ReplicasRow[]): void {
+  if (!rows.length) return;
+  console.log(
+    '\nReplicas (each its own process, 12 API keys, the same total connections; median of rounds)\n',
+  );
+  console.log('| setup | route | req/s (sum) | p99 ms | errors |');
+  console.log('|---|---|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.route} | ${r.reqPerSec} | ${r.p99} | ${r.errors} |`);
 }
 
 function printMemory(memory: HeapRow[], redisMemory: RedisMemoryRow[]): void {
@@ -240,24 +275,34 @@ function printMemory(memory: HeapRow[], redisMemory: RedisMemoryRow[]): void {
 
 async function main() {
   const redis: RedisServer = await startRedisServer();
-  const { child, url, redisMockUrl } = await startServer(redis.url);
+  const cluster: RedisCluster = await startRedisCluster();
+  const server = await startServer(redis.url, cluster.url);
+  const { child, url } = server;
   serverUrl = url;
   try {
-    const runs = await measureRounds(targetsFor(url, redisMockUrl));
+    const runs = await measureRounds(targetsFor(server));
     const summary = summarize(runs);
     child.kill('SIGTERM');
+    const replicas = process.env.BENCH_SKIP_REPLICAS
+      ? []
+      : await measureReplicas(redis.url, cluster.url, {
+          connections: CONNECTIONS,
+          duration: DURATION,
+          rounds: Math.min(ROUNDS, 3),
+        });
     const redisMemory = await measureRedisMemory(redis.url, Number(process.env.BENCH_REDIS_TASKS ?? 10_000));
     const memory = await measureHeap();
     printThroughput(runs, summary);
+    printReplicas(replicas);
     printMemory(memory, redisMemory);
     const { rows, ratios } = summary;
     mkdirSync(here('../reports'), { recursive: true });
-    const report = `${JSON.stringify({ node: process.version, duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, rows, runs: Object.fromEntries(runs), ratios, memory, redisMemory }, null, 2)}\n`;
+    const report = `${JSON.stringify({ node: process.version, duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, rows, runs: Object.fromEntries(runs), ratios, replicas, memory, redisMemory }, null, 2)}\n`;
     writeFileSync(here('../reports/bench.json'), report);
     if (JSON_OUT) writeFileSync(JSON_OUT, report);
   } finally {
     if (child.exitCode === null) child.kill('SIGTERM');
-    await redis.stop();
+    await Promise.all([redis.stop(), cluster.stop()]);
   }
 }
 

@@ -1,5 +1,6 @@
 // The benchmark's server process: the mock on a port, beside a bare Hono route with static JSON (the ceiling);
-// with BENCH_REDIS_URL, the same mock on the Redis store on a second port.
+// with BENCH_REDIS_URL, the same mock on the Redis store on a second port; with BENCH_CLUSTER_URL, on a
+// Redis Cluster on a third.
 
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hono/node-server';
@@ -20,7 +21,7 @@ bare.get(CEILING_PATH, (c) => c.json(STATIC));
 // Between load runs: forget every task, so each run starts from an empty store. (A forced GC here
 // made the next run slower: V8 shrinks the heap and grows it again during the run.)
 bare.post('/__bench/settle', async (c) => {
-  await Promise.all([mock.reset(), redisMock?.reset()]);
+  await Promise.all([mock.reset(), redisMock?.reset(), clusterMock?.reset()]);
   return c.json({ settled: true });
 });
 // The server process's CPU time (all threads, user + system, µs), read between load runs.
@@ -46,6 +47,10 @@ const redisUrl = process.env.BENCH_REDIS_URL;
 const redisMock: MockServer | undefined = redisUrl
   ? createMockServer(await withStore({ storeUrl: redisUrl, storePrefix: 'bench:' }, options))
   : undefined;
+const clusterUrl = process.env.BENCH_CLUSTER_URL;
+const clusterMock: MockServer | undefined = clusterUrl
+  ? createMockServer(await withStore({ storeUrl: clusterUrl, storePrefix: 'bench:' }, options))
+  : undefined;
 // Every route, the bare ones included, goes through the Node entry's own handler, as `videotask-mock`
 // serves the mock: the ratios then compare the handlers, not two ways of reading a request.
 const routes = {
@@ -62,14 +67,26 @@ const redisRoutes = {
       : (redisMock as MockServer).app.fetch(request, env),
 };
 const redisServer = redisMock && createAdaptorServer({ fetch: nodeFetchHandler(() => redisRoutes) });
+const clusterRoutes = {
+  fetch: (request: Request, env: HttpBindings | Http2Bindings) =>
+    request.url.includes('/__bench/')
+      ? bare.fetch(request)
+      : (clusterMock as MockServer).app.fetch(request, env),
+};
+const clusterServer = clusterMock && createAdaptorServer({ fetch: nodeFetchHandler(() => clusterRoutes) });
 const listen = (s: ReturnType<typeof createAdaptorServer>) =>
   new Promise<string>((resolve) =>
     s.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)),
   );
-const urls = [await listen(server), ...(redisServer ? [await listen(redisServer)] : [])];
+const urls = [
+  await listen(server),
+  ...(redisServer ? [await listen(redisServer)] : []),
+  ...(clusterServer ? [await listen(clusterServer)] : []),
+];
 process.stdout.write(`Listening on ${urls.join(' ')}\n`);
 process.on('SIGTERM', () => {
-  void Promise.all([mock.close(), redisMock?.close()]).finally(() => process.exit(0));
+  void Promise.all([mock.close(), redisMock?.close(), clusterMock?.close()]).finally(() => process.exit(0));
   server.close();
   redisServer?.close();
+  clusterServer?.close();
 });
