@@ -589,6 +589,20 @@ describe('an attempt cut short', () => {
     expect(attempt?.durationMs).toBeLessThanOrEqual(Math.ceil(wall));
   });
 
+  test('a store that breaks during an attempt, with no logger, leaves the server working', async () => {
+    const store = memory();
+    store.appendAttempt = async () => {
+      throw new Error('disk full');
+    };
+    const { fetch, sent } = scriptedFetch(200);
+    serverWith(fetch, { store });
+    const task = await createTask(server, { callback_url: HOOK });
+    await server.clock.advance(await endOf(task.id));
+    await server.deliveries.idle();
+    expect(sent).toEqual([]);
+    expect((await getTask(server, task.id)).status).toBe('completed');
+  });
+
   test('a store that breaks during an attempt is logged, and the attempt ends with no outcome', async () => {
     const lines: string[] = [];
     const store = memory();
