@@ -1,7 +1,7 @@
 // Two stores on one Redis behave as two replicas: atomic rules under concurrency, a shared secret, Redis down and back.
 import { type RedisServer, startRedisServer } from '@videotask/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { TaskRecord } from '../../domain/task.js';
+import { task as suiteTask } from '../../../test/store-suite.js';
 import { StoreUnavailableError } from '../../store/store.js';
 import { RedisStore } from './store.js';
 
@@ -30,35 +30,9 @@ async function replicas(options: Partial<Parameters<typeof RedisStore.connect>[0
   return [a, b] as const;
 }
 
-let ids = 0;
-function task(idempotencyKey: string | null, priceUc = 3737): TaskRecord {
-  return new TaskRecord(
-    {
-      id: `task-unified-1735732800-${(ids++).toString(36).padStart(8, '0')}`,
-      apiKey: 'sk-a',
-      model: 'sora-2',
-      duration: 10,
-      aspectRatio: '16:9',
-      removeWatermark: true,
-      image: false,
-      priceUc,
-      callbackUrl: null,
-      failureCode: null,
-      scenario: null,
-      idempotencyKey,
-      fingerprint: idempotencyKey && 'same-body',
-    },
-    {
-      createdAt: T0,
-      processingAt: T0 + 2000,
-      processingMs: 50_000,
-      endAt: T0 + 60_000,
-      outcome: 'completed',
-      freezeAt: Number.POSITIVE_INFINITY,
-      seed: 1,
-    },
-  );
-}
+/** A plain task of sk-a (the shared suite's task). */
+const task = (idempotencyKey: string | null, priceUc = 3737) =>
+  suiteTask({ idempotencyKey, priceUc, fingerprint: idempotencyKey && 'same-body' });
 
 describe('two replicas on one Redis', () => {
   test('concurrent creates with one Idempotency-Key make one task, billed once', async () => {

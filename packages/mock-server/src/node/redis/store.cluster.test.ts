@@ -3,8 +3,7 @@
 import { type RedisCluster, startRedisCluster } from '@videotask/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { describeStoreRules } from '../../../test/store-rules-suite.js';
-import { describeStore, SUITE_SETTINGS } from '../../../test/store-suite.js';
-import { TaskRecord } from '../../domain/task.js';
+import { describeStore, SUITE_SETTINGS, task as suiteTask } from '../../../test/store-suite.js';
 import { RedisStore } from './store.js';
 
 const T0 = Date.UTC(2025, 0, 1, 12);
@@ -38,35 +37,9 @@ async function replicas() {
   return [a, b] as const;
 }
 
-let ids = 0;
-function task(apiKey: string, idempotencyKey: string | null, priceUc = 3737): TaskRecord {
-  return new TaskRecord(
-    {
-      id: `task-unified-1735732800-${(ids++).toString(36).padStart(8, '0')}`,
-      apiKey,
-      model: 'sora-2',
-      duration: 10,
-      aspectRatio: '16:9',
-      removeWatermark: true,
-      image: false,
-      priceUc,
-      callbackUrl: null,
-      failureCode: null,
-      scenario: null,
-      idempotencyKey,
-      fingerprint: idempotencyKey && 'same-body',
-    },
-    {
-      createdAt: T0,
-      processingAt: T0 + 2000,
-      processingMs: 50_000,
-      endAt: T0 + 60_000,
-      outcome: 'completed',
-      freezeAt: Number.POSITIVE_INFINITY,
-      seed: 1,
-    },
-  );
-}
+/** A plain task of `apiKey` (the shared suite's task). */
+const task = (apiKey: string, idempotencyKey: string | null, priceUc = 3737) =>
+  suiteTask({ apiKey, idempotencyKey, priceUc, fingerprint: idempotencyKey && 'same-body' });
 
 /** The number of keys each live master holds. */
 async function keysPerMaster(): Promise<number[]> {
