@@ -1,19 +1,12 @@
 // The create and read rules on MockCore itself: the model gate, callback_url, idempotency, credits, reads.
 import { afterEach, describe, expect, test } from 'vitest';
+import { RANDOM_FAILURE_CODES } from '../domain/scenarios.js';
 import { closeCores, created, input, KEY, OTHER_KEY, START, testCore } from './test-core.js';
 
 afterEach(closeCores);
 
-/** The codes a random failure picks from (the ones a real run meets). */
-const RANDOM_CODES = [
-  'generation_failed_no_content',
-  'service_error',
-  'generation_timeout',
-  'content_policy_violation',
-  'resource_exhausted',
-  'service_unavailable',
-  'unknown_error',
-];
+/** The codes a random failure picks from (pinned in domain/scenarios.test.ts). */
+const RANDOM_CODES: readonly string[] = RANDOM_FAILURE_CODES;
 
 describe('create', () => {
   test('a new task is pending at the clock, reserves its price and is logged with its outcome', async () => {
