@@ -1,6 +1,13 @@
 // The Redis servers the shared-store suites run against: one Redis, a three-master Redis Cluster, and the
 // same two on Valkey when valkey-server is installed (VALKEY_SERVER or the PATH; CI's Valkey leg requires it).
-import { findValkeyServer, startRedisCluster, startRedisServer } from '@videotask/testkit';
+import {
+  type CallbackReceiver,
+  findValkeyServer,
+  startCallbackReceiver,
+  startRedisCluster,
+  startRedisServer,
+} from '@videotask/testkit';
+import { describe } from 'vitest';
 
 export interface RedisTarget {
   /** `redis://…` or `redis-cluster://…` */
@@ -34,4 +41,45 @@ export async function startSingle(server?: string): Promise<RedisTarget> {
 export async function startCluster(server?: string): Promise<RedisTarget> {
   const cluster = await startRedisCluster({ server });
   return { url: cluster.url, stop: () => cluster.stop() };
+}
+
+/** What the replica suites share: one Redis, a Redis Cluster, a Valkey cluster where installed, a receiver. */
+export interface ReplicaTargets {
+  single: RedisTarget;
+  cluster: RedisTarget;
+  valkeyCluster: RedisTarget | undefined;
+  receiver: CallbackReceiver;
+  stop(): Promise<void>;
+}
+
+/** Starts every replica target at once (about 3 s for the clusters). */
+export async function startReplicaTargets(): Promise<ReplicaTargets> {
+  const [single, cluster, valkeyCluster, receiver] = await Promise.all([
+    startSingle(),
+    startCluster(),
+    VALKEY_SERVER ? startCluster(VALKEY_SERVER) : undefined,
+    startCallbackReceiver(),
+  ]);
+  return {
+    single,
+    cluster,
+    valkeyCluster,
+    receiver,
+    stop: async () => {
+      await Promise.all([single.stop(), cluster.stop(), valkeyCluster?.stop(), receiver.close()]);
+    },
+  };
+}
+
+/** Defines `suite` on one Redis, on a Redis Cluster, and on a Valkey cluster (NOT RUN without Valkey). */
+export function describeOnTargets(
+  targets: () => ReplicaTargets,
+  suite: (title: string, url: () => string) => void,
+  titles: { single: string; cluster: string; valkey: string },
+): void {
+  suite(titles.single, () => targets().single.url);
+  suite(titles.cluster, () => targets().cluster.url);
+  describe.skipIf(!VALKEY_SERVER)(valkeyTitle(titles.valkey), () => {
+    suite('(Valkey)', () => (targets().valkeyCluster as RedisTarget).url);
+  });
 }

@@ -4,15 +4,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import {
-  type CallbackReceiver,
-  type RedisServer,
-  startCallbackReceiver,
-  startRedisServer,
-} from '@videotask/testkit';
+import type { CallbackReceiver } from '@videotask/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CALLBACK_LEASE_MS } from '../src/core/callbacks.js';
-import { type RedisTarget, startCluster, VALKEY_SERVER, valkeyTitle } from './redis-targets.js';
+import { describeOnTargets, type ReplicaTargets, startReplicaTargets } from './redis-targets.js';
 
 const runner = fileURLToPath(new URL('./run-cli.ts', import.meta.url));
 
@@ -23,9 +18,7 @@ interface Replica {
   exited: Promise<number | null>;
 }
 
-let redis: RedisServer;
-let cluster: RedisTarget;
-let valkeyCluster: RedisTarget | undefined;
+let targets: ReplicaTargets;
 let receiver: CallbackReceiver;
 let prefixes = 0;
 const children: ChildProcess[] = [];
@@ -33,18 +26,14 @@ const children: ChildProcess[] = [];
 const PROCESS_TEST_MS = 90_000;
 
 beforeAll(async () => {
-  [redis, cluster, valkeyCluster, receiver] = await Promise.all([
-    startRedisServer(),
-    startCluster(),
-    VALKEY_SERVER ? startCluster(VALKEY_SERVER) : undefined,
-    startCallbackReceiver(),
-  ]);
+  targets = await startReplicaTargets();
+  receiver = targets.receiver;
 }, 60_000);
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 afterAll(async () => {
-  await Promise.all([redis?.stop(), cluster?.stop(), valkeyCluster?.stop(), receiver?.close()]);
+  await targets?.stop();
 });
 
 /** Starts `videotask-mock` on the test's Redis prefix; resolves once its start lines are out (rejects when it exits). */
@@ -219,8 +208,8 @@ function describeCrashes(on: string, url: () => string) {
   });
 }
 
-describeCrashes('one Redis', () => redis.url);
-describeCrashes('a three-master Redis Cluster', () => cluster.url);
-describe.skipIf(!VALKEY_SERVER)(valkeyTitle('replicas as processes on a three-master cluster'), () => {
-  describeCrashes('Valkey cluster', () => (valkeyCluster as RedisTarget).url);
+describeOnTargets(() => targets, describeCrashes, {
+  single: 'one Redis',
+  cluster: 'a three-master Redis Cluster',
+  valkey: 'replicas as processes on a three-master cluster',
 });

@@ -1,38 +1,25 @@
 // Two mocks on one Redis (and on a Redis Cluster, and Valkey when installed) answer as one: tasks, the manual
 // clock, faults, credits and deliveries are shared; a scheduled callback is sent once, by whichever replica
 // claims it; Redis down is a 503, never a hang.
-import {
-  type CallbackReceiver,
-  type RedisServer,
-  START,
-  startCallbackReceiver,
-  startRedisServer,
-  UNTIL_ANY_END_MS,
-} from '@videotask/testkit';
+import { type CallbackReceiver, START, startRedisServer, UNTIL_ANY_END_MS } from '@videotask/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningMockServer, type ServeOptions, serveMockServer } from '../src/node/index.js';
-import { type RedisTarget, startCluster, VALKEY_SERVER, valkeyTitle } from './redis-targets.js';
+import { describeOnTargets, type ReplicaTargets, startReplicaTargets } from './redis-targets.js';
 
-let redis: RedisServer;
-let cluster: RedisTarget;
-let valkeyCluster: RedisTarget | undefined;
+let targets: ReplicaTargets;
 let receiver: CallbackReceiver;
 let prefixes = 0;
 const running: RunningMockServer[] = [];
 
 beforeAll(async () => {
-  [redis, cluster, valkeyCluster, receiver] = await Promise.all([
-    startRedisServer(),
-    startCluster(),
-    VALKEY_SERVER ? startCluster(VALKEY_SERVER) : undefined,
-    startCallbackReceiver(),
-  ]);
+  targets = await startReplicaTargets();
+  receiver = targets.receiver;
 }, 60_000);
 afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.close()));
 });
 afterAll(async () => {
-  await Promise.all([redis?.stop(), cluster?.stop(), valkeyCluster?.stop(), receiver?.close()]);
+  await targets?.stop();
 });
 
 /** Two replicas on their own prefix of the shared Redis. */
@@ -131,10 +118,10 @@ function describeReplicas(title: string, url: () => string) {
   });
 }
 
-describeReplicas('two replicas on one Redis', () => redis.url);
-describeReplicas('two replicas on a three-master Redis Cluster', () => cluster.url);
-describe.skipIf(!VALKEY_SERVER)(valkeyTitle('two replicas on a three-master cluster'), () => {
-  describeReplicas('(Valkey)', () => (valkeyCluster as RedisTarget).url);
+describeOnTargets(() => targets, describeReplicas, {
+  single: 'two replicas on one Redis',
+  cluster: 'two replicas on a three-master Redis Cluster',
+  valkey: 'two replicas on a three-master cluster',
 });
 
 describe('Redis down', () => {
