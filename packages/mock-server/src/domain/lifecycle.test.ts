@@ -20,20 +20,20 @@ const paceOf = (id: string) => {
 };
 const SORA_2_PACE = paceOf('sora-2');
 
-const plan = (overrides: Partial<Parameters<typeof planTimeline>[0]> = {}, seed = 's') =>
-  planTimeline(
-    {
-      now: 1_000_000,
-      duration: 10,
-      image: false,
-      pace: SORA_2_PACE,
-      speed: 1,
-      slow: false,
-      outcome: 'completed',
-      ...overrides,
-    },
-    createRandom(seed),
-  );
+type PlanInput = Parameters<typeof planTimeline>[0];
+/** A 10 s sora-2 text video that completes, planned at t = 1,000,000 ms; `overrides` change one thing. */
+const input = (overrides: Partial<PlanInput>): PlanInput => ({
+  now: 1_000_000,
+  duration: 10,
+  image: false,
+  pace: SORA_2_PACE,
+  speed: 1,
+  slow: false,
+  outcome: 'completed',
+  ...overrides,
+});
+const plan = (overrides: Partial<PlanInput> = {}, seed = 's') =>
+  planTimeline(input(overrides), createRandom(seed));
 
 describe('planTimeline', () => {
   test.each([
@@ -152,20 +152,8 @@ const constant = (value: number) => ({
   base36: (n: number) => '0'.repeat(n),
   seed32: () => 42,
 });
-const exact = (overrides: Partial<Parameters<typeof planTimeline>[0]> = {}, draw = 0) =>
-  planTimeline(
-    {
-      now: 1_000_000,
-      duration: 10,
-      image: false,
-      pace: SORA_2_PACE,
-      speed: 1,
-      slow: false,
-      outcome: 'completed',
-      ...overrides,
-    },
-    constant(draw),
-  );
+const exact = (overrides: Partial<PlanInput> = {}, draw = 0) =>
+  planTimeline(input(overrides), constant(draw));
 
 describe('planTimeline, draw by draw', () => {
   test('the constants: 20 progress steps, kept 24 h', () => {
