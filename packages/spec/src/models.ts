@@ -76,7 +76,7 @@ export function modelEntries(doc: OpenApiDocument = spec): ModelEntry[] {
 let byId: Map<string, ModelEntry> | undefined;
 
 /** The spec's entry for a model id, or undefined when the spec does not describe it. */
-export function modelEntry(id: string): ModelEntry | undefined {
+export function modelEntry(id: unknown): ModelEntry | undefined {
   byId ??= new Map(modelEntries().map((entry) => [entry.id, entry]));
   return byId.get(id);
 }

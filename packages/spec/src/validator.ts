@@ -17,6 +17,8 @@ export interface ValidationIssue {
   property: string | undefined;
   /** The JSON Schema keyword that failed (`maxLength`, `enum`, `required`, …). */
   keyword: string;
+  /** The rule alone, e.g. `must be at most 1000 characters` (a parameter's check names it after the parameter). */
+  rule: string;
   /** A sentence naming the property and the rule, e.g. `prompt must be at most 1000 characters`. */
   message: string;
 }
@@ -187,7 +189,7 @@ function describe(error: ErrorObject): ValidationIssue {
   let rule = words ? words(params, error.parentSchema) : (error.message ?? 'is invalid');
   const why = (error.parentSchema as Record<string, unknown> | undefined)?.[RULE_WORDS_KEY];
   if (typeof why === 'string') rule = `${rule} (${why})`;
-  return { path, property, keyword: error.keyword, message: `${subject} ${rule}` };
+  return { path, property, keyword: error.keyword, rule, message: `${subject} ${rule}` };
 }
 
 function createAjv(doc: OpenApiDocument, options: SpecValidatorOptions, coerceTypes: boolean): Ajv2020 {

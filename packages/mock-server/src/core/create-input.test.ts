@@ -74,8 +74,15 @@ describe('parseCreate', () => {
     expect(parse(unreadable, { idempotencyKey: '' })).toMatchObject({ param: 'Idempotency-Key' });
   });
 
-  test('an object that merely has ok: false is a body like any other', () => {
-    expect(parse({ ok: false })).toMatchObject({ ok: false, code: 'invalid_request', param: 'model' });
+  test.each([[{ ok: false }], [{ code: 'request_too_large' }]])(
+    'an object that merely has %j is a body like any other',
+    (body) => {
+      expect(parse(body)).toMatchObject({ ok: false, code: 'invalid_request', param: 'model' });
+    },
+  );
+
+  test.each([[undefined], ['text'], [5]])('a body of %j is refused as not an object', (body) => {
+    expect(parse(body)).toEqual(refuse('invalid_request', 'body must be of type object', undefined));
   });
 
   test.each([

@@ -1,6 +1,7 @@
 // Reading a create request into the core's input: the Idempotency-Key and scenario headers, the body
 // validated against the spec (defaults filled in), and the image-URL rule a schema cannot say.
 import { modelEntry } from '@videotask/spec';
+import type { ValidationIssue } from '@videotask/spec/validator';
 import type { CreateBody } from '../domain/create-body.js';
 import { parseScenario, SCENARIO_HEADER } from '../domain/scenarios.js';
 import { checkImageUrl, requestValidators } from '../domain/validation.js';
@@ -32,21 +33,18 @@ export function canonicalJson(value: unknown): string {
 export function parseCreate(request: CreateRequest, allowLocal: boolean): Result<CreateInput> {
   const validators = requestValidators();
   const idempotencyKey = request.idempotencyKey ?? null;
-  if (idempotencyKey !== null && !validators.idempotencyKey(idempotencyKey)) {
-    const message = validators.idempotencyKey.issues[0]?.message.replace(/^body\b/, 'Idempotency-Key');
-    return refuse('invalid_request', message ?? 'Idempotency-Key is invalid.', 'Idempotency-Key');
-  }
+  const badKey = idempotencyKey === null ? null : validators.idempotencyKey(idempotencyKey);
+  if (badKey) return refuse('invalid_request', badKey, 'Idempotency-Key');
   const scenario = request.scenario == null ? null : parseScenario(request.scenario);
   if (typeof scenario === 'string') return refuse('invalid_request', scenario, SCENARIO_HEADER);
   if (isRefusal(request.body)) return request.body;
   const validate = allowLocal ? validators.createBodyLocal : validators.createBody;
   if (!validate(request.body)) {
-    const issue = validate.issues[0];
-    const message = issue?.message ?? 'The request body is invalid.';
-    // Each model has its own limits: the message says whose rule it was.
+    // A failed validation always has an issue (the validator maps each of Ajv's errors to one).
+    const { message, property } = validate.issues[0] as ValidationIssue;
+    // Each model has its own limits: the message says whose rule it was (a known model's).
     const model = (request.body as { model?: unknown } | null)?.model;
-    const whose = issue?.property !== 'model' && typeof model === 'string' && modelEntry(model);
-    return refuse('invalid_request', whose ? `${model}: ${message}` : message, issue?.property);
+    return refuse('invalid_request', modelEntry(model) ? `${model}: ${message}` : message, property);
   }
   const body = request.body as CreateBody;
   for (const [i, url] of ((body as { image_urls?: string[] }).image_urls ?? []).entries()) {
@@ -58,5 +56,6 @@ export function parseCreate(request: CreateRequest, allowLocal: boolean): Result
 }
 
 function isRefusal(value: unknown): value is Refusal {
-  return typeof value === 'object' && value !== null && (value as Refusal).ok === false && 'code' in value;
+  // Only an object can have ok === false, so `in` never meets a primitive.
+  return (value as Partial<Refusal> | null | undefined)?.ok === false && 'code' in (value as object);
 }

@@ -126,6 +126,12 @@ describe('queryTasks', () => {
     expect(hash(running, 10_000)).not.toBe(hash(running, 30_000));
     expect(hash(stored, 3500)).not.toBe(base);
     expect(hash(stored.slice(1), 2000)).not.toBe(base);
+    // A failing task just before and at its end: the same progress, only the status moved.
+    const failing = [task('f', { endAt: 1520, outcome: 'failed' })];
+    const [before, at] = [1510, 1520].map((now) => queryTasks(failing, now, {}).items[0]);
+    expect([before?.status, at?.status]).toEqual(['processing', 'failed']);
+    expect(at?.progress).toBe(before?.progress);
+    expect(hash(failing, 1510)).not.toBe(hash(failing, 1520));
     const cancelled = stored.map((t) => (t.id === 't4' ? { ...t, cancelled: true } : t));
     expect(hash(cancelled, 2000)).not.toBe(base);
     const renamed = stored.map((t) => (t.id === 't4' ? { ...t, id: 't5' } : t));

@@ -91,7 +91,7 @@ export function queryTasks(tasks: readonly StoredTask[], now: number, query: Tas
     counts[status]++;
     counts.all++;
     if (status === 'pending') waiting = true;
-    hash = mixNumber(hash, STATUS_CODE[status] * 256 + progress + (task.cancelled ? 128 : 0));
+    hash = mixNumber(mixNumber(mixNumber(hash, STATUS_CODE[status]), progress), task.cancelled ? 1 : 0);
     if (query.status && status !== query.status) continue;
     if (query.apiKey && task.apiKey !== query.apiKey) continue;
     if (needle && !matches(task, needle)) continue;

@@ -5,7 +5,12 @@ import {
   adminRequestValidators,
   compileAdminValidators,
 } from '@videotask/spec/admin-validator';
-import { type CompiledValidator, createSpecValidator, deref } from '@videotask/spec/validator';
+import {
+  type CompiledValidator,
+  createSpecValidator,
+  deref,
+  type ValidationIssue,
+} from '@videotask/spec/validator';
 
 export interface RequestValidators {
   /** The create body, with defaults filled in (duration 10, remove_watermark true, aspect_ratio 16:9). */
@@ -13,9 +18,9 @@ export interface RequestValidators {
   /** The same, but `callback_url` may be http:// too (allowLocalCallbacks). */
   createBodyLocal: CompiledValidator;
   /** The `Idempotency-Key` header. */
-  idempotencyKey: CompiledValidator;
+  idempotencyKey: ParameterCheck;
   /** The `task_id` path parameter. */
-  taskId: CompiledValidator;
+  taskId: ParameterCheck;
   /** GET /v1/tasks's query (given as strings: converted in place, page and page_size filled in). */
   taskListQuery: CompiledValidator;
   /** POST /v1/tasks/batch's body. */
@@ -30,17 +35,27 @@ export function requestValidators(): RequestValidators {
   return shared;
 }
 
+/** A parameter's check: null when the value is valid, else the first rule it breaks, said of the parameter. */
+export type ParameterCheck = (value: unknown) => string | null;
+
 interface Parameter {
   name: string;
   in: string;
   schema: unknown;
 }
 
-function parameter(operationId: string, name: string, validator: ReturnType<typeof createSpecValidator>) {
+function parameter(
+  operationId: string,
+  name: string,
+  validator: ReturnType<typeof createSpecValidator>,
+): ParameterCheck {
   const { operation } = validator.operation(operationId);
   for (const ref of (operation.parameters as unknown[] | undefined) ?? []) {
     const param = deref<Parameter>(spec, ref);
-    if (param.name === name) return validator.compile(param.schema);
+    if (param.name !== name) continue;
+    const validate = validator.compile(param.schema);
+    // A failed validation always has an issue (the validator maps each of Ajv's errors to one).
+    return (value) => (validate(value) ? null : `${name} ${(validate.issues[0] as ValidationIssue).rule}`);
   }
   throw new Error(`The spec has no parameter ${name} on ${operationId}`);
 }

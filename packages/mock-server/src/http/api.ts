@@ -107,10 +107,8 @@ function registerTaskReads(app: Hono, http: Http, route: ReturnType<typeof apiRo
     '/v1/tasks/:task_id',
     route((c, apiKey) => {
       const id = c.req.param('task_id') ?? '';
-      if (!validators.taskId(id)) {
-        const issue = validators.taskId.issues[0];
-        return http.fail('invalid_task_id', issue?.message.replace(/^body\b/, 'task_id'), 'task_id');
-      }
+      const invalid = validators.taskId(id);
+      if (invalid) return http.fail('invalid_task_id', invalid, 'task_id');
       const result = core.task(apiKey, id);
       return result instanceof Promise ? result.then((r) => http.answer(r)) : http.answer(result);
     }),
