@@ -669,12 +669,12 @@ export interface components {
             can_cancel?: false;
         };
         /** @description Waiting for a worker; `progress` is 0. */
-        PendingTask: components["schemas"]["TaskCommon"] & {
+        PendingTask: {
             /** @constant */
             status: "pending";
             results?: never;
             error?: never;
-        } & {
+        } & components["schemas"]["TaskCommon"] & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -682,12 +682,12 @@ export interface components {
             status: "pending";
         };
         /** @description Being generated; `progress` rises. */
-        ProcessingTask: components["schemas"]["TaskCommon"] & {
+        ProcessingTask: {
             /** @constant */
             status: "processing";
             results?: never;
             error?: never;
-        } & {
+        } & components["schemas"]["TaskCommon"] & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -695,7 +695,7 @@ export interface components {
             status: "processing";
         };
         /** @description Finished; `results` holds the video URL(s). */
-        CompletedTask: components["schemas"]["TaskCommon"] & {
+        CompletedTask: {
             /** @constant */
             status: "completed";
             results: components["schemas"]["TaskResults"];
@@ -703,7 +703,7 @@ export interface components {
             result_data?: components["schemas"]["TaskResultData"][];
             task_info?: components["schemas"]["FinishedTaskInfo"];
             error?: never;
-        } & {
+        } & components["schemas"]["TaskCommon"] & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -711,13 +711,13 @@ export interface components {
             status: "completed";
         };
         /** @description Ended without a video; `error` says why. Reserved credits are returned. */
-        FailedTask: components["schemas"]["TaskCommon"] & {
+        FailedTask: {
             /** @constant */
             status: "failed";
             error: components["schemas"]["TaskError"];
             task_info?: components["schemas"]["FinishedTaskInfo"];
             results?: never;
-        } & {
+        } & components["schemas"]["TaskCommon"] & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
