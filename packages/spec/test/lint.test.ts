@@ -1,11 +1,11 @@
-// Both documents pass Redocly's lint (recommended-strict plus redocly.yaml) with no problem at all.
+// Both documents and the Arazzo workflows pass Redocly's lint (recommended-strict plus redocly.yaml) with no problem at all.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
-test.each(['openapi.yaml', 'mock-admin.yaml'])(
+test.each(['openapi.yaml', 'mock-admin.yaml', 'workflows/video-task.arazzo.yaml'])(
   'redocly lint reports no errors and no warnings in %s',
   (file) => {
     let output: string;
