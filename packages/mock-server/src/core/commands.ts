@@ -92,8 +92,9 @@ export class MockCore implements CoreContext {
     return this.scheduler.now();
   }
 
-  render(task: StoredTask): VideoTaskJson {
-    return renderTask(task, this.now(), this.options.publicUrl);
+  /** The task's JSON as it is `at` (now, unless said). */
+  render(task: StoredTask, at = this.now()): VideoTaskJson {
+    return renderTask(task, at, this.options.publicUrl);
   }
 
   // ---- the public API's rules: rate-limit.ts, faults.ts, task-commands.ts, caller-tasks.ts, credits.ts ----

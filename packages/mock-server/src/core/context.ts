@@ -20,5 +20,6 @@ export interface CoreContext {
   /** Names this process when it claims callback jobs. */
   readonly owner: string;
   now(): number;
-  render(task: StoredTask): VideoTaskJson;
+  /** The task's JSON as it is `at` (now, unless said). */
+  render(task: StoredTask, at?: number): VideoTaskJson;
 }

@@ -22,6 +22,19 @@ describe('create', () => {
     expect(lines).toEqual([`task ${task.id} created (completed)`]);
   });
 
+  test('the answer is the task as created, pending, however far the clock moved while it was stored', async () => {
+    const core = testCore();
+    const insert = core.store.insertTask.bind(core.store);
+    core.store.insertTask = async (...args) => {
+      const outcome = await insert(...args);
+      await core.scheduler.advanceTo(core.now() + 3_600_000);
+      return outcome;
+    };
+    const task = await created(core);
+    expect(task).toMatchObject({ status: 'pending', progress: 0 });
+    expect(await core.task(KEY, task.id)).toMatchObject({ ok: true, value: { status: 'completed' } });
+  });
+
   test('a failing task is logged with its failure code', async () => {
     const lines: string[] = [];
     const core = testCore({ logger: (line) => lines.push(line) });

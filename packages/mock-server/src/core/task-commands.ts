@@ -57,7 +57,8 @@ export async function createTask(
       case 'replayed':
         return ok({ task: core.render(outcome.task), replayed: true });
       case 'created':
-        return ok({ task: core.render(outcome.task), replayed: false });
+        // The answer is the task as created (pending), however long the store took on a fast clock.
+        return ok({ task: core.render(outcome.task, now), replayed: false });
     }
   }
 }
