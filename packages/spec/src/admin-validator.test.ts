@@ -11,6 +11,7 @@ describe('adminRequestValidators', () => {
       'injectMockFault',
       'redeliverMockTask',
       'seedTasks',
+      'setMockChaos',
       'setMockCredits',
       'setMockModelState',
       'waitForMockDeliveries',
@@ -30,6 +31,8 @@ describe('adminRequestValidators', () => {
     expect(body.injectMockFault(fault)).toBe(true);
     expect(fault).toEqual({ status: 503, count: 1 });
     expect(body.injectMockFault({ delayMs: 5 })).toBe(true);
+    expect(body.setMockChaos(adminExample('SetChaosRequest'))).toBe(true);
+    expect(body.setMockChaos({ profile: 'no-such-profile' })).toBe(false);
   });
 
   test.each([

@@ -53,6 +53,7 @@ export interface AdminExamples {
     AdminTaskNotFoundError: adminComponents["schemas"]["ErrorResponse"];
     AdminUnauthorizedError: adminComponents["schemas"]["ErrorResponse"];
     BadLimitError: adminComponents["schemas"]["ErrorResponse"];
+    ChaosState: adminComponents["schemas"]["ChaosState"];
     ClockAdvanceRequest: adminComponents["schemas"]["ClockAdvanceRequest"];
     ClockAdvanced: adminComponents["schemas"]["ClockAdvanced"];
     ClockState: adminComponents["schemas"]["ClockState"];
@@ -67,6 +68,7 @@ export interface AdminExamples {
     IdleResult: adminComponents["schemas"]["IdleResult"];
     MockConfig: adminComponents["schemas"]["MockConfig"];
     ModelStateList: adminComponents["schemas"]["ModelStateList"];
+    NoChaosState: adminComponents["schemas"]["ChaosState"];
     NotAnObjectError: adminComponents["schemas"]["ErrorResponse"];
     NotEndedError: adminComponents["schemas"]["ErrorResponse"];
     RealClockError: adminComponents["schemas"]["ErrorResponse"];
@@ -75,6 +77,7 @@ export interface AdminExamples {
     ResetResult: adminComponents["schemas"]["ResetResult"];
     SeedRequest: adminComponents["schemas"]["SeedRequest"];
     SeedResult: adminComponents["schemas"]["SeedResult"];
+    SetChaosRequest: adminComponents["schemas"]["SetChaosRequest"];
     SetCreditsRequest: adminComponents["schemas"]["SetCreditsRequest"];
     SetCreditsResult: adminComponents["schemas"]["CreditsResponse"];
     SetModelStateRequest: adminComponents["schemas"]["SetModelStateRequest"];

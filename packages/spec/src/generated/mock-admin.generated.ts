@@ -334,6 +334,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__mock/chaos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the chaos profile in force
+         * @description The profile in force (null: none), the seed its decisions are drawn from, how many gateway
+         *     draws were taken since it was set, and every profile the mock knows with its parameters.
+         */
+        get: operations["getMockChaos"];
+        /**
+         * Put a chaos profile in force
+         * @description Replaces the profile in force (every replica on a shared store sees it) and starts its
+         *     decisions over: the same seed and the same sequence of requests give the same decisions.
+         *     `seed` defaults to the server's `--seed`. Admin requests are never affected.
+         */
+        put: operations["setMockChaos"];
+        post?: never;
+        /**
+         * Stop the chaos
+         * @description No profile is in force from now on, whatever the start options said (`POST /__mock/reset`
+         *     goes back to them).
+         */
+        delete: operations["clearMockChaos"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -504,10 +536,11 @@ export interface components {
         /**
          * @description `in_flight` until it ends; `delivered` (a 2xx), `failed` (another status, or the request
          *     failed), `timeout` (no answer in 10 s), `refused` (the host is not allowed), `abandoned`
-         *     (the server was reset or closed).
+         *     (the server was reset or closed), `dropped` (never sent: the `missed-callback` chaos
+         *     profile lost it).
          * @enum {string}
          */
-        DeliveryOutcome: "in_flight" | "delivered" | "failed" | "timeout" | "refused" | "abandoned";
+        DeliveryOutcome: "in_flight" | "delivered" | "failed" | "timeout" | "refused" | "abandoned" | "dropped";
         /** @description One callback attempt. */
         DeliveryAttempt: {
             /** @description The `webhook-id`, the same for every attempt of one delivery. */
@@ -518,6 +551,8 @@ export interface components {
             attempt: number;
             /** @description A redelivery's alteration; null for the task's own callback. */
             mutate: components["schemas"]["RedeliverMutation"] | null;
+            /** @description The chaos profile that dropped, duplicated or held this delivery, if one did. */
+            chaos?: components["schemas"]["ChaosProfile"] | null;
             /**
              * @description False when the mock sends unsigned callbacks (`--unsigned-callbacks`): the request then has
              *     no `webhook-timestamp` or `webhook-signature` header.
@@ -598,6 +633,76 @@ export interface components {
             fault: components["schemas"]["Fault"];
             /** @description Every fault still to apply, this one included. */
             data: components["schemas"]["Fault"][];
+        };
+        /**
+         * @description A named misbehaviour (the mock-server README's table gives each one's parameters):
+         *     `flaky-gateway` (a share of the keyed `/v1/` requests answer 429, 502 or 503),
+         *     `slow-provider` (processing takes several times longer), `missed-callback` (a share of the
+         *     callbacks are never sent), `duplicate-callback` (callbacks are delivered twice with one
+         *     `webhook-id`), `late-callback` (callbacks are held well past the task's end).
+         * @enum {string}
+         */
+        ChaosProfile: "flaky-gateway" | "slow-provider" | "missed-callback" | "duplicate-callback" | "late-callback";
+        ChaosGatewayStatus: {
+            /** @enum {integer} */
+            status: 429 | 502 | 503;
+            /** @description Its share among the statuses of a faulted request. */
+            weight: number;
+            /** @description `Retry-After` seconds sent with it; null: none. */
+            retryAfter: number | null;
+            /**
+             * @description `before`: the request never reaches the API (nothing is created or charged); `after`:
+             *     the API handled it (a create is created and charged) and the gateway lost its answer.
+             * @enum {string}
+             */
+            when: "before" | "after";
+        };
+        /** @description What a profile does; absent parts are left alone. */
+        ChaosParameters: {
+            /** @description Faults on the keyed `/v1/` routes (creates, task reads, credits, models). */
+            gateway?: {
+                /** @description Share of requests (0..1) answered with one of `statuses`. */
+                share: number;
+                statuses: components["schemas"]["ChaosGatewayStatus"][];
+            };
+            /** @description Each new task's processing time is multiplied by a factor drawn from this range. */
+            processing?: {
+                multiplier: number[];
+            };
+            /** @description What happens to the callback a task sends when it ends on its own timeline. */
+            callbacks?: {
+                /** @description Share (0..1) never sent (logged as `dropped`). */
+                missShare?: number;
+                /** @description Share (0..1) sent a second time, same `webhook-id` and body. */
+                duplicateShare?: number;
+                /** @description How long after the first delivery starts the duplicate is sent. */
+                duplicateAfterMs?: number;
+                /** @description Share (0..1) held back past the task's end. */
+                lateShare?: number;
+                /** @description How long past the task's end a held callback is sent. */
+                lateMs?: number;
+            };
+        };
+        ChaosProfileEntry: {
+            name: components["schemas"]["ChaosProfile"];
+            summary: string;
+            parameters: components["schemas"]["ChaosParameters"];
+        };
+        ChaosState: {
+            /** @description The profile in force; null when none is. */
+            profile: components["schemas"]["ChaosProfile"] | null;
+            /** @description The seed its decisions are drawn from (null when none is in force). */
+            seed: string | null;
+            /** @description Gateway decisions drawn since the profile was put in force. */
+            draws: number;
+            parameters: components["schemas"]["ChaosParameters"] | null;
+            /** @description Every profile the mock knows. */
+            profiles: components["schemas"]["ChaosProfileEntry"][];
+        };
+        SetChaosRequest: {
+            profile: components["schemas"]["ChaosProfile"];
+            /** @description Seeds the profile's decisions (default the server's `--seed`). */
+            seed?: string;
         };
         ModelStateEntry: {
             model_id: string;
@@ -1436,6 +1541,83 @@ export interface operations {
             default: components["responses"]["AdminUnexpectedError"];
         };
     };
+    getMockChaos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chaos in force, and every profile. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChaosState"];
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            default: components["responses"]["AdminUnexpectedError"];
+        };
+    };
+    setMockChaos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetChaosRequest"];
+            };
+        };
+        responses: {
+            /** @description The chaos now in force. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChaosState"];
+                };
+            };
+            400: components["responses"]["AdminBadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["CrossSiteForbidden"];
+            413: components["responses"]["AdminRequestTooLarge"];
+            default: components["responses"]["AdminUnexpectedError"];
+        };
+    };
+    clearMockChaos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No profile is in force. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChaosState"];
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["CrossSiteForbidden"];
+            default: components["responses"]["AdminUnexpectedError"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -1448,8 +1630,11 @@ type ReadonlyArray<T> = [
 export const adminRouteMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdminRoute"]["method"]> = ["GET", "POST", "DELETE"];
 export const clockModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClockMode"]> = ["real", "manual"];
 export const redeliverMutationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RedeliverMutation"]> = ["none", "duplicate", "stale-timestamp", "bad-signature", "tampered-body"];
-export const deliveryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryOutcome"]> = ["in_flight", "delivered", "failed", "timeout", "refused", "abandoned"];
+export const deliveryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryOutcome"]> = ["in_flight", "delivered", "failed", "timeout", "refused", "abandoned", "dropped"];
 export const faultStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultStatus"]> = [429, 500, 502, 503];
+export const chaosProfileValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChaosProfile"]> = ["flaky-gateway", "slow-provider", "missed-callback", "duplicate-callback", "late-callback"];
+export const chaosGatewayStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChaosGatewayStatus"]["status"]> = [429, 502, 503];
+export const chaosGatewayStatusWhenValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChaosGatewayStatus"]["when"]> = ["before", "after"];
 export const apiErrorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiErrorType"]> = ["invalid_request_error", "authentication_error", "insufficient_quota", "rate_limit_error", "request_too_large_error", "api_error", "upstream_error", "service_unavailable_error"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["pending", "processing", "completed", "failed"];
 export const taskObjectKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskObjectKind"]> = ["video.generation.task", "image.generation.task", "audio.generation.task"];
