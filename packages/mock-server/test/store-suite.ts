@@ -336,6 +336,24 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect(await store.listFaults()).toEqual([]);
     });
 
+    test('the chaos setting: none at first, set with its draws counted from 0, forgotten again; a clear forgets it', async () => {
+      expect(await store.chaosState()).toEqual({ setting: null, draws: 0 });
+      expect((await store.takeChaosDraw()).draws).toBe(1);
+      await store.setChaos({ profile: 'flaky-gateway', seed: 's1' });
+      expect(store.mayHaveChaos).toBe(true);
+      const draws = [];
+      for (let i = 0; i < 3; i++) draws.push(await store.takeChaosDraw());
+      expect(draws.map((d) => d.draws)).toEqual([1, 2, 3]);
+      expect(draws[2]?.setting).toEqual({ profile: 'flaky-gateway', seed: 's1' });
+      await store.setChaos({ profile: null, seed: 's1' });
+      expect(await store.chaosState()).toEqual({ setting: { profile: null, seed: 's1' }, draws: 0 });
+      await store.setChaos(null);
+      expect(await store.chaosState()).toEqual({ setting: null, draws: 0 });
+      await store.setChaos({ profile: 'late-callback', seed: 's2' });
+      await store.clear();
+      expect(await store.chaosState()).toEqual({ setting: null, draws: 0 });
+    });
+
     test('the attempt log lists in order, updates by ref, filters by task, and prunes only ended old attempts', async () => {
       const a = await store.appendAttempt(attempt('t1', T0, 'in_flight'));
       await store.appendAttempt(attempt('t2', T0 + 10));

@@ -37,6 +37,11 @@ function hash128(text: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
+/** A 32-bit hash of a text (the first word of its cyrb128): a stable number for an id or a seed. */
+export function hash32(text: string): number {
+  return hash128(text)[0];
+}
+
 /** A random seed for servers started without one. */
 export function randomSeed(): string {
   const bytes = new Uint32Array(2);

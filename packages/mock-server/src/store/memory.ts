@@ -12,6 +12,8 @@ import type {
   InsertOptions,
   InsertOutcome,
   MockStore,
+  StoredChaos,
+  StoredChaosState,
   StoredTask,
   TaskPage,
   TaskPageFilter,
@@ -44,6 +46,7 @@ export class MemoryStore implements MockStore {
   private readonly billing: Billing;
   private readonly modelOverrides = new Map<string, ModelState>();
   private readonly faults = new Faults();
+  private chaos: StoredChaosState = { setting: null, draws: 0 };
   private readonly buckets = new Map<number, RateLimiter>();
   private attempts: DeliveryAttempt[] = [];
   private readonly inFlightAttempts = new Map<AttemptRef, DeliveryAttempt>();
@@ -182,6 +185,20 @@ export class MemoryStore implements MockStore {
     this.faults.clear();
   }
 
+  get mayHaveChaos(): boolean {
+    return this.chaos.setting !== null;
+  }
+  async chaosState(): Promise<StoredChaosState> {
+    return { ...this.chaos };
+  }
+  async setChaos(setting: StoredChaos | null): Promise<void> {
+    this.chaos = { setting: setting && { ...setting }, draws: 0 };
+  }
+  async takeChaosDraw(): Promise<StoredChaosState> {
+    this.chaos.draws++;
+    return { ...this.chaos };
+  }
+
   modelStates(): Record<string, ModelState> {
     return Object.fromEntries(this.modelOverrides);
   }
@@ -275,6 +292,7 @@ export class MemoryStore implements MockStore {
     this.billing.clear();
     this.faults.clear();
     this.modelOverrides.clear();
+    this.chaos = { setting: null, draws: 0 };
     this.buckets.clear();
     this.attempts = [];
     this.inFlightAttempts.clear();

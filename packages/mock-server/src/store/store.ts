@@ -1,6 +1,7 @@
 // The store interface: everything the command core keeps between requests. Memory is one implementation
 // (store/memory.ts); a shared one (Redis) implements the same methods. Every method may do I/O, so all
 // are async; each rule that must hold under concurrency is one method (one round trip), never two.
+import type { ChaosProfile } from '../domain/chaos.js';
 import type { DeliveryAttempt } from '../domain/delivery-attempt.js';
 import type { Timeline } from '../domain/lifecycle.js';
 import type { ModelState } from '../domain/model-state.js';
@@ -70,6 +71,8 @@ export interface CallbackJob {
   taskId: string;
   /** The task's own callback: its webhook-id, fixed when it is scheduled, so a replica that takes it over sends the same. */
   webhookId?: string;
+  /** The task's own callback, held back by the `late-callback` chaos profile: sent as it is when due. */
+  held?: true;
   /** A retry carries the delivery it repeats; absent for the task's own first callback. */
   retry?: {
     webhookId: string;
@@ -78,6 +81,18 @@ export interface CallbackJob {
     mutate: DeliveryAttempt['mutate'];
     attempt: number;
   };
+}
+
+/** A chaos profile set at run time; `profile: null` sets chaos off whatever the start options say. */
+export interface StoredChaos {
+  profile: ChaosProfile | null;
+  seed: string;
+}
+
+/** The run-time chaos setting (null: none stored) and the gateway draws counted since it was set. */
+export interface StoredChaosState {
+  setting: StoredChaos | null;
+  draws: number;
 }
 
 /** A reference to a recorded attempt, for updating it once it ends. */
@@ -171,6 +186,16 @@ export interface MockStore {
   modelStates(): Record<string, ModelState> | Promise<Record<string, ModelState>>;
   /** Sets a model's state; null forgets it (back to what the start options say). */
   setModelState(model: string, state: ModelState | null): Promise<void>;
+
+  // ---- the chaos profile set at run time (admin API, controller); absent: the start options decide ----
+  /** False when no profile was set at run time (a synchronous hint for the hot path; a shared store may always say true). */
+  readonly mayHaveChaos: boolean;
+  /** The run-time setting (null: none, the start options decide) and the gateway draws taken since it was set. */
+  chaosState(): Promise<StoredChaosState>;
+  /** Sets the run-time profile (`profile: null`: none at all) or, with null, forgets it; the draws start over at 0. */
+  setChaos(setting: StoredChaos | null): Promise<void>;
+  /** Counts one gateway draw and answers the setting with the count, in one step (replicas share the count). */
+  takeChaosDraw(): Promise<StoredChaosState>;
 
   // ---- the manual clock's time (shared by every replica on one store) ----
   /** The manual clock's stored time, or null when none was stored. */

@@ -29,6 +29,8 @@ export class RedisKeys {
   readonly clock: string;
   readonly webhookSecret: string;
   readonly modelStates: string;
+  /** The run-time chaos profile and its draw count (a hash). */
+  readonly chaos: string;
   /** The task registry, in REGISTRY's order (scripts.ts). */
   readonly registry: string[];
   readonly tenants: string;
@@ -49,6 +51,7 @@ export class RedisKeys {
     this.clock = own('clock');
     this.webhookSecret = own('webhook-secret');
     this.modelStates = own('model-states');
+    this.chaos = own('chaos');
     this.tenants = own('tenants');
     this.registry = [own('owners'), own('order'), own('expires'), own('tasks:seq'), this.tenants];
   }

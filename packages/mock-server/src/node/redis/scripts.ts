@@ -478,3 +478,16 @@ local ms = tonumber(ARGV[1])
 if not stored or ms > stored then redis.call('SET', KEYS[1], ARGV[1]) end
 return 0
 `;
+
+/** KEYS[1] chaos (hash: setting JSON, draws); ARGV[1] setting JSON, or '' to forget it. The draws start over. */
+export const SET_CHAOS = `
+redis.call('DEL', KEYS[1])
+if ARGV[1] ~= '' then redis.call('HSET', KEYS[1], 'setting', ARGV[1]) end
+return 1
+`;
+
+/** KEYS[1] chaos → [setting JSON or '', draws after counting this one]. */
+export const TAKE_CHAOS_DRAW = `
+local draws = redis.call('HINCRBY', KEYS[1], 'draws', 1)
+return {redis.call('HGET', KEYS[1], 'setting') or '', draws}
+`;

@@ -11,6 +11,8 @@ import {
   type InsertOptions,
   type InsertOutcome,
   type MockStore,
+  type StoredChaos,
+  type StoredChaosState,
   type StoredTask,
   StoreUnavailableError,
   type TaskPage,
@@ -321,6 +323,22 @@ export class RedisStore implements MockStore {
     await this.redis.send(this.keys.faults, ['DEL', this.keys.faults, this.keys.fault]);
   }
 
+  /** Another replica may have set a profile at any time: always ask. */
+  readonly mayHaveChaos = true;
+
+  async chaosState(): Promise<StoredChaosState> {
+    const key = this.keys.chaos;
+    return chaosStateOf((await this.redis.send(key, ['HMGET', key, 'setting', 'draws'])) as unknown[]);
+  }
+
+  async setChaos(setting: StoredChaos | null): Promise<void> {
+    await this.redis.run(scripts.SET_CHAOS, [this.keys.chaos], [setting ? JSON.stringify(setting) : '']);
+  }
+
+  async takeChaosDraw(): Promise<StoredChaosState> {
+    return chaosStateOf((await this.redis.run(scripts.TAKE_CHAOS_DRAW, [this.keys.chaos], [])) as unknown[]);
+  }
+
   async modelStates(): Promise<Record<string, ModelState>> {
     const key = this.keys.modelStates;
     // RESP3 (node-redis's default): a map, read as an object.
@@ -449,4 +467,12 @@ export function redactUrl(url: string): string {
 
 function escapeGlob(text: string): string {
   return text.replace(/[*?[\]\\]/g, '\\$&');
+}
+
+/** `[setting JSON or nil/'', draws or nil]` as the chaos hash holds them. */
+function chaosStateOf([setting, draws]: unknown[]): StoredChaosState {
+  return {
+    setting: typeof setting === 'string' && setting !== '' ? (JSON.parse(setting) as StoredChaos) : null,
+    draws: Number(draws ?? 0),
+  };
 }
