@@ -2,6 +2,7 @@
 
 import { type ModelId, modelEntries } from '@videotask/spec';
 import { generateWebhookSecret, secretKeyBytes } from './delivery/signature.js';
+import { CHAOS_PROFILES, type ChaosProfile, isChaosProfile } from './domain/chaos.js';
 import { MAX_CREDITS } from './domain/prices.js';
 import { randomSeed } from './domain/random.js';
 import type { MockStore } from './store/store.js';
@@ -58,6 +59,8 @@ export interface MockServerOptions {
   models?: string[];
   /** Served models that start retired (403 model_access_denied, listed as retired in the catalog). */
   retired?: string[];
+  /** A chaos profile in force from the start (`flaky-gateway`, `slow-provider`, …), seeded by `seed`; the admin API can change it. */
+  chaos?: ChaosProfile | null;
 }
 
 export interface ResolvedOptions {
@@ -85,6 +88,7 @@ export interface ResolvedOptions {
   /** Served model ids, in the spec's order. */
   models: readonly ModelId[];
   retired: ReadonlySet<string>;
+  chaos: ChaosProfile | null;
 }
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:4010';
@@ -105,6 +109,17 @@ export function resolveModels(served: string[] | undefined, retired: string[] = 
       throw new RangeError(`retired model ${id} is not among the served models`);
   }
   return { models, retired: new Set(retired) };
+}
+
+/** The chaos profile asked for, checked against the table's names. */
+export function resolveChaos(name: string | null | undefined): ChaosProfile | null {
+  if (name === undefined || name === null) return null;
+  if (!isChaosProfile(name)) {
+    throw new RangeError(
+      `unknown chaos profile ${JSON.stringify(name)}; the profiles are: ${CHAOS_PROFILES.join(', ')}`,
+    );
+  }
+  return name;
 }
 
 function positive(name: string, value: number): number {
@@ -154,5 +169,6 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
     deliveryGraceMs: options.deliveryGraceMs ?? 200,
     docsAssets: options.docsAssets,
     ...resolveModels(options.models, options.retired),
+    chaos: resolveChaos(options.chaos),
   };
 }

@@ -2,7 +2,9 @@
 // under a lease and their attempts started by the delivery engine. Also the callback URL rules' entry.
 import { checkCallbackUrl } from '../delivery/callback-url.js';
 import type { AttemptRun } from '../delivery/engine.js';
+import { type ChaosProfile, callbackDecision } from '../domain/chaos.js';
 import type { CallbackJob, StoredTask } from '../store/store.js';
+import { activeChaos } from './chaos.js';
 import type { CoreContext } from './context.js';
 
 /** How long a claimed callback job is leased before another replica may claim it (well past the 10 s attempt timeout). */
@@ -44,15 +46,80 @@ async function startJob(core: CoreContext, job: CallbackJob): Promise<AttemptRun
   const task = await core.store.getTask(job.taskId, core.now());
   // A cancelled task's callback went out with the cancel; a shared store may drop its job only after.
   if (!task?.callbackUrl || task.cancelled) return undefined;
-  return startOwnCallback(core, task, job);
+  if (job.held) return startOwnCallback(core, task, job, 'late-callback');
+  const chaos = await activeChaos(core);
+  const decision = callbackDecision(chaos, task.id);
+  const profile = chaos?.profile as ChaosProfile;
+  switch (decision.kind) {
+    case 'send':
+      return startOwnCallback(core, task, job);
+    case 'drop': {
+      const { url, body } = await ownDelivery(core, task);
+      await core.deliveries.drop({ taskId: task.id, url, body, webhookId: job.webhookId, chaos: profile });
+      return undefined;
+    }
+    case 'hold':
+      // Held past the end (the job is forgotten once this returns), then sent as it is.
+      await scheduleCallback(core, {
+        ...job,
+        id: `late:${task.id}`,
+        at: task.endAt + decision.lateMs,
+        held: true,
+      });
+      core.options.logger?.(`callback ${task.id} held until ${decision.lateMs} ms past its end [${profile}]`);
+      return undefined;
+    case 'duplicate': {
+      // The same webhook-id and body again, `afterMs` later: a job, so it goes on the server's clock.
+      const { url, body } = await ownDelivery(core, task);
+      const run = core.deliveries.start({
+        taskId: task.id,
+        url,
+        body,
+        webhookId: job.webhookId,
+        jobId: job.id,
+      });
+      const retry = {
+        webhookId: run.webhookId,
+        url,
+        body,
+        mutate: 'duplicate' as const,
+        attempt: 1,
+        chaos: profile,
+      };
+      await scheduleCallback(core, {
+        id: `dup:${run.webhookId}`,
+        at: core.now() + decision.afterMs,
+        taskId: task.id,
+        retry,
+      });
+      return run;
+    }
+  }
 }
 
-/** The task's own callback, sent when it ends (after its credits settle: the store settles on read). */
-async function startOwnCallback(core: CoreContext, task: StoredTask, job?: CallbackJob): Promise<AttemptRun> {
+/** Where the task's own callback goes and what it says (after its credits settle: the store settles on read). */
+async function ownDelivery(core: CoreContext, task: StoredTask): Promise<{ url: string; body: string }> {
   await core.store.settleDue(core.now());
-  const body = JSON.stringify(core.render(task));
-  const url = task.callbackUrl as string;
-  return core.deliveries.start({ taskId: task.id, url, body, webhookId: job?.webhookId, jobId: job?.id });
+  return { url: task.callbackUrl as string, body: JSON.stringify(core.render(task)) };
+}
+
+/** The task's own callback, sent when it ends. */
+async function startOwnCallback(
+  core: CoreContext,
+  task: StoredTask,
+  job?: CallbackJob,
+  chaos?: ChaosProfile,
+): Promise<AttemptRun & { webhookId: string }> {
+  const { url, body } = await ownDelivery(core, task);
+  const webhookId = job?.webhookId;
+  return core.deliveries.start({
+    taskId: task.id,
+    url,
+    body,
+    webhookId,
+    jobId: job?.id,
+    ...(chaos ? { chaos } : {}),
+  });
 }
 
 /** Sends the task's own callback now (a cancelled task's); settles once its first attempt has. */

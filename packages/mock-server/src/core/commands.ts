@@ -25,6 +25,16 @@ import {
   type TaskListJson,
 } from './caller-tasks.js';
 import type { ModelStatus } from './catalog.js';
+import {
+  activeChaos,
+  type ChaosView,
+  chaosMayApply,
+  chaosView,
+  clearChaos,
+  type GatewayChaos,
+  gatewayChaos,
+  setChaos,
+} from './chaos.js';
 import { advanceClock, clockView, moveClock } from './clock-commands.js';
 import type { CoreContext } from './context.js';
 import { credits, setCredits } from './credits.js';
@@ -107,6 +117,16 @@ export class MockCore implements CoreContext {
   /** The next injected fault for `path` (after its delay), as a refusal; undefined when none applies. */
   injectedFault(path: string): Promise<Refusal | undefined> {
     return injectedFault(this, path);
+  }
+
+  /** Whether a chaos profile may be in force (false: none is; a synchronous hint for the hot path). */
+  get chaosMayApply(): boolean {
+    return chaosMayApply(this);
+  }
+
+  /** The chaos gateway's fault for the next keyed public request, drawn from the profile in force. */
+  gatewayChaos(): Promise<GatewayChaos | undefined> {
+    return gatewayChaos(this);
   }
 
   /** Checks a callback URL against the mock's rules (https, public host, length). */
@@ -212,6 +232,27 @@ export class MockCore implements CoreContext {
 
   clearFaults(): Promise<void> {
     return this.store.clearFaults();
+  }
+
+  // ---- chaos profiles (chaos.ts; the table in domain/chaos.ts, the run-time setting in the store) ----
+
+  chaos(): Promise<ChaosView> {
+    return chaosView(this);
+  }
+
+  /** The profile in force now, or null. */
+  activeChaos() {
+    return activeChaos(this);
+  }
+
+  /** Puts a profile in force, seeded by `seed` (default the server's); 400 for an unknown one. */
+  setChaos(profile: string, seed?: string): Promise<Result<ChaosView>> {
+    return setChaos(this, profile, seed);
+  }
+
+  /** No profile in force (a reset goes back to the start options). */
+  clearChaos(): Promise<ChaosView> {
+    return clearChaos(this);
   }
 
   // ---- the clock: clock-commands.ts ----

@@ -1,4 +1,5 @@
 // A new task from a validated create body: its id, price (computed here, once), outcome and timeline.
+import { type ChaosSetting, processingFactor } from '../domain/chaos.js';
 import { type CreateBody, requestFacts } from '../domain/create-body.js';
 import { planTimeline } from '../domain/lifecycle.js';
 import type { Random } from '../domain/random.js';
@@ -19,6 +20,8 @@ export interface PlanAt {
   now: number;
   speed: number;
   failureRate: number;
+  /** The chaos profile in force (its `processing` part slows the task down). */
+  chaos?: ChaosSetting | null;
 }
 
 /** The asked-for outcome, else the seeded failure rate's; a failure without a code gets a random one. */
@@ -48,7 +51,19 @@ export function planTask(input: NewTaskInput, at: PlanAt, random: Random): TaskR
   const facts = requestFacts(body);
   const { duration, image, pace } = facts;
   const slow = input.scenario?.slow ?? false;
-  const timeline = planTimeline({ now, duration, image, pace, speed: at.speed, slow, outcome }, random);
+  const timeline = planTimeline(
+    {
+      now,
+      duration,
+      image,
+      pace,
+      speed: at.speed,
+      slow,
+      outcome,
+      processingFactor: processingFactor(at.chaos ?? null, id),
+    },
+    random,
+  );
   return new TaskRecord(
     {
       id,

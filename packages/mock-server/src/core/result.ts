@@ -1,4 +1,5 @@
 // What the command core answers: a value, or a refusal with an error code the HTTP adapters map to the envelope.
+import type { ChaosProfile } from '../domain/chaos.js';
 import type { ErrorCode } from '../domain/errors.js';
 
 /** A refusal: the code names the HTTP status and error type (see domain/errors.ts). */
@@ -12,6 +13,8 @@ export interface Refusal {
   retryAfter?: number;
   /** The refusal is a fault injected through the admin API or the controller, not the mock's own answer. */
   injected?: boolean;
+  /** The refusal is the gateway fault of this chaos profile. */
+  chaos?: ChaosProfile;
 }
 
 export type Result<T> = { ok: true; value: T } | Refusal;

@@ -9,6 +9,7 @@ import { ownJobId } from '../store/memory.js';
 import type { InsertOutcome, StoredTask } from '../store/store.js';
 import { armCallbackTimer, callbackUrlCheck } from './callbacks.js';
 import { DEGRADED_SLOWDOWN, modelGate } from './catalog.js';
+import { activeChaos } from './chaos.js';
 import type { CoreContext } from './context.js';
 import { planTask } from './create.js';
 import { ok, type Result, refuse } from './result.js';
@@ -38,11 +39,12 @@ export async function createTask(
   }
   // A degraded model is served, slowly.
   const slowdown = overrides[model] === 'degraded' ? DEGRADED_SLOWDOWN : 1;
+  const chaos = await activeChaos(core);
   for (;;) {
     const now = core.now();
     const { failureRate } = core.options;
     const speed = core.options.speed / slowdown;
-    const planned = planTask(input, { now, speed, failureRate }, core.random);
+    const planned = planTask(input, { now, speed, failureRate, chaos }, core.random);
     const outcome = await insertWithJob(core, planned, () => core.store.insertTask(planned, now));
     switch (outcome.kind) {
       case 'id_taken':

@@ -1,5 +1,7 @@
 // The delivery engine: runs a delivery's attempts (compose, send, record, schedule the retry) on the
 // server's clock, under a 10 s timeout each; the attempt log and the retry jobs live in the store.
+
+import type { ChaosProfile } from '../domain/chaos.js';
 import { type Scheduler, withinGrace } from '../domain/clock.js';
 import type { AttemptOutcome, DeliveryAttempt, RedeliverMutation } from '../domain/delivery-attempt.js';
 import type { Random } from '../domain/random.js';
@@ -43,6 +45,8 @@ export interface Delivery {
   mutate: RedeliverMutation | null;
   /** The stored job this attempt runs: forgotten once the attempt is recorded and its retry stored. */
   jobId?: string;
+  /** The chaos profile that duplicated or held this delivery (recorded with each attempt). */
+  chaos?: ChaosProfile;
 }
 
 export type StartDelivery = Omit<Delivery, 'webhookId' | 'mutate'> & {
@@ -84,8 +88,29 @@ export class DeliveryEngine {
       body: input.body,
       mutate: input.mutate ?? null,
       ...(input.jobId ? { jobId: input.jobId } : {}),
+      ...(input.chaos ? { chaos: input.chaos } : {}),
     };
     return { webhookId: delivery.webhookId, ...this.attempt(delivery, 1) };
+  }
+
+  /**
+   * Records a delivery that is never sent (the `missed-callback` profile: a lost webhook), so the log
+   * says why nothing arrived; no retry follows.
+   */
+  async drop(input: Omit<StartDelivery, 'jobId'> & { chaos: ChaosProfile }): Promise<void> {
+    const delivery: Delivery = {
+      webhookId: input.webhookId ?? this.newWebhookId(),
+      taskId: input.taskId,
+      url: input.url,
+      body: input.body,
+      mutate: input.mutate ?? null,
+      chaos: input.chaos,
+    };
+    const entry = this.newEntry(delivery, 1);
+    Object.assign(entry, { outcome: 'dropped', endedAt: entry.at, durationMs: 0 });
+    entry.error = `never sent: the ${input.chaos} chaos profile lost this callback`;
+    await this.options.store.appendAttempt(entry);
+    this.log(delivery, entry);
   }
 
   /** Runs a stored retry job's attempt. */
@@ -147,6 +172,7 @@ export class DeliveryEngine {
       error: null,
       nextRetryAt: null,
       request: { headers: {}, body: delivery.body },
+      ...(delivery.chaos ? { chaos: delivery.chaos } : {}),
     };
   }
 
@@ -232,6 +258,7 @@ export class DeliveryEngine {
         body: delivery.body,
         mutate: delivery.mutate,
         attempt: entry.attempt + 1,
+        ...(delivery.chaos ? { chaos: delivery.chaos } : {}),
       },
     });
   }
@@ -239,7 +266,7 @@ export class DeliveryEngine {
   private log(delivery: Delivery, entry: DeliveryAttempt): void {
     const what = entry.status !== null ? `${entry.status}` : (entry.error ?? entry.outcome);
     this.options.logger?.(
-      `callback ${delivery.taskId} attempt ${entry.attempt}${delivery.mutate ? ` (${delivery.mutate})` : ''} → ${entry.outcome} ${what}`,
+      `callback ${delivery.taskId} attempt ${entry.attempt}${delivery.mutate ? ` (${delivery.mutate})` : ''}${delivery.chaos ? ` [${delivery.chaos}]` : ''} → ${entry.outcome} ${what}`,
     );
   }
 }

@@ -99,7 +99,8 @@ export function callbackDecision(setting: ChaosSetting | null, taskId: string): 
   if (!callbacks) return { kind: 'send' };
   const u = chaosUnit(setting, `callback:${taskId}`);
   if (u < (callbacks.missShare ?? 0)) return { kind: 'drop' };
-  if (u < (callbacks.duplicateShare ?? 0)) return { kind: 'duplicate', afterMs: callbacks.duplicateAfterMs ?? 1000 };
+  if (u < (callbacks.duplicateShare ?? 0))
+    return { kind: 'duplicate', afterMs: callbacks.duplicateAfterMs ?? 1000 };
   if (u < (callbacks.lateShare ?? 0)) return { kind: 'hold', lateMs: callbacks.lateMs ?? 60_000 };
   return { kind: 'send' };
 }

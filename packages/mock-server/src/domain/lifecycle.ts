@@ -43,6 +43,8 @@ export interface PlanInput {
   speed: number;
   slow: boolean;
   outcome: Outcome;
+  /** Multiplies processing alone (the `slow-provider` chaos profile; default 1). */
+  processingFactor?: number;
 }
 
 /**
@@ -56,7 +58,8 @@ export function planTimeline(input: PlanInput, random: Random): Timeline {
   const [fastest, slowest] = input.pace.seconds_per_video_second;
   const base = input.duration * (fastest + random.next() * (slowest - fastest)) * 1000;
   const imageMs = input.image ? input.pace.image_extra_seconds * 1000 : 0;
-  const processingMs = Math.max(PROGRESS_STEPS, Math.round((base + imageMs) * factor));
+  const processingFactor = input.processingFactor ?? 1;
+  const processingMs = Math.max(PROGRESS_STEPS, Math.round((base + imageMs) * factor * processingFactor));
   const failAt = 0.15 + random.next() * 0.45;
   const processingAt = input.now + pendingMs;
   let endAt = processingAt + processingMs;

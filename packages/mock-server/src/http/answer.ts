@@ -14,7 +14,7 @@ export interface Http extends Responder {
   answer<T>(result: Result<T>, onOk?: (value: T) => Response): Response;
 }
 
-/** Marks an answer that is an injected fault, so a test can tell it from the mock's own 5xx. */
+/** Marks an answer that is an injected fault (`injected`) or a chaos profile's (`chaos:<profile>`), so a test can tell it from the mock's own 5xx. */
 export const INJECTED_FAULT_HEADER = 'x-mock-fault';
 
 export function createHttp(core: MockCore): Http {
@@ -24,10 +24,11 @@ export function createHttp(core: MockCore): Http {
   const responder = createResponder(() => prefix + (++count).toString(36));
   const refused = (refusal: Refusal): Response => {
     let headers: Record<string, string> | undefined;
-    if (refusal.retryAfter !== undefined || refusal.injected) {
+    if (refusal.retryAfter !== undefined || refusal.injected || refusal.chaos) {
       headers = {};
       if (refusal.retryAfter !== undefined) headers['retry-after'] = String(refusal.retryAfter);
       if (refusal.injected) headers[INJECTED_FAULT_HEADER] = 'injected';
+      if (refusal.chaos) headers[INJECTED_FAULT_HEADER] = `chaos:${refusal.chaos}`;
     }
     return responder.fail(refusal.code, refusal.message || undefined, refusal.param, headers);
   };

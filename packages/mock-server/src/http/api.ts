@@ -19,9 +19,11 @@ type Handler = (c: Context) => Response | Promise<Response>;
 type ApiHandler = (c: Context, apiKey: string) => Response | Promise<Response>;
 
 /**
- * Wraps an API handler: the next injected fault first if one applies, then the bearer key (checked in
- * constant time: a comparison that stops at the first differing character can be timed) and the rate
- * limit. With neither faults nor a rate limit the handler runs without an extra await (the fast path).
+ * Wraps an API handler: the next injected fault first if one applies, then the chaos gateway's draw
+ * (a `before` fault answers here; an `after` one once the handler has run, its answer dropped), then
+ * the bearer key (checked in constant time: a comparison that stops at the first differing character
+ * can be timed) and the rate limit. With no faults, chaos or rate limit the handler runs without an
+ * extra await (the fast path).
  */
 function apiRoute(http: Http): (handler: ApiHandler) => Handler {
   const { core } = http;
@@ -30,16 +32,26 @@ function apiRoute(http: Http): (handler: ApiHandler) => Handler {
     const key = bearerToken(c.req.header('authorization'));
     return key === null || (keyMatches !== null && !keyMatches(key)) ? null : key;
   };
+  const admitted = async (c: Context, handler: ApiHandler): Promise<Response> => {
+    const key = keyOf(c);
+    if (key === null) return http.fail('unauthorized');
+    const admission = await core.admit(key);
+    return admission.ok ? handler(c, key) : http.refused(admission);
+  };
   const guarded = async (c: Context, handler: ApiHandler): Promise<Response> => {
     const fault = await core.injectedFault(c.req.path);
     if (fault) return http.refused(fault);
-    const key = keyOf(c);
-    if (key === null) return http.fail('unauthorized');
-    const admitted = await core.admit(key);
-    return admitted.ok ? handler(c, key) : http.refused(admitted);
+    const chaos = await core.gatewayChaos();
+    if (!chaos) return admitted(c, handler);
+    if (chaos.when === 'before') return http.refused(chaos.refusal);
+    // The API handled it (a create is stored and charged); the gateway lost the answer.
+    const lost = await admitted(c, handler);
+    await lost.body?.cancel();
+    return http.refused(chaos.refusal);
   };
   return (handler) => (c) => {
-    if (core.store.mayHaveFaults || core.options.rateLimit !== null) return guarded(c, handler);
+    if (core.store.mayHaveFaults || core.options.rateLimit !== null || core.chaosMayApply)
+      return guarded(c, handler);
     const key = keyOf(c);
     return key === null ? http.fail('unauthorized') : handler(c, key);
   };

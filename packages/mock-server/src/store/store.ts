@@ -80,6 +80,8 @@ export interface CallbackJob {
     body: string;
     mutate: DeliveryAttempt['mutate'];
     attempt: number;
+    /** The chaos profile that sent this delivery (a duplicate, a held callback). */
+    chaos?: ChaosProfile;
   };
 }
 
