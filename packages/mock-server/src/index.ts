@@ -1,9 +1,18 @@
 // @videotask/mock-server: the runtime-agnostic mock of the sora-2 video task API (Web APIs only, no node: imports).
 
+export type { ChaosView } from './core/chaos.js';
 export type { SeedOptions } from './core/seed.js';
 export type { AdminTask } from './core/views.js';
 export { checkCallbackUrl, classifyHost, isForbiddenAddress } from './delivery/callback-url.js';
 export { createSigner, generateWebhookSecret } from './delivery/signature.js';
+export {
+  CHAOS_PROFILES,
+  CHAOS_TABLE,
+  type ChaosParameters,
+  type ChaosProfile,
+  callbackDecision,
+  gatewayDecision,
+} from './domain/chaos.js';
 export type { Clock, ClockMode } from './domain/clock.js';
 export {
   type AttemptOutcome,

@@ -4,6 +4,7 @@
 import type { AdminSchemas } from '@videotask/spec';
 import type { Hono } from 'hono';
 import { modelStateEntry } from './core/catalog.js';
+import type { ChaosView } from './core/chaos.js';
 import { MockCore } from './core/commands.js';
 import { parseCreate } from './core/create-input.js';
 import type { TaskListPage, TaskListQuery } from './core/list.js';
@@ -11,6 +12,7 @@ import type { Result } from './core/result.js';
 import type { SeedOptions } from './core/seed.js';
 import type { AdminTask } from './core/views.js';
 import { DASHBOARD_ROUTES, mountDashboard } from './dashboard/index.js';
+import type { ChaosProfile } from './domain/chaos.js';
 import type { Clock } from './domain/clock.js';
 import type { DeliveryAttempt, RedeliverMutation } from './domain/delivery-attempt.js';
 import type { ModelState } from './domain/model-state.js';
@@ -74,6 +76,14 @@ export interface MockServer {
     redeliver(id: string, mutate?: RedeliverMutation, url?: string): Promise<{ webhookId: string }>;
   };
   faults: { add(fault: FaultSpec): Promise<Fault>; list(): Promise<Fault[]>; clear(): Promise<void> };
+  /** The chaos profiles (the README's table): the one in force, putting one in force (seeded), none. */
+  chaos: {
+    get(): Promise<ChaosView>;
+    /** Puts `profile` in force, its draws seeded by `seed` (default the server's); throws MockRefusedError for an unknown one. */
+    set(profile: ChaosProfile, seed?: string): Promise<ChaosView>;
+    /** No profile in force (a reset goes back to the start options). */
+    clear(): Promise<ChaosView>;
+  };
   credits: {
     get(apiKey: string): Promise<CreditsJson>;
     set(apiKey: string, credits: number): Promise<CreditsJson>;
@@ -135,6 +145,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       add: async (fault) => unwrap(await core.addFault(fault)),
       list: () => core.listFaults(),
       clear: () => core.clearFaults(),
+    },
+    chaos: {
+      get: () => core.chaos(),
+      set: async (profile, seed) => unwrap(await core.setChaos(profile, seed)),
+      clear: () => core.clearChaos(),
     },
     credits: {
       get: (apiKey) => core.credits(apiKey),

@@ -4,8 +4,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createMockAdminClient } from '../src/admin-client/index.js';
+import { CHAOS_PROFILES } from '../src/domain/chaos.js';
 import { main } from '../src/node/cli.js';
-import { parseCliArgs } from '../src/node/cli-args.js';
+import { parseCliArgs, usage } from '../src/node/cli-args.js';
 import { FLAGS } from '../src/node/cli-flags.js';
 import type { RunningMockServer } from '../src/node/index.js';
 
@@ -137,6 +138,20 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--store-prefix', 'ci{1}:'])).toThrow(
       /--store-prefix must not contain \{ or \} \(they mark Redis Cluster hash tags\)/,
     );
+  });
+
+  test('--chaos PROFILE (MOCK_CHAOS): a profile of the table; an unknown one is a usage error listing them all', () => {
+    expect(parseCliArgs(['--chaos', 'flaky-gateway']).serve.chaos).toBe('flaky-gateway');
+    expect(parseCliArgs([], { MOCK_CHAOS: 'late-callback' }).serve.chaos).toBe('late-callback');
+    expect(parseCliArgs([], { MOCK_CHAOS: '' }).serve.chaos).toBeUndefined();
+    expect(() => parseCliArgs(['--chaos', 'flaky'])).toThrow(
+      `--chaos: unknown chaos profile "flaky"; the profiles are: ${CHAOS_PROFILES.join(', ')}`,
+    );
+    expect(() => parseCliArgs([], { MOCK_CHAOS: 'chaos-monkey' })).toThrow(
+      /^MOCK_CHAOS: unknown chaos profile/,
+    );
+    expect(usage()).toContain(`--chaos PROFILE`);
+    expect(usage()).toContain(CHAOS_PROFILES.join(', '));
   });
 
   test('a bad environment value names the variable', () => {

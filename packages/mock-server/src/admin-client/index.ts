@@ -46,6 +46,12 @@ export interface MockAdminClient {
   injectFault(spec: S['FaultSpec']): Promise<S['Fault']>;
   faults(): Promise<S['Fault'][]>;
   clearFaults(): Promise<void>;
+  /** The chaos profile in force (null: none), its seed and draws, and every profile. */
+  chaos(): Promise<S['ChaosState']>;
+  /** Puts a chaos profile in force, its decisions seeded by `seed` (default the server's). */
+  setChaos(profile: S['ChaosProfile'], seed?: string): Promise<S['ChaosState']>;
+  /** No chaos profile in force. */
+  clearChaos(): Promise<S['ChaosState']>;
   /** Sets what a key has left; answers its balance as GET /v1/credits shows it. */
   setCredits(apiKey: string, credits: number): Promise<S['CreditsResponse']>;
   /** The served models and their states. */
@@ -99,6 +105,13 @@ export function createMockAdminClient(options: MockAdminClientOptions): MockAdmi
     clearFaults: async () => {
       await ok('clearFaults', raw.DELETE('/__mock/faults'));
     },
+    chaos: () => ok('chaos', raw.GET('/__mock/chaos')),
+    setChaos: (profile, seed) =>
+      ok(
+        'setChaos',
+        raw.PUT('/__mock/chaos', { body: seed === undefined ? { profile } : { profile, seed } }),
+      ),
+    clearChaos: () => ok('clearChaos', raw.DELETE('/__mock/chaos')),
     setCredits: (apiKey, credits) =>
       ok('setCredits', raw.POST('/__mock/credits', { body: { apiKey, credits } })),
     models: async () => (await ok('models', raw.GET('/__mock/models'))).data,

@@ -1,10 +1,12 @@
 // The chaos table's draws: shares, weights and ranges as the table gives them, and stable for a seed.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
   CHAOS_PROFILES,
   CHAOS_TABLE,
   type ChaosSetting,
   callbackDecision,
+  chaosParametersText,
   chaosUnit,
   gatewayDecision,
   processingFactor,
@@ -20,6 +22,19 @@ describe('the chaos table', () => {
       expect(CHAOS_TABLE[name].summary.length).toBeGreaterThan(10);
       expect(Object.keys(CHAOS_TABLE[name].parameters).length).toBeGreaterThan(0);
     }
+  });
+
+  test("the README's table says what the table holds, profile by profile", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Chaos profiles'), readme.indexOf('## Admin API'));
+    const rows = [...section.matchAll(/^\| `([\w-]+)` +\| (.+?) +\| (.+?) +\|$/gm)].map((m) => m.slice(1));
+    expect(rows).toEqual(
+      CHAOS_PROFILES.map((name) => [
+        name,
+        CHAOS_TABLE[name].summary,
+        chaosParametersText(CHAOS_TABLE[name].parameters),
+      ]),
+    );
   });
 
   test('a draw depends on the seed, the profile and the subject only', () => {
@@ -81,7 +96,10 @@ describe('flaky-gateway', () => {
 
 describe('slow-provider and the callback profiles', () => {
   test("processing factors spread over the table's range; 1 without the profile", () => {
-    const [low, high] = CHAOS_TABLE['slow-provider'].parameters.processing?.multiplier as [number, number];
+    const [low, high] = (CHAOS_TABLE['slow-provider'].parameters.processing?.multiplier ?? []) as [
+      number,
+      number,
+    ];
     const factors = Array.from({ length: 2000 }, (_, i) =>
       processingFactor(seeded('slow-provider'), `t${i}`),
     );

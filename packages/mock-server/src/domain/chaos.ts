@@ -17,7 +17,7 @@ export const CHAOS_PROFILES: readonly ChaosProfile[] = chaosProfileValues;
 export const CHAOS_TABLE: Readonly<Record<ChaosProfile, { summary: string; parameters: ChaosParameters }>> = {
   'flaky-gateway': {
     summary:
-      'A share of the keyed /v1/ requests answer 429 or 503 (never reaching the API) or 502 (handled, answer lost).',
+      'Some keyed /v1/ requests answer 429 or 503 without reaching the API, or 502 after it handled them (the answer lost).',
     parameters: {
       gateway: {
         share: 0.3,
@@ -30,19 +30,19 @@ export const CHAOS_TABLE: Readonly<Record<ChaosProfile, { summary: string; param
     },
   },
   'slow-provider': {
-    summary: 'Processing takes 3 to 6 times longer (a factor drawn per task).',
+    summary: 'Processing takes several times longer, a factor drawn per task.',
     parameters: { processing: { multiplier: [3, 6] } },
   },
   'missed-callback': {
-    summary: 'Half of the callbacks are never sent (logged as dropped), as a lost webhook.',
+    summary: 'Some callbacks are never sent, as a lost webhook (logged as dropped).',
     parameters: { callbacks: { missShare: 0.5 } },
   },
   'duplicate-callback': {
-    summary: 'Every callback is delivered a second time 1 s later, with the same webhook-id and body.',
+    summary: 'Callbacks are delivered a second time, with the same webhook-id and body.',
     parameters: { callbacks: { duplicateShare: 1, duplicateAfterMs: 1000 } },
   },
   'late-callback': {
-    summary: "Every callback is held until 60 s past the task's end, after a poller has read it as ended.",
+    summary: "Callbacks are held well past the task's end, so a poller reads it as ended first.",
     parameters: { callbacks: { lateShare: 1, lateMs: 60_000 } },
   },
 };
@@ -103,4 +103,30 @@ export function callbackDecision(setting: ChaosSetting | null, taskId: string): 
     return { kind: 'duplicate', afterMs: callbacks.duplicateAfterMs ?? 1000 };
   if (u < (callbacks.lateShare ?? 0)) return { kind: 'hold', lateMs: callbacks.lateMs ?? 60_000 };
   return { kind: 'send' };
+}
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+/** A profile's parameters in words, as the README's table gives them (a test keeps the two in step). */
+export function chaosParametersText(parameters: ChaosParameters): string {
+  const parts: string[] = [];
+  const { gateway, processing, callbacks } = parameters;
+  if (gateway) {
+    const statuses = gateway.statuses.map((s) => {
+      const retry = s.retryAfter === null ? '' : `, Retry-After ${s.retryAfter} s`;
+      return `${s.status} (weight ${s.weight}${retry}, ${s.when} the API)`;
+    });
+    parts.push(`${percent(gateway.share)} of keyed requests: ${statuses.join(', ')}`);
+  }
+  if (processing) parts.push(`processing × ${processing.multiplier.join('–')}`);
+  if (callbacks?.missShare) parts.push(`${percent(callbacks.missShare)} of callbacks never sent`);
+  if (callbacks?.duplicateShare) {
+    parts.push(
+      `${percent(callbacks.duplicateShare)} sent twice, ${callbacks.duplicateAfterMs ?? 1000} ms apart`,
+    );
+  }
+  if (callbacks?.lateShare) {
+    parts.push(`${percent(callbacks.lateShare)} held until ${callbacks.lateMs ?? 60_000} ms past the end`);
+  }
+  return parts.join('; ');
 }

@@ -1,4 +1,4 @@
-// The admin API under /__mock/: tasks, cancel, redeliver, clock, deliveries, faults, credits, models, reset.
+// The admin API under /__mock/: tasks, cancel, redeliver, clock, deliveries, faults, chaos, credits, models, reset.
 
 import type { AdminSchemas } from '@videotask/spec';
 import type { CompiledValidator } from '@videotask/spec/validator';
@@ -41,7 +41,10 @@ export const ADMIN_ROUTES = [
     '/__mock/models',
     'set a model\'s state: {"model": "...", "state": "available|degraded|unavailable|retired|null"}',
   ],
-  ['POST', '/__mock/reset', 'forget tasks, credits, deliveries, faults; re-seed'],
+  ['GET', '/__mock/chaos', 'the chaos profile in force, its seed and draws, and every profile'],
+  ['PUT', '/__mock/chaos', 'put a chaos profile in force: {"profile": "flaky-gateway|…", "seed"?: "..."}'],
+  ['DELETE', '/__mock/chaos', 'no chaos profile in force'],
+  ['POST', '/__mock/reset', 'forget tasks, credits, deliveries, faults, the run-time chaos; re-seed'],
   ['POST', '/__mock/seed', 'add realistic demo tasks: {"count": N, "statuses"?: [...], "apiKey"?: "..."}'],
 ] as const;
 
@@ -155,6 +158,7 @@ export function registerAdmin(app: Hono, http: Http): void {
   );
   registerClockAndDeliveries(app, http);
   registerFaultsAndCredits(app, http);
+  registerChaos(app, http);
   app.post(
     '/__mock/seed',
     withBody(http, 'seedTasks', async (body) => {
@@ -221,6 +225,17 @@ function registerFaultsAndCredits(app: Hono, http: Http): void {
       return http.json({ model: modelStateEntry(result.value), data });
     }),
   );
+}
+
+/** The chaos profile in force: read it, put one in force, or none. */
+function registerChaos(app: Hono, http: Http): void {
+  const { core } = http;
+  app.get('/__mock/chaos', async () => http.json(await core.chaos()));
+  app.put(
+    '/__mock/chaos',
+    withBody(http, 'setMockChaos', async (body) => http.answer(await core.setChaos(body.profile, body.seed))),
+  );
+  app.delete('/__mock/chaos', async () => http.json(await core.clearChaos()));
 }
 
 /** The fault's own fields (extra body fields are ignored). */

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { MAX_CREDITS } from '../domain/prices.js';
 import type { MockServerOptions } from '../index.js';
-import { resolveModels } from '../options.js';
+import { resolveChaos, resolveModels } from '../options.js';
 import { parseRecordReplay, type RecordReplayConfig } from '../record-replay-cli.js';
 import { FLAGS, type Kind } from './cli-flags.js';
 import type { ServeOptions } from './index.js';
@@ -179,6 +179,14 @@ function mockFlags({ get, num, bool, str }: Readers): MockServerOptions {
   };
   for (const [name, value] of Object.entries(numbers)) {
     if (value !== undefined) (o as Record<string, unknown>)[name] = value;
+  }
+  const chaos = str('chaos');
+  if (chaos !== undefined && chaos !== '') {
+    try {
+      o.chaos = resolveChaos(chaos);
+    } catch (error) {
+      throw new UsageError(`${get('chaos')?.name}: ${(error as Error).message}`);
+    }
   }
   if (bool('no-admin')) o.admin = false;
   const adminToken = str('admin-token');

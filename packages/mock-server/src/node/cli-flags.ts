@@ -1,5 +1,6 @@
 // The `videotask-mock` command's flags: each one's environment variable, value and meaning (the README's
 // table says the same; test/cli.test.ts checks it).
+import { CHAOS_PROFILES } from '../domain/chaos.js';
 import { RECORD_REPLAY_FLAGS } from '../record-replay-cli.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './index.js';
 import { DEFAULT_STORE_PREFIX } from './store.js';
@@ -110,6 +111,13 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     kind: 'string',
     value: '0..1',
     help: 'share of tasks that fail at random, seeded (default 0)',
+  },
+  {
+    flag: 'chaos',
+    env: 'MOCK_CHAOS',
+    kind: 'string',
+    value: 'PROFILE',
+    help: `a chaos profile in force from the start, seeded by --seed: ${CHAOS_PROFILES.join(', ')}`,
   },
   {
     flag: 'max-tasks',
