@@ -54,6 +54,13 @@ export {
   WebhookVerificationError,
   type WebhookVerificationFailure,
 } from './errors.js';
+export {
+  type CallbackReceipt,
+  type CallbackReceiverOptions,
+  createCallbackReceiver,
+  memorySeenWebhookIds,
+  type SeenWebhookIds,
+} from './receiver.js';
 export { type FetchLike, RETRYABLE_STATUSES } from './retry.js';
 export type { Clock } from './timing.js';
 export type * from './types.js';
