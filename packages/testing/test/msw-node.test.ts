@@ -117,6 +117,19 @@ describe('an app on @videotask/client', () => {
     expect(error).toMatchObject({ code: 'content_policy_violation' });
   });
 
+  test('under the flaky-gateway chaos profile the app still gets its one video (a reset ends the chaos)', async () => {
+    const app = createClientApp({ apiKey: 'sk-client', clock: mockClock });
+    // This seed's first draws: a 502 after the create, a pass, two 429s, a pass, a 503.
+    await mock.chaos.set('flaky-gateway', 'contract-flaky-58');
+    const { task, bytes } = await app.makeVideo('A heron through a flaky gateway');
+    expect(task.status).toBe('completed');
+    expect(isMp4(bytes)).toBe(true);
+    expect(await mock.tasks.list()).toHaveLength(1);
+    expect((await mock.chaos.get()).draws).toBeGreaterThan(5);
+    await mock.reset();
+    expect((await mock.chaos.get()).profile).toBeNull();
+  });
+
   test('an injected 429: retried after Retry-After on the clock, or a RateLimitError once retries run out', async () => {
     const app = createClientApp({ apiKey: 'sk-client', clock: mockClock });
     await mock.faults.add({ status: 429, count: 1, retryAfter: 2 });
