@@ -34,8 +34,7 @@ function reason(error: unknown): string {
 /** A script error (a bug) stays what it is; every other failure is the store being unavailable. */
 function unavailable(error: unknown): Error {
   if (error instanceof StoreUnavailableError) return error;
-  const message = String((error as Error)?.message);
-  if (error instanceof ErrorReply && !TRANSIENT_REPLY.test(message)) return error;
+  if (error instanceof ErrorReply && !TRANSIENT_REPLY.test(error.message)) return error;
   return new StoreUnavailableError(`Redis is unavailable (${reason(error)})`);
 }
 
@@ -69,14 +68,12 @@ export class RedisConnection {
       this.cluster.on('error', () => {});
     } else {
       this.single = createClient({ url, ...client }) as RedisClientType;
-      this.single.on('ready', () => {
-        this.connected = true;
-      });
       // Errors surface on the commands; a listener keeps a dropped connection from crashing the process.
       this.single.on('error', () => {});
     }
   }
 
+  /** Resolves once ready; from then on a dropped connection is retried for ever. */
   async connect(): Promise<void> {
     await (this.cluster ?? (this.single as RedisClientType)).connect();
     this.connected = true;
@@ -138,7 +135,8 @@ export class RedisConnection {
 
   async close(): Promise<void> {
     const client = this.cluster ?? (this.single as RedisClientType);
-    if (this.cluster || this.single?.isOpen) await client.close().catch(() => client.destroy());
+    if (this.cluster || (client as RedisClientType).isOpen)
+      await client.close().catch(() => client.destroy());
   }
 
   async destroy(): Promise<void> {
