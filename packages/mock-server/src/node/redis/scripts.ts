@@ -130,13 +130,13 @@ end
 const tenant = (body: string) => TENANT + body;
 
 /**
- * ARGV[3] task JSON, ARGV[4] now, ARGV[5] '1' when free (a seeded demo task: no credits), ARGV[6] its
- * place in the prefix's creation order (from REGISTER) → {kind, task JSON | remaining}.
+ * ARGV[3] task JSON, ARGV[4] now, ARGV[5] non-empty when free (a seeded demo task: no credits), ARGV[6]
+ * its place in the prefix's creation order (from REGISTER) → {kind, task JSON | remaining}.
  */
 export const INSERT_TASK = tenant(`
 local t = cjson.decode(ARGV[3])
 local now = tonumber(ARGV[4])
-local free = ARGV[5] == '1'
+local free = ARGV[5] ~= ''
 local seq = tonumber(ARGV[6])
 settleDue(now)
 expireDue(now)
@@ -190,7 +190,7 @@ expireDue(now)
 return 0
 `);
 
-/** ARGV[3] now → {creation order, task JSON, …} of every live task of the tenant, oldest first. */
+/** ARGV[3] now → {{creation order, task JSON}, …} of every live task of the tenant, oldest first. */
 export const LIST_TASKS = tenant(`
 local now = tonumber(ARGV[3])
 settleDue(now)
@@ -199,16 +199,13 @@ local out = {}
 local ids = redis.call('ZRANGE', K_LIST, 0, -1, 'WITHSCORES')
 for i = 1, #ids, 2 do
   local raw = redis.call('HGET', K_TASK, ids[i])
-  if raw then
-    out[#out + 1] = ids[i + 1]
-    out[#out + 1] = raw
-  end
+  if raw then out[#out + 1] = {ids[i + 1], raw} end
 end
 return out
 `);
 
 /**
- * ARGV[3] model or '', ARGV[4] offset, ARGV[5] limit, ARGV[6] now, ARGV[7] '1' to scan
+ * ARGV[3] model or '', ARGV[4] offset, ARGV[5] limit, ARGV[6] now, ARGV[7] non-empty to scan
  * → {total, task JSONs newest first from offset} from the tenant's (or tenant + model's) index:
  * O(limit) (a model's deep page also walks its offset); or, scanning, {-1, every such task's id oldest
  * first, its compact timeline ('' when unknown)} for a test the caller applies (a status), which then
@@ -223,7 +220,7 @@ local ids
 local total
 local lo, hi = '[' .. model .. '\\0', '(' .. model .. '\\1'
 local function idOf(member) return string.sub(member, #model + 19) end
-if ARGV[7] == '1' then
+if ARGV[7] ~= '' then
   if model == '' then
     ids = redis.call('ZRANGE', K_LIST, 0, -1)
   else
@@ -336,8 +333,10 @@ end
 `;
 
 /**
- * ARGV[1] id, ARGV[2] API key, ARGV[3] now, ARGV[4] when it is forgotten ('' never) → {seq, count}
- * (count: tasks registered, this one included), or {0} when the id is taken. Forgets what expired first.
+ * ARGV[1] id, ARGV[2] API key, ARGV[3] now, ARGV[4] when it is forgotten ('' never), ARGV[5] the size
+ * bound → {seq, {{id, API key}, …}}: its place in the creation order and the oldest tasks beyond the bound
+ * (this one counted), for the caller to evict if the create happens; or {0} when the id is taken.
+ * Forgets what expired first.
  */
 export const REGISTER_TASK = `${REGISTRY}
 local now = tonumber(ARGV[3])
@@ -347,7 +346,14 @@ local seq = redis.call('INCR', K_SEQ)
 redis.call('ZADD', K_ORDER, seq, ARGV[1])
 if ARGV[4] ~= '' then redis.call('ZADD', K_GEXP, ARGV[4], ARGV[1]) end
 redis.call('SADD', K_TENANTS, ARGV[2])
-return {seq, redis.call('ZCARD', K_ORDER)}
+local beyond = {}
+local excess = redis.call('ZCARD', K_ORDER) - tonumber(ARGV[5])
+if excess > 0 then
+  for _, id in ipairs(redis.call('ZRANGE', K_ORDER, 0, excess - 1)) do
+    beyond[#beyond + 1] = {id, redis.call('HGET', K_OWNERS, id)}
+  end
+end
+return {seq, beyond}
 `;
 
 /** ARGV[1] id, ARGV[2] API key: forgets a registration whose insert did not create (or a removed task). */
@@ -360,18 +366,6 @@ return 0
 export const REEXPIRE_TASK = `${REGISTRY}
 if redis.call('HEXISTS', K_OWNERS, ARGV[1]) == 1 then redis.call('ZADD', K_GEXP, ARGV[2], ARGV[1]) end
 return 0
-`;
-
-/** ARGV[1] the size bound → {id, API key, …} of the oldest tasks beyond it (not forgotten yet). */
-export const OLDEST_BEYOND = `${REGISTRY}
-local excess = redis.call('ZCARD', K_ORDER) - tonumber(ARGV[1])
-if excess <= 0 then return {} end
-local out = {}
-for _, id in ipairs(redis.call('ZRANGE', K_ORDER, 0, excess - 1)) do
-  out[#out + 1] = id
-  out[#out + 1] = redis.call('HGET', K_OWNERS, id) or ''
-end
-return out
 `;
 
 /** KEYS[1] fault (hash), KEYS[2] faults (ids in order), KEYS[3] counter; ARGV[1] fault JSON without id → the fault JSON. */

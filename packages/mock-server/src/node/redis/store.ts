@@ -51,7 +51,8 @@ function encodeTask(task: StoredTask): string {
   const plain: Record<string, unknown> = {};
   // Only the StoredTask's own data (a TaskRecord also carries in-process bookkeeping).
   for (const key of TASK_FIELDS) plain[key] = fields[key];
-  return JSON.stringify(plain, (_k, v) => (v === Number.POSITIVE_INFINITY ? null : v));
+  // JSON has no Infinity: a stuck task's end travels as null.
+  return JSON.stringify(plain);
 }
 
 const TASK_FIELDS = [
@@ -140,19 +141,19 @@ export class RedisStore implements MockStore {
 
   /**
    * The size bound spans tenants, and no script may: the prefix's registry gives each task its place
-   * in one creation order first (and refuses an id another key holds), the tenant's script then
-   * decides the create, and a create that took the count beyond the bound evicts the oldest tasks,
-   * each in its own tenant's slot. A registration whose create did not happen is withdrawn.
+   * in one creation order first (refusing an id another key holds) and names the oldest tasks beyond
+   * the bound, the tenant's script then decides the create, and a create that happened evicts those
+   * tasks, each in its own tenant's slot. A registration whose create did not happen is withdrawn.
    */
   async insertTask(task: StoredTask, now: number, options: InsertOptions = {}): Promise<InsertOutcome> {
     const expiry = Number.isFinite(task.endAt) ? String(task.endAt + this.options.retentionMs) : '';
-    const registered = (await this.registryRun(scripts.REGISTER_TASK, [
+    const [seq, beyond] = (await this.registryRun(scripts.REGISTER_TASK, [
       task.id,
       task.apiKey,
       now,
       expiry,
-    ])) as [number, number?];
-    const [seq, count = 0] = registered;
+      this.options.maxTasks,
+    ])) as [number, [string, string][]];
     if (!seq) return { kind: 'id_taken' };
     const free = options.free ? '1' : '';
     let reply: string[];
@@ -169,7 +170,7 @@ export class RedisStore implements MockStore {
     }
     const [kind, value] = reply;
     if (kind !== 'created') await this.forget(task.id, task.apiKey);
-    else if (count > this.options.maxTasks) await this.evictBeyondBound(now);
+    else await this.evict(beyond, now);
     switch (kind) {
       case 'created':
       case 'replayed':
@@ -188,19 +189,14 @@ export class RedisStore implements MockStore {
     await this.registryRun(scripts.FORGET_TASK, [id, apiKey]).catch(() => {});
   }
 
-  private async evictBeyondBound(now: number): Promise<void> {
-    const oldest = (await this.registryRun(scripts.OLDEST_BEYOND, [this.options.maxTasks])) as string[];
-    const evictions: Promise<void>[] = [];
-    for (let i = 0; i < oldest.length; i += 2) {
-      const [id, apiKey] = [oldest[i] as string, oldest[i + 1] as string];
-      evictions.push(
-        (async () => {
-          if (apiKey) await this.tenantRun(scripts.REMOVE_TASK, apiKey, [id, now]);
-          await this.registryRun(scripts.FORGET_TASK, [id, apiKey]);
-        })(),
-      );
-    }
-    await Promise.all(evictions);
+  /** Evicts tasks beyond the size bound: each in its owner's slot (settled or refunded), then from the registry. */
+  private async evict(tasks: [id: string, apiKey: string][], now: number): Promise<void> {
+    await Promise.all(
+      tasks.map(async ([id, apiKey]) => {
+        await this.tenantRun(scripts.REMOVE_TASK, apiKey, [id, now]);
+        await this.registryRun(scripts.FORGET_TASK, [id, apiKey]);
+      }),
+    );
   }
 
   /** With `apiKey` only that key's slot is read (one round trip); without, the registry names the slot. */
@@ -212,12 +208,11 @@ export class RedisStore implements MockStore {
   }
 
   async listTasks(now: number): Promise<readonly StoredTask[]> {
-    const replies = (await this.sweep((apiKey) =>
-      this.tenantRun(scripts.LIST_TASKS, apiKey, [now]),
-    )) as string[][];
-    const all: [number, string][] = [];
-    for (const reply of replies)
-      for (let i = 0; i < reply.length; i += 2) all.push([Number(reply[i]), reply[i + 1] as string]);
+    const replies = (await this.sweep((apiKey) => this.tenantRun(scripts.LIST_TASKS, apiKey, [now]))) as [
+      seq: string,
+      raw: string,
+    ][][];
+    const all = replies.flat().map(([seq, raw]) => [Number(seq), raw] as const);
     return all.sort((a, b) => a[0] - b[0]).map(([, raw]) => this.task(raw));
   }
 
@@ -230,16 +225,16 @@ export class RedisStore implements MockStore {
   ): Promise<TaskPage> {
     const { where } = filter;
     const args = [filter.model ?? '', offset, limit, now, where ? '1' : ''];
-    const reply = (await this.tenantRun(scripts.PAGE_TASKS, apiKey, args)) as [number, string[], string[]?];
+    const reply = (await this.tenantRun(scripts.PAGE_TASKS, apiKey, args)) as [number, string[], string[]];
     if (!where) return { tasks: reply[1].map((raw) => this.task(raw)), total: reply[0] };
     // The scan: every task's compact timeline is tested, newest first; then the page's tasks are read.
-    const [, ids, timelines = []] = reply;
+    const [, ids, timelines] = reply;
+    const newestFirst = ids.map((id, i) => [id, timelines[i]] as const).reverse();
     const pageIds: string[] = [];
     let total = 0;
-    for (let i = ids.length - 1; i >= 0; i--) {
-      const text = timelines[i];
+    for (const [id, text] of newestFirst) {
       if (!text || !where(parseTimeline(text))) continue;
-      if (total >= offset && pageIds.length < limit) pageIds.push(ids[i] as string);
+      if (total >= offset && pageIds.length < limit) pageIds.push(id);
       total++;
     }
     return { tasks: pageIds.length ? await this.tasksByIds(apiKey, pageIds, now) : [], total };
@@ -396,8 +391,11 @@ export class RedisStore implements MockStore {
   async nextCallbackAt(): Promise<number | null> {
     const key = this.keys.jobsDue;
     // RESP3: [[member, score]].
-    const first = (await this.redis.send(key, ['ZRANGE', key, '0', '0', 'WITHSCORES'])) as [string, number][];
-    return first.length ? Number(first[0]?.[1]) : null;
+    const [first] = (await this.redis.send(key, ['ZRANGE', key, '0', '0', 'WITHSCORES'])) as [
+      string,
+      number,
+    ][];
+    return first ? Number(first[1]) : null;
   }
 
   async manualTime(): Promise<number | null> {
@@ -455,7 +453,7 @@ function parseTimeline(text: string): Timeline {
 /** The URL without its password, for banners and errors. */
 export function redactUrl(url: string): string {
   // A cluster's URL names several hosts (not a WHATWG URL): only its password is hidden.
-  if (url.startsWith('redis-cluster:')) return url.replace(/^(redis-cluster:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
+  if (url.startsWith('redis-cluster:')) return url.replace(/(redis-cluster:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
