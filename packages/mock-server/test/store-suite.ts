@@ -163,6 +163,30 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect((await store.account('sk-a', T0)).remaining).toBe(10_000 - 3737);
     });
 
+    test('an id another API key holds is id_taken too', async () => {
+      const t = task();
+      await store.insertTask(t, T0);
+      expect((await store.insertTask(task({ id: t.id, apiKey: 'sk-b' }), T0)).kind).toBe('id_taken');
+      expect(await store.account('sk-b', T0)).toEqual({ remaining: 10_000, used: 0 });
+      expect((await store.listTasks(T0)).map((l) => l.apiKey)).toEqual(['sk-a']);
+    });
+
+    test('a create that did not happen leaves its id free (too few credits, a replay, a conflict)', async () => {
+      await store.setRemaining('sk-a', 1000, T0);
+      const poor = task({ priceUc: 3737 });
+      expect((await store.insertTask(poor, T0)).kind).toBe('insufficient');
+      await store.setRemaining('sk-a', 10_000, T0);
+      expect((await store.insertTask(task({ id: poor.id, apiKey: 'sk-b' }), T0)).kind).toBe('created');
+      await store.insertTask(task({ idempotencyKey: 'k', fingerprint: 'body-1' }), T0);
+      const replay = task({ idempotencyKey: 'k', fingerprint: 'body-1' });
+      const conflict = task({ idempotencyKey: 'k', fingerprint: 'body-2' });
+      expect((await store.insertTask(replay, T0)).kind).toBe('replayed');
+      expect((await store.insertTask(conflict, T0)).kind).toBe('conflict');
+      for (const t of [replay, conflict])
+        expect((await store.insertTask(task({ id: t.id, apiKey: 'sk-c' }), T0)).kind).toBe('created');
+      expect((await store.listTasks(T0)).length).toBe(4);
+    });
+
     test('credits: reserved at create, consumed when it completes, returned when it fails', async () => {
       await store.insertTask(task({ priceUc: 2300, endAt: T0 + 1000 }), T0);
       await store.insertTask(task({ priceUc: 3737, endAt: T0 + 2000, outcome: 'failed' }), T0);
@@ -209,6 +233,31 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect(await store.claimDueCallbacks(t.endAt, 'r1', 1000)).toEqual([]);
       expect((await store.cancelTask(t.id, T0 + 20_000))?.ended).toBe(true);
       expect(await store.cancelTask('task-unified-1-unknown0', T0)).toBeUndefined();
+    });
+
+    test('settleDue settles what has ended by then, for every key', async () => {
+      await store.insertTask(task({ priceUc: 2300, endAt: T0 + 1000 }), T0);
+      await store.insertTask(
+        task({ apiKey: 'sk-b', priceUc: 3737, endAt: T0 + 2000, outcome: 'failed' }),
+        T0,
+      );
+      await store.insertTask(task({ apiKey: 'sk-c', priceUc: 1000, endAt: T0 + 5000 }), T0);
+      await store.settleDue(T0 + 2000);
+      // Read at an earlier time: only what settleDue settled shows.
+      expect(await store.account('sk-a', T0)).toEqual({ remaining: 10_000 - 2300, used: 2300 });
+      expect(await store.account('sk-b', T0)).toEqual({ remaining: 10_000, used: 0 });
+      expect(await store.account('sk-c', T0)).toEqual({ remaining: 9000, used: 0 });
+    });
+
+    test('a cancel of an ended task keeps its callback; of a forgotten one, answers nothing', async () => {
+      const t = task({ endAt: T0 + 1000, callbackUrl: 'https://hooks.example.com/x' });
+      await store.insertTask(t, T0);
+      await store.scheduleCallback({ id: `task:${t.id}`, at: t.endAt, taskId: t.id });
+      expect((await store.cancelTask(t.id, T0 + 2000))?.ended).toBe(true);
+      expect((await store.claimDueCallbacks(T0 + 2000, 'r1', 1000)).map((j) => j.id)).toEqual([
+        `task:${t.id}`,
+      ]);
+      expect(await store.cancelTask(t.id, t.endAt + DAY)).toBeUndefined();
     });
 
     test("a key's page holds its own tasks newest first, with the total of all of them", async () => {
@@ -362,7 +411,7 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
         ['t1', 'failed'],
         ['t2', 'delivered'],
       ]);
-      expect((await store.listAttempts({ taskId: 't2' })).length).toBe(1);
+      expect((await store.listAttempts({ taskId: 't2' })).map((r) => r.taskId)).toEqual(['t2']);
       await store.pruneAttempts(T0 + 5);
       expect((await store.listAttempts({})).map((r) => r.taskId)).toEqual(['t2']);
       const flying = await store.appendAttempt(attempt('t3', T0 + 20, 'in_flight'));

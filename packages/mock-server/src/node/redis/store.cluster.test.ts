@@ -81,6 +81,7 @@ describe('two replicas on one Redis Cluster', () => {
     const prefix = `bound${n++}:`;
     const store = await RedisStore.connect({ url: cluster.url, prefix, ...SETTINGS, maxTasks: 3 });
     open.push(store);
+    expect(store.description).toBe(`redis cluster ${cluster.url} (prefix ${prefix})`);
     const made = [];
     for (const key of ['sk-x', 'sk-y', 'sk-z', 'sk-w']) {
       const t = task(key, null, 1000);
