@@ -171,6 +171,16 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect((await store.listTasks(T0)).map((l) => l.apiKey)).toEqual(['sk-a']);
     });
 
+    test("every key's tasks are listed together, in the order they were created", async () => {
+      const made = [];
+      for (const apiKey of ['sk-a', 'sk-b', 'sk-a', 'sk-c', 'sk-b']) {
+        const t = task({ apiKey });
+        made.push(t.id);
+        await store.insertTask(t, T0);
+      }
+      expect((await store.listTasks(T0)).map((t) => t.id)).toEqual(made);
+    });
+
     test('a create that did not happen leaves its id free (too few credits, a replay, a conflict)', async () => {
       await store.setRemaining('sk-a', 1000, T0);
       const poor = task({ priceUc: 3737 });
