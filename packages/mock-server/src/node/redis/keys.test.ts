@@ -37,6 +37,7 @@ describe('the key names', () => {
       clock: 'vt:{vt:}:clock',
       webhookSecret: 'vt:{vt:}:webhook-secret',
       modelStates: 'vt:{vt:}:model-states',
+      chaos: 'vt:{vt:}:chaos',
       tenants: 'vt:{vt:}:tenants',
       registry: [
         'vt:{vt:}:owners',
