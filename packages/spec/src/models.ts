@@ -78,7 +78,8 @@ let byId: Map<string, ModelEntry> | undefined;
 /** The spec's entry for a model id, or undefined when the spec does not describe it. */
 export function modelEntry(id: unknown): ModelEntry | undefined {
   byId ??= new Map(modelEntries().map((entry) => [entry.id, entry]));
-  return byId.get(id);
+  // A value that is not a model id (any type) is simply not a key.
+  return byId.get(id as string);
 }
 
 /** The schema's `default` of each top-level property that has one. */
