@@ -81,15 +81,7 @@ export class DeliveryEngine {
    * grace passed); `ended` once that attempt is recorded and its retry scheduled, with its outcome.
    */
   start(input: StartDelivery): { webhookId: string } & AttemptRun {
-    const delivery: Delivery = {
-      webhookId: input.webhookId ?? this.newWebhookId(),
-      taskId: input.taskId,
-      url: input.url,
-      body: input.body,
-      mutate: input.mutate ?? null,
-      ...(input.jobId ? { jobId: input.jobId } : {}),
-      ...(input.chaos ? { chaos: input.chaos } : {}),
-    };
+    const delivery = this.toDelivery(input);
     return { webhookId: delivery.webhookId, ...this.attempt(delivery, 1) };
   }
 
@@ -98,19 +90,25 @@ export class DeliveryEngine {
    * says why nothing arrived; no retry follows.
    */
   async drop(input: Omit<StartDelivery, 'jobId'> & { chaos: ChaosProfile }): Promise<void> {
-    const delivery: Delivery = {
-      webhookId: input.webhookId ?? this.newWebhookId(),
-      taskId: input.taskId,
-      url: input.url,
-      body: input.body,
-      mutate: input.mutate ?? null,
-      chaos: input.chaos,
-    };
+    const delivery = this.toDelivery(input);
     const entry = this.newEntry(delivery, 1);
     Object.assign(entry, { outcome: 'dropped', endedAt: entry.at, durationMs: 0 });
     entry.error = `never sent: the ${input.chaos} chaos profile lost this callback`;
     await this.options.store.appendAttempt(entry);
     this.log(delivery, entry);
+  }
+
+  /** A delivery from what its caller knows: a fresh webhook-id unless one is reused, no mutation unless asked. */
+  private toDelivery(input: StartDelivery): Delivery {
+    return {
+      webhookId: input.webhookId ?? this.newWebhookId(),
+      taskId: input.taskId,
+      url: input.url,
+      body: input.body,
+      mutate: input.mutate ?? null,
+      ...(input.jobId ? { jobId: input.jobId } : {}),
+      ...(input.chaos ? { chaos: input.chaos } : {}),
+    };
   }
 
   /** Runs a stored retry job's attempt. */
