@@ -29,6 +29,11 @@ export function modelStatuses(options: ResolvedOptions, overrides: Overrides): M
 
 const POINTER = 'GET /v1/models lists the models this key may use';
 
+/** What a create for a retired model is told (the fixtures' 403 says the same). */
+export function retiredModelMessage(id: string): string {
+  return `${id} is retired and no longer served; ${POINTER}.`;
+}
+
 /**
  * Whether a create for `id` may go ahead (undefined) or the refusal. Retired or not served: 403
  * `model_access_denied`, the code the vendor's own client names for a model it cannot use; it is
@@ -40,7 +45,7 @@ export function modelGate(options: ResolvedOptions, overrides: Overrides, id: st
   }
   const state = overrides[id] ?? (options.retired.has(id) ? 'retired' : 'available');
   if (state === 'retired') {
-    return refuse('model_access_denied', `${id} is retired and no longer served; ${POINTER}.`, 'model');
+    return refuse('model_access_denied', retiredModelMessage(id), 'model');
   }
   if (state === 'unavailable') {
     const message = `${id} is unavailable right now; retry later or pick another model from GET /v1/models.`;

@@ -1,6 +1,7 @@
 // The public API's task rules: create (model gate, callback URL, idempotency replay or conflict, the
 // credit check), a seeded task's free insert, and reading one task of the caller's.
 import type { CreateBody } from '../domain/create-body.js';
+import { insufficientQuotaMessage } from '../domain/errors.js';
 import { stateAt } from '../domain/lifecycle.js';
 import { toCredits } from '../domain/prices.js';
 import type { Scenario } from '../domain/scenarios.js';
@@ -54,7 +55,7 @@ export async function createTask(
       case 'insufficient': {
         const need = toCredits(planned.priceUc);
         const left = toCredits(Math.max(0, outcome.remaining));
-        return refuse('insufficient_quota', `This task needs ${need} credits; ${left} remain.`);
+        return refuse('insufficient_quota', insufficientQuotaMessage(need, left));
       }
       case 'replayed':
         return ok({ task: core.render(outcome.task), replayed: true });

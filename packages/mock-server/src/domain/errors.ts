@@ -34,6 +34,11 @@ export function errorBody(code: ErrorCode, message: string, param?: string): Err
 }
 
 /** The code an injected fault of this status answers with. */
+/** What a create that the credits do not cover is told (the fixtures' 402 says the same). */
+export function insufficientQuotaMessage(need: number, left: number): string {
+  return `This task needs ${need} credits; ${left} remain.`;
+}
+
 export function codeForStatus(status: number): ErrorCode {
   switch (status) {
     case 429:
