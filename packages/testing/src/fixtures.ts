@@ -5,6 +5,7 @@ import type {
   ModelRequest,
   TaskFailureCode,
   TaskStatus,
+  VideoModel,
   VideoTask,
 } from '@videotask/client';
 import * as fixtures from '@videotask/mock-server/fixtures';
@@ -43,13 +44,14 @@ export function fakeTask<S extends TaskStatus = TaskStatus>(
   return fixtures.fakeTask(overrides as fixtures.FakeTaskOverrides, options) as unknown as TaskOfStatus<S>;
 }
 
-type Sora2Request = ModelRequest<'sora-2'>;
-
-/** A realistic `sora-2` create body (every field spelled out); an `undefined` override removes a field. */
-export function fakeCreateRequest(
-  overrides?: Partial<Sora2Request>,
-  options?: FakeCreateRequestOptions,
-): Sora2Request & Required<Pick<Sora2Request, 'aspect_ratio' | 'duration' | 'remove_watermark'>> {
+/**
+ * A realistic create body for `options.model` (or for the overridden `model`; default: a model drawn
+ * from the spec), typed as that model's body; an `undefined` override removes a field.
+ */
+export function fakeCreateRequest<M extends VideoModel = VideoModel>(
+  overrides?: Partial<ModelRequest<M>> & { model?: M },
+  options?: FakeCreateRequestOptions & { model?: M },
+): ModelRequest<M> {
   return fixtures.fakeCreateRequest(overrides as Partial<fixtures.FakeCreateRequest>, options) as never;
 }
 

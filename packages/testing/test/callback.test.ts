@@ -52,7 +52,7 @@ describe('fakeCallback', () => {
     const { headers, body, task } = await fakeCallback({ secret, seed: 1 });
     expect(task.status).toBe('completed');
     await expect(verifyCallback(body, headers, secret)).resolves.toEqual(task);
-    await expect(verifyCallback(body.replace('sora-2', 'sora-3'), headers, secret)).rejects.toThrow(
+    await expect(verifyCallback(body.replace(task.model, `${task.model}x`), headers, secret)).rejects.toThrow(
       WebhookVerificationError,
     );
     await expect(verifyCallback(body, headers, generateWebhookSecret())).rejects.toThrow(

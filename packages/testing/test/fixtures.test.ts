@@ -12,6 +12,13 @@ describe('@videotask/testing fixtures', () => {
     expectTypeOf(fakeTask()).toEqualTypeOf<VideoTask>();
     expect(done).toEqual(mockFixtures.fakeTask({ status: 'completed' }, { seed: 7 }));
     expect(fakeCreateRequest({}, { seed: 7 })).toEqual(mockFixtures.fakeCreateRequest({}, { seed: 7 }));
+    // The body is typed as the model asked for: a sora-2 body has its durations, a Kling one its sound.
+    const sora = fakeCreateRequest({}, { seed: 7, model: 'sora-2' });
+    expectTypeOf(sora.duration).toEqualTypeOf<10 | 15 | undefined>();
+    expect(sora.model).toBe('sora-2');
+    expectTypeOf(fakeCreateRequest({ model: 'kling-o3-text-to-video' }).sound).toEqualTypeOf<
+      'on' | 'off' | undefined
+    >();
     expect(fakeError(503, 'service_unavailable').error.type).toBe('service_unavailable_error');
     expect(() => fakeTask({ status: 'completed', progress: -1 })).toThrow(FixtureError);
   });
