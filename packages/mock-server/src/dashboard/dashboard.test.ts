@@ -247,6 +247,25 @@ describe('the task view', () => {
     expect((await get(s, `${UI}/view/tasks/task-unified-1-aaaaaaaa`)).status).toBe(404);
   });
 
+  test('names the model, and the video shape as each model says it (or the length alone)', async () => {
+    const s = start();
+    const preview = await create(s, { model: 'sora-2-preview', aspect_ratio: '720x1280', duration: 4 });
+    const hailuo = await create(s, { model: 'MiniMax-Hailuo-2.3', duration: 6 });
+    const facts = async (id: string) =>
+      ((await (await get(s, `${UI}/view/tasks/${id}`)).json()) as { parts: Record<string, string> }).parts[
+        'task-facts'
+      ] ?? '';
+    expect(await facts(preview.id)).toContain('<code>sora-2-preview</code>');
+    expect(await facts(preview.id)).toContain('4 s · 720x1280');
+    expect(await facts(hailuo.id)).toContain('<code>MiniMax-Hailuo-2.3</code>');
+    expect(await facts(hailuo.id)).toMatch(/<dd>6 s<\/dd>/);
+    const page = (await (await get(s, `${UI}/tasks`)).json()) as { data: { id: string; model: string }[] };
+    expect(Object.fromEntries(page.data.map((r) => [r.id, r.model]))).toEqual({
+      [preview.id]: 'sora-2-preview',
+      [hailuo.id]: 'MiniMax-Hailuo-2.3',
+    });
+  });
+
   test('everything from requests and receivers is escaped: keys, receiver errors, bodies', async () => {
     const s = start({
       allowLocalCallbacks: true,

@@ -3,7 +3,7 @@
 import type { AdminSchemas } from '@videotask/spec';
 import { html, type SafeHtml } from '../http/html.js';
 import type { Fault } from '../store/faults.js';
-import { badge, formatTime, n, outcomeText, type Parts, progressBar } from './markup.js';
+import { badge, formatTime, n, outcomeText, type Parts, progressBar, videoShape } from './markup.js';
 import type { TaskPage, TaskRow } from './query.js';
 
 /** A served model and its state, as the admin API lists it. */
@@ -16,7 +16,7 @@ function row(r: TaskRow, selected: string | null): SafeHtml {
 <td>${badge(r.status)}${r.cancelled ? html` <span class="muted">(cancelled)</span>` : ''}</td>
 <td>${progressBar(r.id, r.progress)}</td>
 <td>${r.scenario ? html`<code>${r.scenario}</code>` : html`<span class="muted">—</span>`}</td>
-<td>${r.duration} s · ${r.aspectRatio}</td>
+<td><code>${r.model}</code> · ${videoShape(r.duration, r.aspectRatio)}</td>
 <td><time datetime="${new Date(r.createdAt).toISOString()}" title="${formatTime(r.createdAt)}">${formatTime(r.createdAt).slice(11, 19)}</time></td>
 <td><code>${r.apiKey}</code></td>
 <td>${

@@ -46,3 +46,8 @@ export function outcomeText(outcome: string): string {
 export function fact(term: string, value: SafeHtml | string): SafeHtml {
   return html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
 }
+
+/** A video's length and shape, e.g. `10 s · 16:9`; models without an aspect ratio show the length alone. */
+export function videoShape(duration: number, aspectRatio: string): string {
+  return aspectRatio ? `${duration} s · ${aspectRatio}` : `${duration} s`;
+}

@@ -27,6 +27,7 @@ export interface TaskRow {
   status: TaskStatus;
   progress: number;
   scenario: string | null;
+  model: string;
   duration: number;
   aspectRatio: string;
   /** ms since epoch, server clock. */
@@ -102,6 +103,7 @@ export async function queryTasks(
         status,
         progress,
         scenario: task.scenario,
+        model: task.model,
         duration: task.duration,
         aspectRatio: task.aspectRatio,
         createdAt: task.createdAt,

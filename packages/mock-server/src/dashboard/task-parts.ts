@@ -2,8 +2,9 @@
 // redeliver its callback) and every callback attempt with the headers and body sent.
 import type { AdminTask } from '../core/views.js';
 import { type DeliveryAttempt, REDELIVER_MUTATIONS } from '../domain/delivery-attempt.js';
+import { isPortrait } from '../http/files.js';
 import { html, type SafeHtml } from '../http/html.js';
-import { badge, fact, formatTime, outcomeText, type Parts, progressBar } from './markup.js';
+import { badge, fact, formatTime, outcomeText, type Parts, progressBar, videoShape } from './markup.js';
 import { shortKey } from './query.js';
 
 function attemptView(a: DeliveryAttempt, index: number): SafeHtml {
@@ -56,7 +57,7 @@ export function videoPart(view: AdminTask): string {
   const { task } = view;
   if (task.status === 'completed') {
     const path = `/files/${task.id}.mp4`;
-    const portrait = view.aspectRatio === '9:16';
+    const portrait = isPortrait(view.aspectRatio);
     return html`<video class="${portrait ? 'portrait' : 'landscape'}" controls preload="metadata" src="${path}" aria-label="Result video of ${task.id}"></video>
 <p><a href="${path}">${path}</a> · served by the mock, as in <code>results[0]</code></p>`.toString();
   }
@@ -91,7 +92,8 @@ ${fact('status', html`${badge(view.task.status)}${view.cancelled ? ' (cancelled)
 ${fact('progress', progressBar(view.task.id, view.task.progress))}
 ${fact('owner key', html`<code>${shortKey(view.apiKey)}</code>`)}
 ${fact('scenario', view.scenario ? html`<code>${view.scenario}</code>` : 'none (the seeded failure rate decides)')}
-${fact('video', `${view.duration} s · ${view.aspectRatio}${view.imageToVideo ? ' · image-to-video' : ''}${view.removeWatermark ? '' : ' · watermark'}`)}
+${fact('model', html`<code>${view.task.model}</code>`)}
+${fact('video', `${videoShape(view.duration, view.aspectRatio)}${view.imageToVideo ? ' · image-to-video' : ''}${view.removeWatermark ? '' : ' · watermark'}`)}
 ${fact('price', `${view.priceCredits} credits${view.settled ? ' (settled)' : ''}`)}
 ${fact('callback_url', view.callbackUrl ? html`<code class="wrap">${view.callbackUrl}</code>` : 'none')}
 ${fact('created', formatTime(t.createdAt, true))}

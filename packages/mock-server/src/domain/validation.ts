@@ -13,7 +13,7 @@ import {
 } from '@videotask/spec/validator';
 
 export interface RequestValidators {
-  /** The create body, with defaults filled in (duration 10, remove_watermark true, aspect_ratio 16:9). */
+  /** The create body, with its model's defaults filled in. */
   createBody: CompiledValidator;
   /** The same, but `callback_url` may be http:// too (allowLocalCallbacks). */
   createBodyLocal: CompiledValidator;
