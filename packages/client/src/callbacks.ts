@@ -23,7 +23,8 @@ export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 const encoder = new TextEncoder();
 
-function header(headers: HeadersLike, name: string): string | undefined {
+/** A header's value from a Fetch `Headers` or a plain record (Node's, any case); several values joined. */
+export function header(headers: HeadersLike, name: string): string | undefined {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   const record = headers as Record<string, string | string[] | undefined>;
   let value = record[name];

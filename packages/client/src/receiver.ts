@@ -4,6 +4,7 @@
 import {
   type EndedTask,
   type HeadersLike,
+  header,
   parseCallback,
   type RawBody,
   type VerifyCallbackOptions,
@@ -54,14 +55,6 @@ export interface CallbackReceipt {
   task: EndedTask;
 }
 
-function headerOf(headers: HeadersLike, name: string): string | undefined {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const record = headers as Record<string, string | string[] | undefined>;
-  const key = Object.keys(record).find((k) => k.toLowerCase() === name);
-  const value = key === undefined ? undefined : record[key];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /**
  * A receive function for your route: give it the raw body and the headers; it throws
  * WebhookVerificationError for a delivery that is not genuine (answer 400), rejects with the
@@ -76,7 +69,7 @@ export function createCallbackReceiver(
     const task = options.secret
       ? await verifyCallback(rawBody, headers, options.secret, options.verify)
       : parseCallback(rawBody);
-    const webhookId = headerOf(headers, 'webhook-id') ?? `task:${task.id}:${task.status}`;
+    const webhookId = header(headers, 'webhook-id') ?? `task:${task.id}:${task.status}`;
     if (!(await seen.add(webhookId))) return { duplicate: true, webhookId, task };
     try {
       await options.onTask(task, { webhookId });

@@ -90,7 +90,11 @@ describe('createCallbackReceiver', () => {
     expect((await receive(body, {})).duplicate).toBe(false);
     expect((await receive(body, { 'Webhook-Id': 'msg_x' })).duplicate).toBe(false);
     expect((await receive(body, {})).duplicate).toBe(true);
-    expect(ids).toEqual([`task:${task.id}:completed`, 'msg_x']);
+    // The same id from a Fetch Headers or a Node record in another case is the same delivery.
+    expect((await receive(body, new Headers({ 'webhook-id': 'msg_x' }))).duplicate).toBe(true);
+    expect((await receive(body, { 'webhook-id': 'msg_x', 'x-other': 'msg_y' })).duplicate).toBe(true);
+    expect((await receive(body, { 'x-other': 'msg_z', 'WEBHOOK-ID': 'msg_y' })).duplicate).toBe(false);
+    expect(ids).toEqual([`task:${task.id}:completed`, 'msg_x', 'msg_y']);
   });
 });
 
