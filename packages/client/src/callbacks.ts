@@ -27,11 +27,7 @@ const encoder = new TextEncoder();
 export function header(headers: HeadersLike, name: string): string | undefined {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   const record = headers as Record<string, string | string[] | undefined>;
-  let value = record[name];
-  if (value === undefined) {
-    const key = Object.keys(record).find((k) => k.toLowerCase() === name);
-    value = key === undefined ? undefined : record[key];
-  }
+  const value = Object.entries(record).find(([key]) => key.toLowerCase() === name)?.[1];
   return Array.isArray(value) ? value.join(' ') : value;
 }
 
