@@ -50,7 +50,9 @@ for (let round = -1; round < ROUNDS; round++) {
   for (const [mode, { running, id }] of order) {
     for (const [route, measure] of Object.entries(routes(running.mock, id))) {
       const us = await measure();
-      if (round >= 0) (runs[`${route} ${mode}`] ??= []).push(us); // round -1 warms up
+      if (round < 0) continue; // round -1 warms up
+      const key = `${route} ${mode}`;
+      runs[key] = [...(runs[key] ?? []), us];
     }
   }
 }
