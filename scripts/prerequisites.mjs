@@ -39,6 +39,17 @@ export const PREREQUISITES = [
     install: { debian: 'chromium', fedora: 'chromium', macos: '--cask chromium' },
   },
   {
+    // Checks the mock's /metrics output (the Prometheus text format). Debian's and Homebrew's prometheus
+    // ship it; Fedora's package name is unverified (no Fedora machine to check it on).
+    program: 'promtool',
+    what: "Prometheus's promtool",
+    packages: ['mock-server'],
+    suites: 'mock-server (the --metrics output)',
+    env: 'PROMTOOL',
+    names: ['promtool'],
+    install: { debian: 'prometheus', fedora: 'golang-github-prometheus', macos: 'prometheus' },
+  },
+  {
     program: 'podman',
     what: 'Podman, with Buildah and runc',
     optional: true,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set-up on a fresh machine: checks Node, installs the pnpm version package.json names, the programs the
-# tests need (redis-server, Chromium; scripts/prerequisites.mjs), the optional podman (with buildah and
+# tests need (redis-server, Chromium, promtool; scripts/prerequisites.mjs), the optional podman (with buildah and
 # runc, for `pnpm image`) and the workspace's dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."

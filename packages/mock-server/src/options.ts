@@ -3,6 +3,7 @@
 import { type ModelId, modelEntries } from '@videotask/spec';
 import { generateWebhookSecret, secretKeyBytes } from './delivery/signature.js';
 import { CHAOS_PROFILES, type ChaosProfile, isChaosProfile } from './domain/chaos.js';
+import type { MockObserver } from './domain/observer.js';
 import { MAX_CREDITS } from './domain/prices.js';
 import { randomSeed } from './domain/random.js';
 import type { MockStore } from './store/store.js';
@@ -61,6 +62,8 @@ export interface MockServerOptions {
   retired?: string[];
   /** A chaos profile in force from the start (`flaky-gateway`, `slow-provider`, …), seeded by `seed`; the admin API can change it. */
   chaos?: ChaosProfile | null;
+  /** Told of each request, created task and callback attempt (the Node entry's --metrics); absent: none. */
+  observer?: MockObserver;
 }
 
 export interface ResolvedOptions {
@@ -89,6 +92,7 @@ export interface ResolvedOptions {
   models: readonly ModelId[];
   retired: ReadonlySet<string>;
   chaos: ChaosProfile | null;
+  observer: MockObserver | undefined;
 }
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:4010';
@@ -170,5 +174,6 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
     docsAssets: options.docsAssets,
     ...resolveModels(options.models, options.retired),
     chaos: resolveChaos(options.chaos),
+    observer: options.observer,
   };
 }

@@ -10,6 +10,7 @@ import { parseCreate } from './core/create-input.js';
 import type { TaskListPage, TaskListQuery } from './core/list.js';
 import type { Result } from './core/result.js';
 import type { SeedOptions } from './core/seed.js';
+import type { TaskTally } from './core/task-tally.js';
 import type { AdminTask } from './core/views.js';
 import { DASHBOARD_ROUTES, mountDashboard } from './dashboard/index.js';
 import type { ChaosProfile } from './domain/chaos.js';
@@ -63,12 +64,14 @@ export interface MockServer {
      */
     create(
       body: unknown,
-      options?: { apiKey?: string; idempotencyKey?: string; scenario?: string },
+      options?: { apiKey?: string; idempotencyKey?: string; scenario?: string; traceparent?: string },
     ): Promise<{ task: VideoTaskJson; replayed: boolean }>;
     /** Every stored task, oldest first, as the admin API shows it. */
     list(): Promise<AdminTask[]>;
     /** The one task query the admin API and the dashboard use (filters, paging newest first, counts). */
     query(query: TaskListQuery): Promise<TaskListPage>;
+    /** The live tasks by status and model and their credits by billing state, counted now (what --metrics shows). */
+    tally(): Promise<TaskTally>;
     get(id: string): Promise<AdminTask | undefined>;
     /** Ends a running task as failed / request_cancelled; false when it had already ended or is unknown. */
     cancel(id: string): Promise<boolean>;
@@ -169,8 +172,13 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
 function controllerTasks(core: MockCore): MockServer['tasks'] {
   return {
     create: async (body, options = {}) => {
-      const { apiKey = 'sk-controller', idempotencyKey = null, scenario = null } = options;
-      const request = { apiKey, body, idempotencyKey, scenario };
+      const {
+        apiKey = 'sk-controller',
+        idempotencyKey = null,
+        scenario = null,
+        traceparent = null,
+      } = options;
+      const request = { apiKey, body, idempotencyKey, scenario, traceparent };
       return unwrap(await core.create(unwrap(parseCreate(request, core.options.allowLocalCallbacks))));
     },
     list: async () => {
@@ -178,6 +186,7 @@ function controllerTasks(core: MockCore): MockServer['tasks'] {
       return Promise.all(page.items.reverse().map(({ task }) => core.view(task)));
     },
     query: (query) => core.listTasks(query),
+    tally: () => core.taskTally(),
     get: async (id) => {
       const result = await core.adminTask(id);
       return result.ok ? result.value : undefined;

@@ -202,6 +202,21 @@ describe('main (in process)', () => {
     expect(running?.mock.options.unsignedCallbacks).toBe(true);
   });
 
+  test('--metrics (or MOCK_METRICS): a start line names /metrics, which answers', async () => {
+    expect(parseCliArgs([], { MOCK_METRICS: '1' }).serve.metrics).toBe(true);
+    expect(parseCliArgs([], {}).serve.metrics).toBeUndefined();
+    const out: string[] = [];
+    running = await main(
+      ['--port', '0', '--metrics', '--quiet'],
+      {},
+      { out: (l) => out.push(l), err: () => {} },
+      false,
+    );
+    expect(out).toContain(`Metrics: ${running?.url}/metrics (Prometheus text format)`);
+    const text = await (await fetch(`${running?.url}/metrics`)).text();
+    expect(text).toContain('# TYPE videotask_mock_http_requests_total counter');
+  });
+
   test('without --quiet, one line per request', async () => {
     const out: string[] = [];
     running = await main(['--port', '0'], {}, { out: (l) => out.push(l), err: () => {} }, false);

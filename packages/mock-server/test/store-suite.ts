@@ -22,6 +22,7 @@ interface TaskShape {
   idempotencyKey?: string | null;
   fingerprint?: string | null;
   callbackUrl?: string | null;
+  traceparent?: string | null;
 }
 
 let ids = 0;
@@ -43,6 +44,7 @@ export function task(shape: TaskShape = {}): TaskRecord {
       scenario: null,
       idempotencyKey: shape.idempotencyKey ?? null,
       fingerprint: shape.fingerprint ?? null,
+      traceparent: shape.traceparent ?? null,
     },
     {
       createdAt: T0,
@@ -68,6 +70,7 @@ export function attempt(
     url: 'https://hooks.example.com/video',
     attempt: 1,
     mutate: null,
+    traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
     signed: true,
     at,
     endedAt: outcome === 'in_flight' ? null : at,
@@ -106,6 +109,16 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect(read?.callbackUrl).toBe('https://hooks.example.com/x');
       expect(read?.expiresAt).toBe(t.endAt + DAY);
       expect(await store.getTask('task-unified-1-unknown0', T0)).toBeUndefined();
+    });
+
+    test('a task keeps its traceparent; one without a trace reads null', async () => {
+      const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+      const [traced, plain] = [task({ traceparent }), task()];
+      await store.insertTask(traced, T0);
+      await store.insertTask(plain, T0);
+      expect((await store.getTask(traced.id, T0 + 1))?.traceparent).toBe(traceparent);
+      expect((await store.getTask(plain.id, T0 + 1))?.traceparent).toBeNull();
+      expect((await store.listTasks(T0 + 1)).map((t) => t.traceparent)).toEqual([traceparent, null]);
     });
 
     test('a stuck task (no end) keeps Infinity for its end and never expires', async () => {
@@ -458,13 +471,14 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       ]);
     });
 
-    test('a retry job keeps its delivery (webhook-id, body, attempt) through the store', async () => {
+    test('a retry job keeps its delivery (webhook-id, body, attempt, trace) through the store', async () => {
       const retry = {
         webhookId: 'msg_1',
         url: 'https://h.example.com',
         body: '{"a":1}',
         mutate: null,
         attempt: 2,
+        traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
       };
       await store.scheduleCallback({ id: 'retry:msg_1:2', at: T0, taskId: 't', retry });
       expect(await store.claimDueCallbacks(T0, 'r1', 1000)).toEqual([

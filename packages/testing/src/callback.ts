@@ -12,13 +12,19 @@ export interface FakeCallbackOptions {
   id?: string;
   /** `webhook-timestamp`, Unix seconds (default now: receivers refuse one more than 5 minutes off). */
   timestamp?: number;
+  /** `traceparent` (W3C Trace Context; default one drawn from `id` and `timestamp`): the mock sends one with every attempt. */
+  traceparent?: string;
   /** Seeds the default task. */
   seed?: FixtureSeed;
 }
 
 export interface FakeCallback {
   /** The request headers, exactly as the mock sends them. */
-  headers: CallbackHeaders & { 'content-type': 'application/json'; 'user-agent': string };
+  headers: CallbackHeaders & {
+    'content-type': 'application/json';
+    'user-agent': string;
+    traceparent: string;
+  };
   /** The raw body: verify these bytes, not a re-serialised copy. */
   body: string;
   task: FinishedTask;
@@ -29,6 +35,16 @@ export interface FakeCallback {
 function freshId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return `msg_${Array.from(bytes, (b) => (b % 36).toString(36)).join('')}`;
+}
+
+/**
+ * A sampled trace context drawn from the webhook-id and timestamp (SHA-256), so the same inputs give the
+ * same delivery; an all-zero id (invalid) would need a hash of zeros.
+ */
+async function derivedTraceparent(id: string, timestamp: number): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${id}.${timestamp}`));
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `00-${hex.slice(0, 32)}-${hex.slice(32, 48)}-01`;
 }
 
 /** A signed delivery of a finished task, for testing a callback receiver. */
@@ -47,6 +63,7 @@ export async function fakeCallback(options: FakeCallbackOptions): Promise<FakeCa
     'content-type': 'application/json',
     'user-agent': 'videotask-mock',
     'webhook-id': id,
+    traceparent: options.traceparent ?? (await derivedTraceparent(id, timestamp)),
     'webhook-timestamp': String(timestamp),
     'webhook-signature': signature,
   } as const;

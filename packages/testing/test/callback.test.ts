@@ -42,6 +42,7 @@ describe('fakeCallback', () => {
       task: JSON.parse(body),
       id: headers['webhook-id'],
       timestamp: Number(headers['webhook-timestamp']),
+      traceparent: headers.traceparent,
     });
     expect(fake.body).toBe(body);
     expect(fake.headers).toEqual(headers);
@@ -72,6 +73,9 @@ describe('fakeCallback', () => {
       headers: fake.headers,
       body: fake.body,
     });
+    expect(fake.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    const other = await fakeCallback({ secret, task, id: 'msg_2', timestamp: 1_800_000_000 });
+    expect(other.headers.traceparent).not.toBe(fake.headers.traceparent);
     await expect(fakeCallback({ secret, task: fakeTask({ status: 'pending' }) as never })).rejects.toThrow(
       FixtureError,
     );

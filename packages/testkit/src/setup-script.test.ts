@@ -1,4 +1,4 @@
-// The repo's set-up script as a newcomer meets it: a PATH without redis-server, redis-cli and Chromium, and no
+// The repo's set-up script as a newcomer meets it: a PATH without redis-server, redis-cli, Chromium and promtool, and no
 // way to install them (no apt-get, no sudo). It must stop, name each missing program and print the
 // command for this OS; it never installs anything here (npm and pnpm are stand-ins that say so).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -38,7 +38,7 @@ function setup(os: string) {
 
 // Each test runs the script (bash, then node twice) once or twice: about 1 s on a quiet machine, but
 // 6 s each was measured in a fresh-clone CI run with every package's tests sharing two busy cores.
-describe('scripts/setup.sh without redis-server, redis-cli and Chromium, and no way to install them', {
+describe('scripts/setup.sh without redis-server, redis-cli, Chromium and promtool, and no way to install them', {
   timeout: 30_000,
 }, () => {
   test.each([
@@ -47,7 +47,8 @@ describe('scripts/setup.sh without redis-server, redis-cli and Chromium, and no 
       'sudo apt-get install -y redis-server',
       'sudo apt-get install -y redis-tools',
       'sudo apt-get install -y chromium',
-      'sudo apt-get install -y redis-server redis-tools chromium',
+      'sudo apt-get install -y prometheus',
+      'sudo apt-get install -y redis-server redis-tools chromium prometheus',
       'sudo apt-get install -y podman buildah runc',
     ],
     [
@@ -55,7 +56,8 @@ describe('scripts/setup.sh without redis-server, redis-cli and Chromium, and no 
       'sudo dnf install -y redis',
       'sudo dnf install -y redis',
       'sudo dnf install -y chromium',
-      'sudo dnf install -y redis chromium',
+      'sudo dnf install -y golang-github-prometheus',
+      'sudo dnf install -y redis chromium golang-github-prometheus',
       'sudo dnf install -y podman buildah runc',
     ],
     [
@@ -63,18 +65,20 @@ describe('scripts/setup.sh without redis-server, redis-cli and Chromium, and no 
       'brew install redis',
       'brew install redis',
       'brew install --cask chromium',
-      'brew install redis && brew install --cask chromium',
+      'brew install prometheus',
+      'brew install redis && brew install --cask chromium && brew install prometheus',
       'brew install podman',
     ],
   ])(
     'on %s: exits non-zero with one line per program and the command for all, then the optional podman',
-    (os, redis, cli, chromium, all, podman) => {
+    (os, redis, cli, chromium, promtool, all, podman) => {
       const run = setup(os);
       expect(run.status).toBe(1);
       expect(run.stderr.trim().split('\n')).toEqual([
         `missing redis-server (the Redis server), needed by mock-server (Redis store, replicas), contract-tests (the redis target), testkit: ${redis}`,
         `missing redis-cli (the Redis command line client), needed by mock-server (the Redis store on a Redis Cluster), testkit: ${cli}`,
         `missing chromium (the Chromium browser), needed by mock-server (the dashboard in a browser), testing (MSW in a browser): ${chromium}`,
+        `missing promtool (Prometheus's promtool), needed by mock-server (the --metrics output): ${promtool}`,
         `Install them, then run this again: ${all}`,
         OPTIONAL_PODMAN(podman),
       ]);
@@ -84,7 +88,7 @@ describe('scripts/setup.sh without redis-server, redis-cli and Chromium, and no 
   );
 
   test('with every program present it goes on to install the workspace, podman or not', () => {
-    for (const program of ['redis-server', 'redis-cli', 'chromium'])
+    for (const program of ['redis-server', 'redis-cli', 'chromium', 'promtool'])
       symlinkSync(which(program), join(bin, program));
     try {
       const run = setup('debian');
@@ -101,7 +105,7 @@ describe('scripts/setup.sh without redis-server, redis-cli and Chromium, and no 
       expect(quiet.stderr).toBe('pnpm install --frozen-lockfile must not run\n');
       expect(quiet.status).toBe(99);
     } finally {
-      for (const program of ['redis-server', 'redis-cli', 'chromium', 'podman'])
+      for (const program of ['redis-server', 'redis-cli', 'chromium', 'promtool', 'podman'])
         rmSync(join(bin, program), { force: true });
     }
   });

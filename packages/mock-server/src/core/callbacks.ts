@@ -54,8 +54,8 @@ async function startJob(core: CoreContext, job: CallbackJob): Promise<AttemptRun
     case 'send':
       return startOwnCallback(core, task, job);
     case 'drop': {
-      const { url, body } = await ownDelivery(core, task);
-      await core.deliveries.drop({ taskId: task.id, url, body, webhookId: job.webhookId, chaos: profile });
+      const own = await ownDelivery(core, task);
+      await core.deliveries.drop({ taskId: task.id, ...own, webhookId: job.webhookId, chaos: profile });
       return undefined;
     }
     case 'hold':
@@ -70,11 +70,12 @@ async function startJob(core: CoreContext, job: CallbackJob): Promise<AttemptRun
       return undefined;
     case 'duplicate': {
       // The same webhook-id and body again, `afterMs` later: a job, so it goes on the server's clock.
-      const { url, body } = await ownDelivery(core, task);
+      const { url, body, traceparent } = await ownDelivery(core, task);
       const run = core.deliveries.start({
         taskId: task.id,
         url,
         body,
+        traceparent,
         webhookId: job.webhookId,
         jobId: job.id,
       });
@@ -85,6 +86,7 @@ async function startJob(core: CoreContext, job: CallbackJob): Promise<AttemptRun
         mutate: 'duplicate' as const,
         attempt: 1,
         chaos: profile,
+        ...(traceparent ? { traceparent } : {}),
       };
       await scheduleCallback(core, {
         id: `dup:${run.webhookId}`,
@@ -98,9 +100,10 @@ async function startJob(core: CoreContext, job: CallbackJob): Promise<AttemptRun
 }
 
 /** Where the task's own callback goes and what it says (after its credits settle: the store settles on read). */
-async function ownDelivery(core: CoreContext, task: StoredTask): Promise<{ url: string; body: string }> {
+async function ownDelivery(core: CoreContext, task: StoredTask) {
   await core.store.settleDue(core.now());
-  return { url: task.callbackUrl as string, body: JSON.stringify(core.render(task)) };
+  const body = JSON.stringify(core.render(task));
+  return { url: task.callbackUrl as string, body, traceparent: task.traceparent ?? null };
 }
 
 /** The task's own callback, sent when it ends. */
@@ -110,12 +113,11 @@ async function startOwnCallback(
   job?: CallbackJob,
   chaos?: ChaosProfile,
 ): Promise<AttemptRun & { webhookId: string }> {
-  const { url, body } = await ownDelivery(core, task);
+  const own = await ownDelivery(core, task);
   const webhookId = job?.webhookId;
   return core.deliveries.start({
     taskId: task.id,
-    url,
-    body,
+    ...own,
     webhookId,
     jobId: job?.id,
     ...(chaos ? { chaos } : {}),

@@ -47,6 +47,7 @@ import { ReplicaSync } from './replicas.js';
 import { ok, type Refusal, type Result } from './result.js';
 import type { SeedOptions } from './seed.js';
 import { type CreateInput, completedTask, createTask, readTask } from './task-commands.js';
+import { type TaskTally, taskTally } from './task-tally.js';
 import type { AdminTask } from './views.js';
 
 export class MockCore implements CoreContext {
@@ -56,6 +57,7 @@ export class MockCore implements CoreContext {
   readonly deliveries: DeliveryEngine;
   readonly replicas: ReplicaSync;
   random: Random;
+  traces: Random;
   readonly owner: string;
   /** The seed of this process's ids: on a shared store each replica adds its own part, so replicas never draw the same ids. */
   private readonly idSeed: string;
@@ -64,6 +66,7 @@ export class MockCore implements CoreContext {
     this.options = options;
     this.idSeed = options.store?.shared ? `${options.seed}:${randomSeed()}` : options.seed;
     this.random = createRandom(this.idSeed);
+    this.traces = createRandom(`${this.idSeed}:traces`);
     this.owner = `mock_${createRandom(`${this.idSeed}:owner`).base36(8)}`;
     this.scheduler = createScheduler({
       mode: options.clock,
@@ -86,6 +89,8 @@ export class MockCore implements CoreContext {
       allowLocal: options.allowLocalCallbacks,
       resolveHost: options.resolveHost,
       random: createRandom(`${this.idSeed}:webhooks`),
+      spans: createRandom(`${this.idSeed}:spans`),
+      observer: options.observer,
       logger: options.logger,
       graceMs: options.deliveryGraceMs,
       scheduleRetry: (job) => scheduleCallback(this, job),
@@ -176,6 +181,11 @@ export class MockCore implements CoreContext {
   /** The one task query (filters, paging newest first, counts). */
   listTasks(query: TaskListQuery): Promise<TaskListPage> {
     return listTasks(this, query);
+  }
+
+  /** The live tasks by status and model and their credits by billing state, counted now (--metrics). */
+  taskTally(): Promise<TaskTally> {
+    return taskTally(this);
   }
 
   /** Ends a running task as failed / request_cancelled, refunds it and sends its callback; 409 once ended. */
@@ -279,6 +289,7 @@ export class MockCore implements CoreContext {
     this.scheduler.clear();
     await this.store.clear();
     this.random = createRandom(this.idSeed);
+    this.traces = createRandom(`${this.idSeed}:traces`);
   }
 
   async close(): Promise<void> {

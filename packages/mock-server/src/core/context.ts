@@ -17,6 +17,8 @@ export interface CoreContext {
   readonly replicas: ReplicaSync;
   /** Draws task ids and outcomes (re-seeded on reset, so read it at each use). */
   readonly random: Random;
+  /** Starts the traces of tasks created without a valid `traceparent` (re-seeded on reset, like `random`). */
+  readonly traces: Random;
   /** Names this process when it claims callback jobs. */
   readonly owner: string;
   now(): number;

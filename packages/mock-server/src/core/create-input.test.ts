@@ -6,8 +6,11 @@ import { refuse } from './result.js';
 const SORA = { model: 'sora-2', prompt: 'x' };
 /** sora-2's body once the spec's defaults are filled in. */
 const SORA_FILLED = { ...SORA, aspect_ratio: '16:9', remove_watermark: true, duration: 10 };
-const parse = (body: unknown, extra: { idempotencyKey?: string; scenario?: string } = {}, local = false) =>
-  parseCreate({ apiKey: 'k', body, ...extra }, local);
+const parse = (
+  body: unknown,
+  extra: { idempotencyKey?: string; scenario?: string; traceparent?: string } = {},
+  local = false,
+) => parseCreate({ apiKey: 'k', body, ...extra }, local);
 
 describe('canonicalJson', () => {
   test('sorts keys at every depth and keeps array order', () => {
@@ -29,10 +32,24 @@ describe('canonicalJson', () => {
 });
 
 describe('parseCreate', () => {
-  test('a valid body with the spec defaults filled in; no key, no fingerprint', () => {
+  test('a valid body with the spec defaults filled in; no key, no fingerprint, no traceparent', () => {
     expect(parse(SORA)).toEqual({
       ok: true,
-      value: { apiKey: 'k', body: SORA_FILLED, scenario: null, idempotencyKey: null, fingerprint: null },
+      value: {
+        apiKey: 'k',
+        body: SORA_FILLED,
+        scenario: null,
+        idempotencyKey: null,
+        fingerprint: null,
+        traceparent: null,
+      },
+    });
+  });
+
+  test('a traceparent header is passed on as sent, even an invalid one (the core ignores that one)', () => {
+    expect(parse(SORA, { traceparent: 'nonsense' })).toMatchObject({
+      ok: true,
+      value: { traceparent: 'nonsense' },
     });
   });
 

@@ -15,6 +15,8 @@ export interface CreateRequest {
   idempotencyKey?: string | null;
   /** The `x-mock-scenario` value (e.g. `success`, `fail:content_policy_violation`). */
   scenario?: string | null;
+  /** The W3C `traceparent` header, if sent (kept with the task; an invalid one is ignored). */
+  traceparent?: string | null;
 }
 
 /** JSON.stringify with object keys sorted: the fingerprint of a create body for Idempotency-Key. */
@@ -52,7 +54,8 @@ export function parseCreate(request: CreateRequest, allowLocal: boolean): Result
     if (problem) return refuse('invalid_request', `image_urls[${i}] ${problem}`, 'image_urls');
   }
   const fingerprint = idempotencyKey === null ? null : canonicalJson(body);
-  return ok({ apiKey: request.apiKey, body, scenario, idempotencyKey, fingerprint });
+  const traceparent = request.traceparent ?? null;
+  return ok({ apiKey: request.apiKey, body, scenario, idempotencyKey, fingerprint, traceparent });
 }
 
 function isRefusal(value: unknown): value is Refusal {

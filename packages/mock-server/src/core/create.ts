@@ -13,6 +13,8 @@ export interface NewTaskInput {
   scenario: Scenario | null;
   idempotencyKey: string | null;
   fingerprint: string | null;
+  /** The trace its callbacks are sent in (W3C `traceparent`, already checked or started). */
+  traceparent?: string | null;
 }
 
 /** The moment and the server's settings a task is planned with. */
@@ -79,6 +81,7 @@ export function planTask(input: NewTaskInput, at: PlanAt, random: Random): TaskR
       scenario: input.scenario?.raw ?? null,
       idempotencyKey: input.idempotencyKey,
       fingerprint: input.fingerprint,
+      traceparent: input.traceparent ?? null,
     },
     timeline,
   );

@@ -53,7 +53,9 @@ export async function redeliver(
 async function startRedelivery(core: CoreContext, task: StoredTask, mutate: RedeliverMutation, url: string) {
   const body = JSON.stringify(core.render(task));
   const taskId = task.id;
-  if (mutate !== 'duplicate') return core.deliveries.start({ taskId, url, body, mutate });
+  // Every redelivery is sent in the task's trace, each attempt a new span.
+  const traceparent = task.traceparent ?? null;
+  if (mutate !== 'duplicate') return core.deliveries.start({ taskId, url, body, mutate, traceparent });
   const first = (await core.store.listAttempts({ taskId })).find((r) => r.mutate === null);
   if (first && first.url === url) {
     return core.deliveries.start({
@@ -62,10 +64,11 @@ async function startRedelivery(core: CoreContext, task: StoredTask, mutate: Rede
       body: first.request.body,
       webhookId: first.webhookId,
       mutate,
+      traceparent,
     });
   }
-  const one = core.deliveries.start({ taskId, url, body, mutate });
-  const two = core.deliveries.start({ taskId, url, body, mutate, webhookId: one.webhookId });
+  const one = core.deliveries.start({ taskId, url, body, mutate, traceparent });
+  const two = core.deliveries.start({ taskId, url, body, mutate, traceparent, webhookId: one.webhookId });
   return {
     webhookId: one.webhookId,
     firstAttempt: Promise.all([one.firstAttempt, two.firstAttempt]).then(() => {}),

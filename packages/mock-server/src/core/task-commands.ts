@@ -6,6 +6,7 @@ import { stateAt } from '../domain/lifecycle.js';
 import { toCredits } from '../domain/prices.js';
 import type { Scenario } from '../domain/scenarios.js';
 import type { VideoTaskJson } from '../domain/task.js';
+import { traceparentFor } from '../domain/trace-context.js';
 import { ownJobId } from '../store/memory.js';
 import type { InsertOutcome, StoredTask } from '../store/store.js';
 import { armCallbackTimer, callbackUrlCheck } from './callbacks.js';
@@ -23,6 +24,8 @@ export interface CreateInput {
   idempotencyKey: string | null;
   /** Canonical JSON of the body (compared on a replay); null without an Idempotency-Key. */
   fingerprint: string | null;
+  /** The create's `traceparent` header as sent (an invalid one is ignored: the mock starts a trace). */
+  traceparent?: string | null;
 }
 
 /** Creates a task: replay or conflict on a used Idempotency-Key, 402 on too few credits, else a new task. */
@@ -41,11 +44,13 @@ export async function createTask(
   // A degraded model is served, slowly.
   const slowdown = overrides[model] === 'degraded' ? DEGRADED_SLOWDOWN : 1;
   const chaos = await activeChaos(core);
+  // Drawn once per create (not per id retry), from its own stream: the task ids and outcomes stay as they were.
+  const request = { ...input, traceparent: traceparentFor(input.traceparent, core.traces) };
   for (;;) {
     const now = core.now();
     const { failureRate } = core.options;
     const speed = core.options.speed / slowdown;
-    const planned = planTask(input, { now, speed, failureRate, chaos }, core.random);
+    const planned = planTask(request, { now, speed, failureRate, chaos }, core.random);
     const outcome = await insertWithJob(core, planned, () => core.store.insertTask(planned, now));
     switch (outcome.kind) {
       case 'id_taken':
@@ -60,6 +65,7 @@ export async function createTask(
       case 'replayed':
         return ok({ task: core.render(outcome.task), replayed: true });
       case 'created':
+        core.options.observer?.taskCreated?.(planned.model, toCredits(planned.priceUc));
         // The answer is the task as created (pending), however long the store took on a fast clock.
         return ok({ task: core.render(outcome.task, now), replayed: false });
     }
@@ -73,7 +79,8 @@ export async function insertSeeded(
 ): Promise<StoredTask> {
   const { speed, failureRate } = core.options;
   for (;;) {
-    const request = { ...input, idempotencyKey: null, fingerprint: null };
+    const traceparent = traceparentFor(null, core.traces);
+    const request = { ...input, idempotencyKey: null, fingerprint: null, traceparent };
     const at = { now: input.createdAt, speed, failureRate };
     const planned = planTask(request, at, core.random);
     const outcome = await insertWithJob(core, planned, () =>

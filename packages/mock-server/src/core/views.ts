@@ -15,6 +15,7 @@ export function adminView(task: StoredTask, now: number, publicUrl: string, atte
     apiKey: task.apiKey,
     scenario: task.scenario,
     callbackUrl: task.callbackUrl,
+    traceparent: task.traceparent ?? null,
     aspectRatio: task.aspectRatio,
     duration: task.duration,
     removeWatermark: task.removeWatermark,

@@ -238,7 +238,14 @@ describe('the task view', () => {
     for (const call of calls) {
       expect(deliveries).toContain(escapeText(call.headers['webhook-signature'] ?? 'missing'));
       expect(deliveries).toContain(escapeText(call.headers['webhook-id'] ?? 'missing'));
+      // Each attempt's own span, as a fact beside its webhook-id (not only in the headers table).
+      const fact = `<dt>traceparent</dt><dd><code class="wrap">${call.headers.traceparent}</code></dd>`;
+      expect(deliveries).toContain(fact);
     }
+    // The task's trace (its spans' parent) in its facts.
+    expect(parts['task-facts']).toContain(
+      `<dt>traceparent</dt><dd><code class="wrap">${view.ok && view.value.traceparent}</code>`,
+    );
     expect(deliveries).toContain(escapeText(calls[0]?.body ?? 'missing'));
     expect(parts['task-actions']).toContain('id="redeliver-form"');
     for (const mutate of ['none', 'duplicate', 'stale-timestamp', 'bad-signature', 'tampered-body']) {

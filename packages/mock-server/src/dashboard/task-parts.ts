@@ -22,6 +22,7 @@ ${fact('started', html`<time datetime="${new Date(a.at).toISOString()}">${format
 ${fact('took', a.durationMs === null ? 'in flight' : `${a.durationMs} ms`)}
 ${a.nextRetryAt !== null ? fact('next retry', formatTime(a.nextRetryAt, true)) : ''}
 ${fact('webhook-id', html`<code>${a.webhookId}</code>`)}
+${a.traceparent ? fact('traceparent', html`<code class="wrap">${a.traceparent}</code>`) : ''}
 ${fact('URL', html`<code class="wrap">${a.url}</code>`)}
 </dl>
 <details data-key="attempt:${a.webhookId}:${a.attempt}:${index}">
@@ -96,6 +97,7 @@ ${fact('model', html`<code>${view.task.model}</code>`)}
 ${fact('video', `${videoShape(view.duration, view.aspectRatio)}${view.imageToVideo ? ' · image-to-video' : ''}${view.removeWatermark ? '' : ' · watermark'}`)}
 ${fact('price', `${view.priceCredits} credits${view.settled ? ' (settled)' : ''}`)}
 ${fact('callback_url', view.callbackUrl ? html`<code class="wrap">${view.callbackUrl}</code>` : 'none')}
+${view.traceparent ? fact('traceparent', html`<code class="wrap">${view.traceparent}</code>`) : ''}
 ${fact('created', formatTime(t.createdAt, true))}
 ${fact('processing from', formatTime(t.processingAt, true))}
 ${fact('ends', t.endAt === null ? 'never (stuck)' : formatTime(t.endAt, true))}

@@ -1,5 +1,6 @@
 // Composing one delivery's request: the JSON body and its Standard Webhooks headers, signed as asked
-// (or altered by a redelivery's mutation, or unsigned when the mock runs with unsigned callbacks).
+// (or altered by a redelivery's mutation, or unsigned when the mock runs with unsigned callbacks), and
+// the attempt's W3C traceparent.
 import type { RedeliverMutation } from '../domain/delivery-attempt.js';
 import { createSigner, generateWebhookSecret, type Signer } from './signature.js';
 
@@ -18,6 +19,8 @@ export interface Composer {
     at: number,
     body: string,
     mutate: RedeliverMutation | null,
+    /** The attempt's W3C `traceparent` (its own span in the task's trace). */
+    traceparent?: string,
   ): Promise<DeliveryRequest>;
 }
 
@@ -26,7 +29,7 @@ export function createComposer(secret: string, signed: boolean): Composer {
   const sign = createSigner(secret);
   let wrongSign: Signer | undefined;
   return {
-    async compose(webhookId, at, original, mutate) {
+    async compose(webhookId, at, original, mutate, traceparent) {
       let timestamp = Math.floor(at / 1000);
       let body = original;
       const headers: Record<string, string> = {
@@ -34,6 +37,8 @@ export function createComposer(secret: string, signed: boolean): Composer {
         'user-agent': 'videotask-mock',
         'webhook-id': webhookId,
       };
+      // Every mutation keeps it: a receiver's trace joins each attempt whatever else was altered.
+      if (traceparent) headers.traceparent = traceparent;
       if (!signed) return { headers, body: mutate === 'tampered-body' ? tamper(body) : body };
       let signer = sign;
       if (mutate === 'stale-timestamp') timestamp -= STALE_BY_SECONDS;

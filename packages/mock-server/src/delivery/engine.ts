@@ -4,7 +4,9 @@
 import type { ChaosProfile } from '../domain/chaos.js';
 import { type Scheduler, withinGrace } from '../domain/clock.js';
 import type { AttemptOutcome, DeliveryAttempt, RedeliverMutation } from '../domain/delivery-attempt.js';
+import type { MockObserver } from '../domain/observer.js';
 import type { Random } from '../domain/random.js';
+import { attemptTraceparent, traceparentFor } from '../domain/trace-context.js';
 import type { CallbackJob, MockStore } from '../store/store.js';
 import { type Composer, createComposer } from './compose.js';
 import { nextRetryAt } from './retry.js';
@@ -19,6 +21,10 @@ export interface DeliveryOptions extends SendOptions {
   /** False: no signature headers (the live API sends none). */
   signed: boolean;
   random: Random;
+  /** Draws each attempt's span id (and a trace for a delivery whose task has none). */
+  spans: Random;
+  /** Told of each attempt's outcome (--metrics). */
+  observer?: MockObserver;
   logger?: (line: string) => void;
   /** Persists a retry and arms its timer (the core's callback driver). */
   scheduleRetry: (job: CallbackJob) => Promise<void>;
@@ -47,10 +53,14 @@ export interface Delivery {
   jobId?: string;
   /** The chaos profile that duplicated or held this delivery (recorded with each attempt). */
   chaos?: ChaosProfile;
+  /** The task's trace (W3C `traceparent`): each attempt is sent as a new span in it. */
+  traceparent: string;
 }
 
-export type StartDelivery = Omit<Delivery, 'webhookId' | 'mutate'> & {
+export type StartDelivery = Omit<Delivery, 'webhookId' | 'mutate' | 'traceparent'> & {
   mutate?: RedeliverMutation | null;
+  /** The task's trace; without one (a task stored before traces were kept) the delivery starts its own. */
+  traceparent?: string | null;
   /** Reuse a webhook-id (a duplicate); a fresh one otherwise. */
   webhookId?: string;
 };
@@ -96,6 +106,7 @@ export class DeliveryEngine {
     entry.error = `never sent: the ${input.chaos} chaos profile lost this callback`;
     await this.options.store.appendAttempt(entry);
     this.log(delivery, entry);
+    this.options.observer?.delivery?.('dropped', 1);
   }
 
   /** A delivery from what its caller knows: a fresh webhook-id unless one is reused, no mutation unless asked. */
@@ -108,13 +119,17 @@ export class DeliveryEngine {
       mutate: input.mutate ?? null,
       ...(input.jobId ? { jobId: input.jobId } : {}),
       ...(input.chaos ? { chaos: input.chaos } : {}),
+      traceparent: input.traceparent ?? traceparentFor(null, this.options.spans),
     };
   }
 
   /** Runs a stored retry job's attempt. */
   retry(job: NonNullable<CallbackJob['retry']> & { taskId: string; jobId: string }): AttemptRun {
-    const { attempt, ...rest } = job;
-    return this.attempt({ ...rest }, attempt);
+    const { attempt, traceparent, ...rest } = job;
+    return this.attempt(
+      { ...rest, traceparent: traceparent ?? traceparentFor(null, this.options.spans) },
+      attempt,
+    );
   }
 
   get inFlightCount(): number {
@@ -161,6 +176,7 @@ export class DeliveryEngine {
       url: delivery.url,
       attempt: n,
       mutate: delivery.mutate,
+      traceparent: attemptTraceparent(delivery.traceparent, this.options.spans),
       signed: this.options.signed,
       at: this.options.scheduler.now(),
       endedAt: null,
@@ -220,6 +236,7 @@ export class DeliveryEngine {
         : null;
     await store.updateAttempt(ref, entry);
     this.log(delivery, entry);
+    this.options.observer?.delivery?.(entry.outcome, n);
     if (entry.nextRetryAt !== null) await this.scheduleRetry(delivery, entry);
     // An abandoned attempt (this replica stopping) leaves its job leased: another replica sends it after the lease.
     if (delivery.jobId && entry.outcome !== 'abandoned') await store.finishCallback(delivery.jobId);
@@ -239,7 +256,8 @@ export class DeliveryEngine {
     const stop = stopped();
     if (stop) return stop;
     if (refused) return { outcome: 'refused', status: null, error: refused };
-    entry.request = await this.composer.compose(delivery.webhookId, entry.at, delivery.body, delivery.mutate);
+    const { webhookId, body, mutate } = delivery;
+    entry.request = await this.composer.compose(webhookId, entry.at, body, mutate, entry.traceparent);
     return stopped() ?? (await post(delivery.url, entry.request, this.options, signal, sent));
   }
 
@@ -257,6 +275,7 @@ export class DeliveryEngine {
         mutate: delivery.mutate,
         attempt: entry.attempt + 1,
         ...(delivery.chaos ? { chaos: delivery.chaos } : {}),
+        traceparent: delivery.traceparent,
       },
     });
   }

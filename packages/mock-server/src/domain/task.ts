@@ -15,6 +15,8 @@ export interface TaskFacts extends Omit<RequestFacts, 'pace'> {
   scenario: string | null;
   idempotencyKey: string | null;
   fingerprint: string | null;
+  /** The W3C `traceparent` its callbacks are sent in: the create's own, or a trace the mock started. */
+  traceparent?: string | null;
 }
 
 /** One task. A class with every field set up front keeps 100,000 of them small and monomorphic. */
@@ -32,6 +34,7 @@ export class TaskRecord implements Timeline {
   readonly scenario: string | null;
   readonly idempotencyKey: string | null;
   readonly fingerprint: string | null;
+  readonly traceparent: string | null;
   readonly createdAt: number;
   readonly processingAt: number;
   readonly processingMs: number;
@@ -64,6 +67,7 @@ export class TaskRecord implements Timeline {
     this.scenario = facts.scenario;
     this.idempotencyKey = facts.idempotencyKey;
     this.fingerprint = facts.fingerprint;
+    this.traceparent = facts.traceparent ?? null;
     this.createdAt = timeline.createdAt;
     this.processingAt = timeline.processingAt;
     this.processingMs = timeline.processingMs;

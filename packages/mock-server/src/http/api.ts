@@ -7,6 +7,7 @@ import { modelList } from '../core/catalog.js';
 import { parseCreate } from '../core/create-input.js';
 import { type Refusal, refuse } from '../core/result.js';
 import { SCENARIO_HEADER } from '../domain/scenarios.js';
+import { TRACEPARENT_HEADER } from '../domain/trace-context.js';
 import { requestValidators } from '../domain/validation.js';
 import type { Http } from './answer.js';
 import { registerCatalog } from './catalog.js';
@@ -69,6 +70,7 @@ export function registerApi(app: Hono, http: Http): void {
         body: await readJson(c),
         idempotencyKey: c.req.header('idempotency-key') ?? null,
         scenario: c.req.header(SCENARIO_HEADER) ?? null,
+        traceparent: c.req.header(TRACEPARENT_HEADER) ?? null,
       };
       const input = parseCreate(request, core.options.allowLocalCallbacks);
       if (!input.ok) return http.refused(input);

@@ -84,9 +84,20 @@ export function createApp(core: MockCore, adminSurfaces: readonly AdminSurface[]
   return app;
 }
 
-/** A log line per request (with a logger), and with replicas on one store, the shared manual time first. */
+/**
+ * A log line per request (with a logger), the observer's request event (with one: the route is Hono's
+ * pattern, so its labels stay few), and with replicas on one store, the shared manual time first.
+ */
 function registerMiddleware(app: Hono, core: MockCore): void {
-  const { logger } = core.options;
+  const { logger, observer } = core.options;
+  const request = observer?.request?.bind(observer);
+  if (request) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      request(c.req.routePath, c.req.method, c.res.status, performance.now() - started);
+    });
+  }
   if (logger) {
     app.use(async (c, next) => {
       const started = performance.now();

@@ -107,7 +107,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
 }
 
 /** Where it listens, the public URL, and where the state lives. */
-function serverFlags({ get, num, str }: Readers): ServeOptions & MockServerOptions {
+function serverFlags({ get, num, str, bool }: Readers): ServeOptions & MockServerOptions {
   const serve: ServeOptions & MockServerOptions = {};
   const port = num('port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port from 0 to 65535');
   if (port !== undefined) serve.port = port;
@@ -134,6 +134,7 @@ function serverFlags({ get, num, str }: Readers): ServeOptions & MockServerOptio
     if (problem) throw new UsageError(`${get('store-prefix')?.name} ${problem}`);
     serve.storePrefix = storePrefix;
   }
+  if (bool('metrics')) serve.metrics = true;
   return serve;
 }
 

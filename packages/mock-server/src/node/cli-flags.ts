@@ -156,6 +156,12 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     help: 'start with N realistic demo tasks across statuses and times (1 to 1000)',
   },
   {
+    flag: 'metrics',
+    env: 'MOCK_METRICS',
+    kind: 'boolean',
+    help: 'serve GET /metrics (Prometheus text format) on the same port',
+  },
+  {
     flag: 'quiet',
     env: 'MOCK_QUIET',
     kind: 'boolean',

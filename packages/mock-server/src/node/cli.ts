@@ -34,6 +34,7 @@ export function startLines(running: RunningMockServer): string[] {
       'Unsigned callbacks: no webhook-timestamp / webhook-signature headers, as the live API sends them',
     );
   }
+  if (o.observer) lines.push(`Metrics: ${running.url}/metrics (Prometheus text format)`);
   lines.push(`Results: ${o.publicUrl}/files/<task_id>.mp4 · API reference: ${running.url}/docs`);
   return lines;
 }

@@ -16,6 +16,7 @@ import {
 } from '../index.js';
 import { withBufferedBody } from './body.js';
 import { limitedCreateServer, type ServerLimits } from './limits.js';
+import type { MockMetrics } from './metrics.js';
 import { type StoreChoice, withStore } from './store.js';
 
 export interface ServeOptions extends MockServerOptions, StoreChoice {
@@ -25,6 +26,8 @@ export interface ServeOptions extends MockServerOptions, StoreChoice {
   host?: string;
   /** Timeouts and size limits against slow and oversized clients (see node-limits.ts for the defaults). */
   limits?: ServerLimits;
+  /** Serve GET /metrics (Prometheus text format) on this port; without it no observer runs at all. */
+  metrics?: boolean;
   /** Puts something in front of the mock's app (the CLI's --proxy/--replay); its close runs on close. */
   wrapApp?: (app: FetchApp) => FetchApp & { close?(): Promise<void> };
 }
@@ -121,6 +124,22 @@ function listen(server: Server, port: number, host: string, onError: () => void)
   });
 }
 
+/** The mock with the Node entry's DNS and docs assets, and with `metrics`, its observer and GET /metrics. */
+function createServedMock(options: MockServerOptions, metrics: MockMetrics | undefined): MockServer {
+  const mock = createMockServer({
+    resolveHost: resolveHostWithDns,
+    docsAssets: swaggerUiAssets(),
+    ...options,
+    ...(metrics ? { observer: metrics.observer } : {}),
+  });
+  if (metrics) {
+    metrics.attach(() => mock.tasks.tally());
+    // Before the first request: Hono builds its router then.
+    metrics.mount(mock.app);
+  }
+  return mock;
+}
+
 /**
  * Listens, then creates the mock: its result URLs default to the address it listens on (so `--port 0`
  * works); a wildcard host (0.0.0.0, ::) is written as 127.0.0.1 there.
@@ -133,8 +152,13 @@ export async function serveMockServer(options: ServeOptions = {}): Promise<Runni
     wrapApp,
     storeUrl,
     storePrefix,
+    metrics: withMetrics = false,
     ...given
   } = options;
+  // prom-client is loaded only when asked for.
+  const metrics: MockMetrics | undefined = withMetrics
+    ? (await import('./metrics.js')).createMetrics()
+    : undefined;
   // Before listening: a store that cannot be opened is a start error, not a server answering 503.
   const mockOptions = await withStore({ storeUrl, storePrefix }, given);
   let mock: MockServer | undefined;
@@ -148,12 +172,7 @@ export async function serveMockServer(options: ServeOptions = {}): Promise<Runni
   const url = `http://${urlHost(host)}:${address.port}`;
   const reachable = host === '0.0.0.0' || host === '::' ? `http://127.0.0.1:${address.port}` : url;
   try {
-    mock = createMockServer({
-      publicUrl: reachable,
-      resolveHost: resolveHostWithDns,
-      docsAssets: swaggerUiAssets(),
-      ...mockOptions,
-    });
+    mock = createServedMock({ publicUrl: reachable, ...mockOptions }, metrics);
   } catch (error) {
     server.close();
     await mockOptions.store?.close();

@@ -82,6 +82,8 @@ export interface CallbackJob {
     attempt: number;
     /** The chaos profile that sent this delivery (a duplicate, a held callback). */
     chaos?: ChaosProfile;
+    /** The delivery's trace (W3C `traceparent`); each retry is a new span in it. */
+    traceparent?: string;
   };
 }
 

@@ -458,6 +458,11 @@ export interface components {
             /** @description The `x-mock-scenario` it was created with, as sent. */
             scenario: string | null;
             callbackUrl: string | null;
+            /**
+             * @description The W3C Trace Context its callbacks are sent in: the create's valid `traceparent` header
+             *     (as version 00), or a trace the mock started; null for a task stored before traces were kept.
+             */
+            traceparent?: string | null;
             /** @description The create body's `aspect_ratio`. */
             aspectRatio: string;
             /** @description The create body's `duration`, in seconds. */
@@ -553,6 +558,12 @@ export interface components {
             mutate: components["schemas"]["RedeliverMutation"] | null;
             /** @description The chaos profile that dropped, duplicated or held this delivery, if one did. */
             chaos?: components["schemas"]["ChaosProfile"] | null;
+            /**
+             * @description The W3C Trace Context `traceparent` sent with this attempt: the task's trace id (the one its
+             *     create request carried, or one the mock started) and a new span id per attempt.
+             * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
+             */
+            traceparent?: string;
             /**
              * @description False when the mock sends unsigned callbacks (`--unsigned-callbacks`): the request then has
              *     no `webhook-timestamp` or `webhook-signature` header.

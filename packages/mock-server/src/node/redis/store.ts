@@ -69,6 +69,7 @@ const TASK_FIELDS = [
   'scenario',
   'idempotencyKey',
   'fingerprint',
+  'traceparent',
   'settled',
   'cancelled',
   'createdAt',
