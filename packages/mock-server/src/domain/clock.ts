@@ -27,6 +27,8 @@ export type TimerTask = () => undefined | Promise<unknown>;
 export interface Scheduler extends Clock {
   /** Manual clock only: moves time forward to `at` as `advance` does (nothing when `at` has passed). */
   advanceTo(at: number): Promise<void>;
+  /** Wall ms since epoch by the scheduler's source (a real clock's anchors are in it). */
+  wall(): number;
   /** The clock's state (manual: its time as the anchor, factor 1, running). */
   readonly state: ClockState;
   /**
@@ -95,6 +97,10 @@ class HeapScheduler implements Scheduler {
     this.manualNow = Math.floor(options.startTime ?? this.wallNow());
     this.real = clockAt(this.wallNow(), this.wallNow());
     this.now = this.mode === 'manual' ? () => this.manualNow : () => clockNow(this.real, this.wallNow());
+  }
+
+  wall(): number {
+    return this.wallNow();
   }
 
   get state(): ClockState {
