@@ -59,6 +59,29 @@ interface PageJson {
 }
 
 describe('page and assets', () => {
+  test('the clock card offers scale, pause and resume on a real clock only; set and reset on both', async () => {
+    const button = (page: string, verb: string) =>
+      new RegExp(`data-verb="${verb}"( disabled)?>`).exec(page)?.[1];
+    const manual = await (await get(start(), UI)).text();
+    expect(['set', 'scale', 'pause', 'resume', 'reset'].map((v) => button(manual, v))).toEqual([
+      undefined,
+      ' disabled',
+      ' disabled',
+      ' disabled',
+      undefined,
+    ]);
+    await server?.close();
+    const real = await (await get(start({ clock: 'real' }), UI)).text();
+    expect(['set', 'scale', 'pause', 'resume', 'reset'].map((v) => button(real, v))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(real).toContain('Scale, pause and resume change how the real clock runs.');
+  });
+
   test('GET /__mock/ui is a page that loads only its own assets, with a strict CSP', async () => {
     const s = start();
     const res = await get(s, UI);
@@ -76,6 +99,7 @@ describe('page and assets', () => {
       'create-form',
       'model-form',
       'clock-form',
+      'clock-verbs-form',
       'fault-form',
       'filter-form',
       'task-view',
