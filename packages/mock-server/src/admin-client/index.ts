@@ -85,15 +85,14 @@ async function ok<T>(what: string, call: Promise<{ data?: T; error?: unknown; re
   return data as T;
 }
 
-export function createMockAdminClient(options: MockAdminClientOptions): MockAdminClient {
-  const raw = createClient<paths>({
-    baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.adminToken ? { headers: { authorization: `Bearer ${options.adminToken}` } } : {}),
-  });
-  const task = (id: string) => ({ params: { path: { id } } });
+type ClockMethods = Pick<
+  MockAdminClient,
+  'advanceClock' | 'clock' | 'setClock' | 'scaleClock' | 'pauseClock' | 'resumeClock' | 'resetClock'
+>;
+
+/** The clock's routes: read it, and its verbs. */
+function clockMethods(raw: Client<paths>): ClockMethods {
   return {
-    raw,
     advanceClock: (ms) => ok('advanceClock', raw.POST('/__mock/clock/advance', { body: { ms } })),
     clock: () => ok('clock', raw.GET('/__mock/clock')),
     setClock: (at) =>
@@ -105,6 +104,19 @@ export function createMockAdminClient(options: MockAdminClientOptions): MockAdmi
     pauseClock: () => ok('pauseClock', raw.POST('/__mock/clock/pause')),
     resumeClock: () => ok('resumeClock', raw.POST('/__mock/clock/resume')),
     resetClock: () => ok('resetClock', raw.POST('/__mock/clock/reset')),
+  };
+}
+
+export function createMockAdminClient(options: MockAdminClientOptions): MockAdminClient {
+  const raw = createClient<paths>({
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.adminToken ? { headers: { authorization: `Bearer ${options.adminToken}` } } : {}),
+  });
+  const task = (id: string) => ({ params: { path: { id } } });
+  return {
+    raw,
+    ...clockMethods(raw),
     tasks: async ({ status, apiKey, limit } = {}) => {
       const query = { status, api_key: apiKey, limit };
       return (await ok('tasks', raw.GET('/__mock/tasks', { params: { query } }))).data;
