@@ -6,7 +6,7 @@ import { createMockServer } from '../index.js';
 import { DASHBOARD_JS } from './browser.generated.js';
 import { DASHBOARD_PATH, TOKEN_COOKIE } from './index.js';
 import { DASHBOARD_CSS } from './styles.js';
-import { watcherFor } from './watch.js';
+import { fingerprint, watcherFor } from './watch.js';
 
 const UI = DASHBOARD_PATH;
 const XSS = '<img src=x onerror=alert(1)>';
@@ -57,6 +57,16 @@ interface PageJson {
   counts: Record<string, number>;
   data: Row[];
 }
+
+describe('the fingerprint', () => {
+  test('a clock verb on a real clock changes it: the pages learn of a pause with no task running', async () => {
+    const s = start({ clock: 'real' });
+    const before = (await fingerprint(s.core)).hash;
+    expect((await fingerprint(s.core)).hash).toBe(before);
+    await s.core.pauseClock(true);
+    expect((await fingerprint(s.core)).hash).not.toBe(before);
+  });
+});
 
 describe('page and assets', () => {
   test('the clock card offers scale, pause and resume on a real clock only; set and reset on both', async () => {
