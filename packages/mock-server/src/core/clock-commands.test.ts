@@ -1,7 +1,7 @@
 // The clock as commands on MockCore: reading it, advance, set, scale, pause/resume, reset and their refusals.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { MAX_CLOCK_FACTOR } from '../domain/clock-state.js';
-import { closeCores, created, KEY, START, testCore } from './test-core.js';
+import { closeCores, created, HOOK, input, KEY, START, testCore } from './test-core.js';
 
 afterEach(async () => {
   await closeCores();
@@ -132,6 +132,30 @@ describe('scale, pause and resume (a real clock)', () => {
     });
     await vi.advanceTimersByTimeAsync(1000);
     expect(core.now()).toBe(START + 300_500);
+  });
+
+  test('callback retries follow a scaled clock: 1, 2 and 4 s of its time apart', async () => {
+    vi.useFakeTimers({ now: START });
+    const sentAt: number[] = [];
+    const core = testCore({
+      clock: 'real',
+      allowLocalCallbacks: true,
+      fetch: async () => {
+        sentAt.push(core.now());
+        return new Response(null, { status: 500 });
+      },
+    });
+    await core.scaleClock(100);
+    await created(core, input({ callback_url: HOOK }, { allowLocal: true }));
+    // 600 s of the clock's time in 6 s of wall time: the task ends, its callback and three retries run.
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(sentAt).toHaveLength(4);
+    const gaps = sentAt.slice(1).map((at, i) => at - (sentAt[i] as number));
+    // Whole wall ms are 100 ms of this clock: each gap is its delay, to within one of them.
+    for (const [gap, delay] of gaps.map((gap, i) => [gap, [1000, 2000, 4000][i] as number])) {
+      expect(gap).toBeGreaterThanOrEqual(delay);
+      expect(gap).toBeLessThan(delay + 100);
+    }
   });
 
   test.each([0, -1, MAX_CLOCK_FACTOR + 1, Number.NaN, Number.POSITIVE_INFINITY])(
