@@ -84,8 +84,32 @@ describe('set', () => {
     expect(core.now()).toBe(START + 60_000);
   });
 
-  test('without tasks a manual clock goes back anywhere; a Date is taken too', async () => {
+  test('set forward is a move (the epoch kept, so replicas take it as one); set back is a change', async () => {
     const core = testCore();
+    await core.setClock(START);
+    await core.setClock(START + 1000);
+    expect(core.scheduler.state.epoch).toBe(0);
+    await core.setClock(START);
+    expect(core.scheduler.state.epoch).toBe(1);
+  });
+
+  test('the newest task by creation time bounds it, wherever the store lists it', async () => {
+    const core = testCore();
+    await core.advanceClock(3_600_000);
+    const seeded = { count: 1, statuses: ['completed' as const], apiKey: KEY };
+    expect((await core.seed(seeded)).ok).toBe(true);
+    const task = await created(core);
+    expect((await core.seed(seeded)).ok).toBe(true);
+    const refused = await core.setClock(START);
+    expect(refused).toMatchObject(conflict(`task ${task.id} was created at 2025-01-01T13:00:00.000Z`));
+    expect(refused).toMatchObject({
+      message: expect.stringContaining('Reset the mock (POST /__mock/reset) to drop the tasks first.'),
+    });
+  });
+
+  test('without tasks a manual clock goes back anywhere, to 0 even; a Date is taken too', async () => {
+    const core = testCore();
+    expect(await core.setClock(0)).toMatchObject({ ok: true, value: { now: 0 } });
     expect(await core.setClock(new Date(START - 3_600_000))).toMatchObject({
       ok: true,
       value: { now: START - 3_600_000 },
@@ -115,6 +139,17 @@ describe('set', () => {
     expect(await core.task(KEY, task.id)).toMatchObject({ value: { status: 'completed' } });
     expect(await core.setClock(START - 1)).toMatchObject(conflict(`task ${task.id}`));
   });
+
+  test('a real clock set keeps its factor and its pause', async () => {
+    vi.useFakeTimers({ now: START });
+    const core = testCore({ clock: 'real' });
+    await core.scaleClock(10);
+    await core.pauseClock(true);
+    expect(await core.setClock(START + 60_000)).toMatchObject({
+      ok: true,
+      value: { now: START + 60_000, factor: 10, paused: true },
+    });
+  });
 });
 
 describe('scale, pause and resume (a real clock)', () => {
@@ -126,6 +161,10 @@ describe('scale, pause and resume (a real clock)', () => {
     await vi.advanceTimersByTimeAsync(3000);
     expect(core.now()).toBe(START + 300_000);
     expect(await core.task(KEY, task.id)).toMatchObject({ value: { status: 'completed' } });
+    expect(await core.scaleClock(MAX_CLOCK_FACTOR)).toMatchObject({
+      ok: true,
+      value: { factor: MAX_CLOCK_FACTOR },
+    });
     expect(await core.scaleClock(0.5)).toMatchObject({
       ok: true,
       value: { factor: 0.5, now: START + 300_000 },
@@ -213,12 +252,13 @@ describe('reset', () => {
     await core.setClock(START + 3_600_000);
     await core.scaleClock(10);
     await core.pauseClock(true);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(await core.resetClock()).toMatchObject({
       ok: true,
-      value: { now: START, factor: 1, paused: false },
+      value: { now: START + 1000, factor: 1, paused: false },
     });
     await vi.advanceTimersByTimeAsync(10);
-    expect(core.now()).toBe(START + 10);
+    expect(core.now()).toBe(START + 1010);
   });
 
   test('a manual clock goes back to its start time, unless a task was created since (409)', async () => {

@@ -71,11 +71,8 @@ export async function setClock(core: CoreContext, at: number | string | Date): P
   }
   const refusal = await beforeNewestTask(core, target, 'at');
   if (refusal) return refusal;
-  await change(core, (state) =>
-    core.scheduler.mode === 'manual'
-      ? clockAt(target, core.scheduler.wall())
-      : reanchor(state, core.scheduler.wall(), { anchor: target }),
-  );
+  // A real clock keeps its factor and pause; a manual one has neither.
+  await change(core, (state) => reanchor(state, core.scheduler.wall(), { anchor: target }));
   return ok(clockView(core));
 }
 
@@ -91,9 +88,8 @@ export async function scaleClock(core: CoreContext, factor: number): Promise<Res
 /** Stops (true) or restarts (false) a real clock (409 on a manual one); already so, the answer is the same. */
 export async function pauseClock(core: CoreContext, paused: boolean): Promise<Result<ClockView>> {
   if (core.scheduler.mode !== 'real') return refuse('conflict', REAL_ONLY);
-  await change(core, (state) =>
-    state.paused === paused ? state : reanchor(state, core.scheduler.wall(), { paused }),
-  );
+  // Re-anchored even when already so: the time it shows does not change.
+  await change(core, (state) => reanchor(state, core.scheduler.wall(), { paused }));
   return ok(clockView(core));
 }
 

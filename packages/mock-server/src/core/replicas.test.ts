@@ -253,6 +253,14 @@ describe('the poll', () => {
     expect(ran).toEqual([]);
   });
 
+  test("a manual replica's poll leaves stored jobs to the clock's moves", async () => {
+    vi.useFakeTimers();
+    const { state, ran } = replica();
+    state.jobs = [T0];
+    await vi.advanceTimersByTimeAsync(600);
+    expect(ran).toEqual([]);
+  });
+
   test('a real-clock replica runs a job due exactly now', async () => {
     vi.useFakeTimers({ now: T0 });
     const { state, ran } = replica({ mode: 'real' });
