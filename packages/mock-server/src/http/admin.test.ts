@@ -1,3 +1,4 @@
+import { adminSpec } from '@videotask/spec';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   admin,
@@ -9,6 +10,7 @@ import {
   START,
   UNTIL_ANY_END_MS,
 } from '../../test/helpers.js';
+import { MAX_CLOCK_FACTOR } from '../domain/clock-state.js';
 import { createMockServer, type MockServer } from '../index.js';
 
 let server: MockServer;
@@ -172,6 +174,15 @@ describe('admin: clock', () => {
       factor: 1,
       paused: false,
     });
+  });
+
+  test("the spec's factor bound is the core's", () => {
+    const schemas = adminSpec.components?.schemas as Record<
+      string,
+      { properties: Record<string, { maximum?: number }> }
+    >;
+    expect(schemas.ClockScaleRequest?.properties.factor?.maximum).toBe(MAX_CLOCK_FACTOR);
+    expect(schemas.ClockState?.properties.factor?.maximum).toBe(MAX_CLOCK_FACTOR);
   });
 
   test.each([[{}], [{ factor: 0 }], [{ factor: 1001 }], [{ factor: '2' }]])(
