@@ -1,6 +1,7 @@
 // @videotask/mock-server: the runtime-agnostic mock of the sora-2 video task API (Web APIs only, no node: imports).
 
 export type { ChaosView } from './core/chaos.js';
+export type { ClockView } from './core/clock-commands.js';
 export type { SeedOptions } from './core/seed.js';
 export type { AdminTask } from './core/views.js';
 export { checkCallbackUrl, classifyHost, isForbiddenAddress } from './delivery/callback-url.js';

@@ -5,6 +5,7 @@ import type { AdminSchemas } from '@videotask/spec';
 import type { Hono } from 'hono';
 import { modelStateEntry } from './core/catalog.js';
 import type { ChaosView } from './core/chaos.js';
+import type { ClockView } from './core/clock-commands.js';
 import { MockCore } from './core/commands.js';
 import { parseCreate } from './core/create-input.js';
 import type { TaskListPage, TaskListQuery } from './core/list.js';
@@ -44,12 +45,27 @@ function unwrap<T>(result: Result<T>): T {
   throw new MockRefusedError(result.code, result.message, result.param);
 }
 
+/** The controller's clock: read and advance it, and the admin API's verbs (a refusal throws MockRefusedError). */
+export interface MockClock extends Clock {
+  /** Mode, time, factor, paused and pending timers (GET /__mock/clock). */
+  view(): ClockView;
+  /** Sets the clock to `at` (ms, ISO date or Date); back only down to the newest task's creation. */
+  set(at: number | string | Date): Promise<ClockView>;
+  /** A real clock runs `factor` times wall speed (0 < factor <= 1000). */
+  scale(factor: number): Promise<ClockView>;
+  /** A real clock stands still until resumed. */
+  pause(): Promise<ClockView>;
+  resume(): Promise<ClockView>;
+  /** Back at its start: wall time, factor 1, running (real), or the start time (manual). */
+  reset(): Promise<ClockView>;
+}
+
 export interface MockServer {
   /** The Hono app: `app.request()` and `app.fetch` work without a port. */
   app: Hono;
   /** fetch-compatible: hand it to any client as its `fetch`. */
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-  clock: Clock;
+  clock: MockClock;
   webhookSecret: string;
   deliveries: {
     /** Every callback attempt, oldest first. */
@@ -99,7 +115,7 @@ export interface MockServer {
   };
   /** The options in force, defaults filled in. */
   options: Readonly<ResolvedOptions>;
-  /** Forgets tasks, credits, deliveries, faults and rate-limit state; re-seeds; the clock keeps its time. */
+  /** Forgets tasks, credits, deliveries, faults and rate-limit state; re-seeds; the clock back at its start. */
   reset(): Promise<void>;
   /** Stops timers; deliveries in flight are abandoned. */
   close(): Promise<void>;
@@ -121,17 +137,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   requestValidators();
   const core = new MockCore(resolved);
   const app = composeApp(core);
-  const { scheduler } = core;
-  const clock: Clock = {
-    get mode() {
-      return scheduler.mode;
-    },
-    now: () => scheduler.now(),
-    advance: async (ms) => {
-      if (scheduler.mode !== 'manual' || !Number.isFinite(ms) || ms < 0) return scheduler.advance(ms);
-      await core.moveClock(Math.floor(ms));
-    },
-  };
+  const clock = controllerClock(core);
   return {
     app,
     fetch: async (input, init) => {
@@ -166,6 +172,26 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     reset: () => core.reset(),
     close: () => core.close(),
     seed: async (seedOptions) => unwrap(await core.seed(seedOptions)),
+  };
+}
+
+function controllerClock(core: MockCore): MockClock {
+  const { scheduler } = core;
+  return {
+    get mode() {
+      return scheduler.mode;
+    },
+    now: () => scheduler.now(),
+    advance: async (ms) => {
+      if (scheduler.mode !== 'manual' || !Number.isFinite(ms) || ms < 0) return scheduler.advance(ms);
+      await core.moveClock(Math.floor(ms));
+    },
+    view: () => core.clockView(),
+    set: async (at) => unwrap(await core.setClock(at)),
+    scale: async (factor) => unwrap(await core.scaleClock(factor)),
+    pause: async () => unwrap(await core.pauseClock(true)),
+    resume: async () => unwrap(await core.pauseClock(false)),
+    reset: async () => unwrap(await core.resetClock()),
   };
 }
 

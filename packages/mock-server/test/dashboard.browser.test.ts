@@ -337,6 +337,14 @@ describe('the dashboard in Chromium', () => {
     await page.locator('#error', { hasText: 'HTTP 403 model_access_denied' }).waitFor();
     await page.locator('#create-model').selectOption('sora-2');
 
+    // Set the manual clock an hour on from the Clock time card; a real clock's verbs are off here.
+    const hourOn = new Date(START + 3_600_000 + 5000).toISOString();
+    await page.getByLabel(/^Set to/).fill(hourOn);
+    await page.getByRole('button', { name: 'Set', exact: true }).click();
+    await page.locator('#notice', { hasText: `Clock set: now ${hourOn}, factor 1.` }).waitFor();
+    expect(await page.getByRole('button', { name: 'Scale' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Pause' }).isDisabled()).toBe(true);
+
     // Reset (confirmed in the dialog): the page empties itself.
     await page.getByRole('button', { name: 'Reset the mock' }).click();
     await page.locator('#notice', { hasText: 'The mock was reset.' }).waitFor();

@@ -70,6 +70,36 @@ function describeReplicas(title: string, url: () => string) {
       expect(credits.json.data.user.used_credits).toBeGreaterThan(0);
     });
 
+    test('a manual clock set on A, forward or back, is the time B answers with', async () => {
+      const [a, b] = await replicas({}, url());
+      await call(a, 'POST', '/__mock/clock/set', { at: START + 3_600_000 });
+      expect((await call(b, 'GET', '/__mock/clock')).json.now).toBe(START + 3_600_000);
+      await call(a, 'POST', '/__mock/clock/set', { at: START + 60_000 });
+      expect((await call(b, 'GET', '/__mock/clock')).json.now).toBe(START + 60_000);
+      const created = await call(b, 'POST', '/v1/videos/generations', CREATE);
+      // B's task is the newest for A too: A may not set the clock back before it.
+      expect((await call(a, 'POST', '/__mock/clock/set', { at: START })).status).toBe(409);
+      await call(b, 'POST', '/__mock/clock/advance', { ms: UNTIL_ANY_END_MS });
+      expect((await call(a, 'GET', `/v1/tasks/${created.json.id}`)).json.status).toBe('completed');
+    });
+
+    test('a real clock set, scaled and paused on A is the clock B answers with', async () => {
+      const [a, b] = await replicas({ clock: 'real' }, url());
+      const at = Date.UTC(2030, 0, 1);
+      await call(a, 'POST', '/__mock/clock/set', { at });
+      await call(a, 'POST', '/__mock/clock/scale', { factor: 50 });
+      const paused = (await call(a, 'POST', '/__mock/clock/pause')).json;
+      expect(paused).toMatchObject({ mode: 'real', factor: 50, paused: true });
+      expect(paused.now).toBeGreaterThanOrEqual(at);
+      // Paused: both stand at the same instant, however long the requests take.
+      expect((await call(b, 'GET', '/__mock/clock')).json).toEqual(paused);
+      const resumed = (await call(b, 'POST', '/__mock/clock/resume')).json;
+      expect(resumed).toMatchObject({ factor: 50, paused: false });
+      expect((await call(a, 'GET', '/__mock/clock')).json).toMatchObject({ factor: 50, paused: false });
+      await call(b, 'POST', '/__mock/clock/reset');
+      expect((await call(a, 'GET', '/__mock/clock')).json).toMatchObject({ factor: 1, paused: false });
+    });
+
     test('a fault injected on A is served by whichever replica takes the next request', async () => {
       const [a, b] = await replicas({}, url());
       expect((await call(a, 'POST', '/__mock/faults', { status: 503, path: '/v1/credits' })).status).toBe(

@@ -513,15 +513,37 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect(await store.modelStates()).toEqual({});
     });
 
-    test('the manual clock starts unset and only moves forward', async () => {
-      expect(await store.manualTime()).toBeNull();
-      await store.setManualTime(T0 + 500);
-      await store.setManualTime(T0 + 100);
-      expect(await store.manualTime()).toBe(T0 + 500);
+    test("the manual clock's time starts unset and only moves forward, keeping the epoch", async () => {
+      expect(await store.clockState()).toBeNull();
+      await store.raiseClock(T0 + 500);
+      await store.raiseClock(T0 + 100);
+      expect(await store.clockState()).toEqual({
+        anchor: T0 + 500,
+        real: 0,
+        factor: 1,
+        paused: false,
+        epoch: 0,
+      });
     });
 
-    test('clear forgets tasks, credits, faults, attempts and jobs, and keeps the manual clock', async () => {
-      await store.setManualTime(T0 + 123);
+    test("replacing the clock's state stores it whole, one epoch on", async () => {
+      const first = await store.replaceClock({
+        anchor: T0,
+        real: T0 + 7,
+        factor: 2.5,
+        paused: true,
+        epoch: 9,
+      });
+      expect(first).toEqual({ anchor: T0, real: T0 + 7, factor: 2.5, paused: true, epoch: 1 });
+      expect(await store.clockState()).toEqual(first);
+      await store.raiseClock(T0 + 50);
+      const second = await store.replaceClock({ ...first, anchor: T0 - 10, paused: false, factor: 1 });
+      expect(second).toEqual({ anchor: T0 - 10, real: T0 + 7, factor: 1, paused: false, epoch: 2 });
+      expect(await store.clockState()).toEqual(second);
+    });
+
+    test('clear forgets tasks, credits, faults, attempts and jobs, and keeps the clock', async () => {
+      await store.raiseClock(T0 + 123);
       await store.insertTask(task(), T0);
       await store.setRemaining('sk-a', 1, T0);
       await store.addFault({ status: 500 });
@@ -533,7 +555,7 @@ export function describeStore(name: string, make: () => Promise<MockStore>): voi
       expect(await store.listFaults()).toEqual([]);
       expect(await store.listAttempts({})).toEqual([]);
       expect(await store.nextCallbackAt()).toBeNull();
-      expect(await store.manualTime()).toBe(T0 + 123);
+      expect((await store.clockState())?.anchor).toBe(T0 + 123);
     });
   });
 }

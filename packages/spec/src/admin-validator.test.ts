@@ -10,8 +10,10 @@ describe('adminRequestValidators', () => {
       'advanceMockClock',
       'injectMockFault',
       'redeliverMockTask',
+      'scaleMockClock',
       'seedTasks',
       'setMockChaos',
+      'setMockClock',
       'setMockCredits',
       'setMockModelState',
       'waitForMockDeliveries',
@@ -31,6 +33,11 @@ describe('adminRequestValidators', () => {
     expect(body.injectMockFault(fault)).toBe(true);
     expect(fault).toEqual({ status: 503, count: 1 });
     expect(body.injectMockFault({ delayMs: 5 })).toBe(true);
+    expect(body.setMockClock(adminExample('ClockSetRequest'))).toBe(true);
+    expect(body.setMockClock({ at: 1_735_732_800_000 })).toBe(true);
+    expect(body.setMockClock({ at: 'noon' })).toBe(false);
+    expect(body.scaleMockClock(adminExample('ClockScaleRequest'))).toBe(true);
+    expect(body.scaleMockClock({ factor: 1001 })).toBe(false);
     expect(body.setMockChaos(adminExample('SetChaosRequest'))).toBe(true);
     expect(body.setMockChaos({ profile: 'no-such-profile' })).toBe(false);
   });

@@ -91,6 +91,23 @@ describe('an app on plain fetch', () => {
     await gateway.mock.close();
   });
 
+  test('the admin clock verbs are served through the handlers too: set moves the lifecycle', async () => {
+    const created = await app.startVideo('A lighthouse at dusk');
+    const set = await fetch('https://api.evolink.ai/__mock/clock/set', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ at: new Date(START + 600_000).toISOString() }),
+    });
+    expect(await set.json()).toMatchObject({
+      mode: 'manual',
+      now: START + 600_000,
+      factor: 1,
+      paused: false,
+    });
+    expect((await app.videoStatus(created.id)).status).toBe('completed');
+    expect(await mock.clock.set(START + 600_000)).toMatchObject({ now: START + 600_000 });
+  });
+
   test('the default base URL is the production one; other hosts are not handled', async () => {
     await expect(fetch('https://api.example.com/v1/credits')).rejects.toThrow();
   });

@@ -64,6 +64,26 @@ describe('createMockAdminClient against the in-process mock', () => {
     expect(mock.clock.now()).toBe(START + 1500);
   });
 
+  test('setClock takes ms, ISO or a Date; resetClock goes back; a refusal throws with the 409', async () => {
+    const { admin } = setup();
+    expect(await admin.setClock(new Date(START + 60_000))).toMatchObject({ now: START + 60_000, factor: 1 });
+    expect(await admin.setClock('2025-01-01T12:02:00Z')).toMatchObject({ now: START + 120_000 });
+    expect(await admin.resetClock()).toMatchObject({ now: START });
+    await admin.setClock(START + 1000);
+    await createTask();
+    const error = await adminError(admin.setClock(START));
+    expect(error).toMatchObject({ status: 409, code: 'conflict' });
+    expect((await adminError(admin.scaleClock(2))).status).toBe(409);
+  });
+
+  test('scaleClock, pauseClock and resumeClock drive a real clock', async () => {
+    const { admin } = setup({ clock: 'real' });
+    expect(await admin.scaleClock(30)).toMatchObject({ mode: 'real', factor: 30, paused: false });
+    expect(await admin.pauseClock()).toMatchObject({ factor: 30, paused: true });
+    expect(await admin.resumeClock()).toMatchObject({ factor: 30, paused: false });
+    expect((await adminError(admin.scaleClock(0))).param).toBe('factor');
+  });
+
   test('tasks(filter) lists newest first, by status, key and limit', async () => {
     const { admin } = setup();
     const a = await createTask();
@@ -177,11 +197,11 @@ describe('createMockAdminClient against the in-process mock', () => {
     expect(refused).toMatchObject({ status: 404, param: 'model' });
   });
 
-  test('reset forgets the tasks and keeps the time; config() shows the options', async () => {
+  test('reset forgets the tasks and puts the clock back at its start; config() shows the options', async () => {
     const { admin } = setup();
     await createTask();
     await admin.advanceClock(1000);
-    expect(await admin.reset()).toEqual({ reset: true, now: START + 1000 });
+    expect(await admin.reset()).toEqual({ reset: true, now: START });
     expect(await admin.tasks()).toEqual([]);
     expect(await admin.config()).toMatchObject({ clock: 'manual', seed: 'admin-client' });
   });

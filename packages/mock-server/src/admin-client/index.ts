@@ -35,6 +35,15 @@ export interface MockAdminClient {
   /** Moves a manual clock forward, firing the callbacks due on the way. */
   advanceClock(ms: number): Promise<S['ClockAdvanced']>;
   clock(): Promise<S['ClockState']>;
+  /** Sets the clock to `at` (ms since epoch or an ISO date; 409 before the newest task's creation). */
+  setClock(at: number | string | Date): Promise<S['ClockState']>;
+  /** Makes a real clock run `factor` times wall speed (409 on a manual clock). */
+  scaleClock(factor: number): Promise<S['ClockState']>;
+  /** Pauses a real clock (409 on a manual clock). */
+  pauseClock(): Promise<S['ClockState']>;
+  resumeClock(): Promise<S['ClockState']>;
+  /** Puts the clock back at its start (409 before the newest task's creation). */
+  resetClock(): Promise<S['ClockState']>;
   /** Stored tasks, newest first. */
   tasks(filter?: TaskFilter): Promise<S['AdminTask'][]>;
   task(id: string): Promise<S['AdminTask']>;
@@ -62,7 +71,7 @@ export interface MockAdminClient {
   cancel(id: string): Promise<S['AdminTask']>;
   /** Sends a finished task's callback again, altered as `mutate` says, to its callback_url or `url`. */
   redeliver(id: string, mutate?: S['RedeliverMutation'], url?: string): Promise<S['RedeliverAccepted']>;
-  /** Forgets tasks, credits, deliveries and faults; the clock keeps its time. */
+  /** Forgets tasks, credits, deliveries and faults; puts the clock back at its start. */
   reset(): Promise<S['ResetResult']>;
   /** Creates `count` tasks at once (or as the request says); answers them. */
   seed(request: number | S['SeedRequest']): Promise<S['AdminTask'][]>;
@@ -76,6 +85,28 @@ async function ok<T>(what: string, call: Promise<{ data?: T; error?: unknown; re
   return data as T;
 }
 
+type ClockMethods = Pick<
+  MockAdminClient,
+  'advanceClock' | 'clock' | 'setClock' | 'scaleClock' | 'pauseClock' | 'resumeClock' | 'resetClock'
+>;
+
+/** The clock's routes: read it, and its verbs. */
+function clockMethods(raw: Client<paths>): ClockMethods {
+  return {
+    advanceClock: (ms) => ok('advanceClock', raw.POST('/__mock/clock/advance', { body: { ms } })),
+    clock: () => ok('clock', raw.GET('/__mock/clock')),
+    setClock: (at) =>
+      ok(
+        'setClock',
+        raw.POST('/__mock/clock/set', { body: { at: at instanceof Date ? at.toISOString() : at } }),
+      ),
+    scaleClock: (factor) => ok('scaleClock', raw.POST('/__mock/clock/scale', { body: { factor } })),
+    pauseClock: () => ok('pauseClock', raw.POST('/__mock/clock/pause')),
+    resumeClock: () => ok('resumeClock', raw.POST('/__mock/clock/resume')),
+    resetClock: () => ok('resetClock', raw.POST('/__mock/clock/reset')),
+  };
+}
+
 export function createMockAdminClient(options: MockAdminClientOptions): MockAdminClient {
   const raw = createClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
@@ -85,8 +116,7 @@ export function createMockAdminClient(options: MockAdminClientOptions): MockAdmi
   const task = (id: string) => ({ params: { path: { id } } });
   return {
     raw,
-    advanceClock: (ms) => ok('advanceClock', raw.POST('/__mock/clock/advance', { body: { ms } })),
-    clock: () => ok('clock', raw.GET('/__mock/clock')),
+    ...clockMethods(raw),
     tasks: async ({ status, apiKey, limit } = {}) => {
       const query = { status, api_key: apiKey, limit };
       return (await ok('tasks', raw.GET('/__mock/tasks', { params: { query } }))).data;

@@ -35,7 +35,17 @@ import {
   gatewayChaos,
   setChaos,
 } from './chaos.js';
-import { advanceClock, clockView, moveClock } from './clock-commands.js';
+import {
+  advanceClock,
+  type ClockView,
+  clockView,
+  moveClock,
+  pauseClock,
+  resetClock,
+  restartClock,
+  scaleClock,
+  setClock,
+} from './clock-commands.js';
 import type { CoreContext } from './context.js';
 import { credits, setCredits } from './credits.js';
 import { listDeliveries, type Redelivery, redeliver, waitIdle } from './deliveries.js';
@@ -281,15 +291,36 @@ export class MockCore implements CoreContext {
     return moveClock(this, ms);
   }
 
+  /** Sets the clock to `at` (ms or ISO); back only down to the newest task's creation (409). */
+  setClock(at: number | string | Date): Promise<Result<ClockView>> {
+    return setClock(this, at);
+  }
+
+  /** A real clock's speed, `factor` simulated ms per wall ms (409 on a manual clock). */
+  scaleClock(factor: number): Promise<Result<ClockView>> {
+    return scaleClock(this, factor);
+  }
+
+  /** Pauses (true) or resumes (false) a real clock (409 on a manual clock). */
+  pauseClock(paused: boolean): Promise<Result<ClockView>> {
+    return pauseClock(this, paused);
+  }
+
+  /** The clock back at its start: wall time, factor 1, running (real) or the start time (manual); 409 before the newest task. */
+  resetClock(): Promise<Result<ClockView>> {
+    return resetClock(this);
+  }
+
   // ---- the core's own life ----
 
-  /** Forgets tasks, credits, deliveries, faults and rate-limit state; re-seeds. The clock keeps its time. */
+  /** Forgets tasks, credits, deliveries, faults and rate-limit state; re-seeds; the clock back at its start. */
   async reset(): Promise<void> {
     this.deliveries.close();
     this.scheduler.clear();
     await this.store.clear();
     this.random = createRandom(this.idSeed);
     this.traces = createRandom(`${this.idSeed}:traces`);
+    await restartClock(this);
   }
 
   async close(): Promise<void> {

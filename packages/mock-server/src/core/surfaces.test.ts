@@ -9,9 +9,10 @@ import {
   KEY,
   manualServer,
   post,
+  START,
   UNTIL_ANY_END_MS,
 } from '../../test/helpers.js';
-import { MockRefusedError, type MockServer } from '../index.js';
+import { createMockServer, MockRefusedError, type MockServer } from '../index.js';
 
 let server: MockServer;
 afterEach(async () => {
@@ -36,6 +37,26 @@ async function envelope(res: Response) {
 }
 
 describe('the same rule through every surface', () => {
+  test('the clock set back before the newest task: 409 from the admin API and the controller; a real clock scales through either', async () => {
+    server = manualServer();
+    await server.clock.set(START + 60_000);
+    await createTask(server);
+    const res = await admin(server, 'POST', '/clock/set', { at: START });
+    expect(await envelope(res)).toEqual({ status: 409, code: 'conflict', param: 'at' });
+    expect(await refusalOf(server.clock.set(START))).toEqual({ code: 'conflict', param: 'at' });
+    expect(await refusalOf(server.clock.reset())).toEqual({ code: 'conflict', param: undefined });
+    expect(await refusalOf(server.clock.pause())).toEqual({ code: 'conflict', param: undefined });
+    expect(server.clock.view()).toMatchObject({ now: START + 60_000 });
+    await server.close();
+    server = createMockServer();
+    expect(await server.clock.scale(4)).toMatchObject({ factor: 4 });
+    expect(await server.clock.pause()).toMatchObject({ factor: 4, paused: true });
+    expect(await server.clock.resume()).toMatchObject({ paused: false });
+    expect(await (await admin(server, 'GET', '/clock')).json()).toMatchObject({ factor: 4, paused: false });
+    expect(await server.clock.reset()).toMatchObject({ factor: 1 });
+    expect(await refusalOf(server.clock.scale(1001))).toEqual({ code: 'invalid_request', param: 'factor' });
+  });
+
   test('redeliver of a pending task is refused (409 conflict) by the admin API and the controller', async () => {
     server = manualServer();
     const task = await createTask(server, { callback_url: 'https://hooks.example.com/a' });

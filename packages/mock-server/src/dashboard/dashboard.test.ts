@@ -6,7 +6,7 @@ import { createMockServer } from '../index.js';
 import { DASHBOARD_JS } from './browser.generated.js';
 import { DASHBOARD_PATH, TOKEN_COOKIE } from './index.js';
 import { DASHBOARD_CSS } from './styles.js';
-import { watcherFor } from './watch.js';
+import { fingerprint, watcherFor } from './watch.js';
 
 const UI = DASHBOARD_PATH;
 const XSS = '<img src=x onerror=alert(1)>';
@@ -58,7 +58,40 @@ interface PageJson {
   data: Row[];
 }
 
+describe('the fingerprint', () => {
+  test('a clock verb on a real clock changes it: the pages learn of a pause with no task running', async () => {
+    const s = start({ clock: 'real' });
+    const before = (await fingerprint(s.core)).hash;
+    expect((await fingerprint(s.core)).hash).toBe(before);
+    await s.core.pauseClock(true);
+    expect((await fingerprint(s.core)).hash).not.toBe(before);
+  });
+});
+
 describe('page and assets', () => {
+  test('the clock card offers scale, pause and resume on a real clock only; set and reset on both', async () => {
+    const button = (page: string, verb: string) =>
+      new RegExp(`data-verb="${verb}"( disabled)?>`).exec(page)?.[1];
+    const manual = await (await get(start(), UI)).text();
+    expect(['set', 'scale', 'pause', 'resume', 'reset'].map((v) => button(manual, v))).toEqual([
+      undefined,
+      ' disabled',
+      ' disabled',
+      ' disabled',
+      undefined,
+    ]);
+    await server?.close();
+    const real = await (await get(start({ clock: 'real' }), UI)).text();
+    expect(['set', 'scale', 'pause', 'resume', 'reset'].map((v) => button(real, v))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(real).toContain('Scale, pause and resume change how the real clock runs.');
+  });
+
   test('GET /__mock/ui is a page that loads only its own assets, with a strict CSP', async () => {
     const s = start();
     const res = await get(s, UI);
@@ -76,6 +109,7 @@ describe('page and assets', () => {
       'create-form',
       'model-form',
       'clock-form',
+      'clock-verbs-form',
       'fault-form',
       'filter-form',
       'task-view',

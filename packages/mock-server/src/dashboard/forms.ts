@@ -1,4 +1,4 @@
-// The dashboard's control cards: create a task, set a model's state, move the clock, inject a fault,
+// The dashboard's control cards: create a task, set a model's state, move, set, scale or pause the clock, inject a fault,
 // reset. Each sends the public or the admin API's own request (the browser script does the sending).
 import { MODEL_STATES } from '../domain/model-state.js';
 import { FAILURE_CODES } from '../domain/scenarios.js';
@@ -84,6 +84,31 @@ ${
 `;
 }
 
+/** Set, scale, pause, resume and reset the clock (scale, pause and resume need a real clock). */
+export function clockVerbsForm(manual: boolean): SafeHtml {
+  const realOnly = manual ? html` disabled` : '';
+  return html`<form id="clock-verbs-form" class="card">
+<h3>Clock time and speed</h3>
+<p class="hint">Set moves the clock to an instant, never before the newest task; reset puts it back at its start. ${
+    manual
+      ? html`Scale, pause and resume need a real clock (<code>--clock real</code>).`
+      : html`Scale, pause and resume change how the real clock runs.`
+  }</p>
+<label for="clock-at">Set to (ISO date or ms since epoch)</label>
+<input id="clock-at" name="at" type="text" placeholder="2025-01-01T12:00:00Z" autocomplete="off">
+<label for="clock-factor">Speed factor (up to 1000)</label>
+<input id="clock-factor" name="factor" type="number" min="0.001" max="1000" step="any" value="10"${realOnly}>
+<div class="button-row">
+<button type="submit" data-verb="set">Set</button>
+<button type="submit" data-verb="scale"${realOnly}>Scale</button>
+<button type="submit" data-verb="pause"${realOnly}>Pause</button>
+<button type="submit" data-verb="resume"${realOnly}>Resume</button>
+<button type="submit" data-verb="reset">Reset clock</button>
+</div>
+</form>
+`;
+}
+
 export function faultForm(parts: PageParts): SafeHtml {
   return html`<form id="fault-form" class="card">
 <h3>Inject a fault</h3>
@@ -104,7 +129,7 @@ export function faultForm(parts: PageParts): SafeHtml {
 </form>
 <div class="card">
 <h3>Reset</h3>
-<p class="hint">Forgets every task, credit balance, callback attempt and fault; the clock keeps its time.</p>
+<p class="hint">Forgets every task, credit balance, callback attempt and fault, and puts the clock back at its start.</p>
 <button type="button" class="danger" data-action="reset">Reset the mock</button>
 </div>
 `;

@@ -2,7 +2,7 @@
 // task view the script fills in; and the page that asks for the admin token.
 import { html, raw, type SafeHtml } from '../http/html.js';
 import type { Fault } from '../store/faults.js';
-import { clockForm, createForm, faultForm, modelsForm } from './forms.js';
+import { clockForm, clockVerbsForm, createForm, faultForm, modelsForm } from './forms.js';
 import { listParts, type ModelRow } from './list-parts.js';
 import type { PageConfig } from './markup.js';
 import { STATUSES, type TaskPage, type TaskQuery } from './query.js';
@@ -94,7 +94,7 @@ export function renderPage(
 <section class="controls" aria-labelledby="controls-heading">
 <h2 id="controls-heading">Controls</h2>
 <div class="cards">
-${createForm(config)}${modelsForm(config, parts)}${clockForm(manual)}${faultForm(parts)}</div>
+${createForm(config)}${modelsForm(config, parts)}${clockForm(manual)}${clockVerbsForm(manual)}${faultForm(parts)}</div>
 </section>
 ${tasksSection(parts, query)}${TASK_VIEW}</main>
 <footer class="foot"><p>Admin API: <a href="${config.adminBase}">${config.adminBase}</a> · API reference: <a href="/docs">/docs</a> · ${config.unsignedCallbacks ? 'Callbacks are sent unsigned (--unsigned-callbacks), as the live API sends them.' : html`Callbacks are signed with the webhook secret (<code>GET ${config.adminBase}/config</code>).`}</p></footer>

@@ -14,8 +14,9 @@ export interface ChangeSummary {
 
 /**
  * A fingerprint of everything the dashboard shows: each task's status and progress, which tasks
- * exist, the callback attempts and their outcomes, pending timers, injected faults, and the clock
- * when it is manual (a real clock moves on its own; what it changes is in the tasks). Pass the scan
+ * exist, the callback attempts and their outcomes, pending timers, injected faults, the clock
+ * when it is manual (a real clock moves on its own; what it changes is in the tasks) and each change
+ * of the clock's state by a verb. Pass the scan
  * a page query already made, to save a second pass over the store.
  */
 export async function fingerprint(core: MockCore, given?: TaskListPage): Promise<Fingerprint> {
@@ -32,6 +33,8 @@ export async function fingerprint(core: MockCore, given?: TaskListPage): Promise
   // Whole seconds: a pending task's estimated_time counts down in them.
   if (core.scheduler.mode === 'manual' || scan.waiting) h = mixNumber(h, Math.floor(now / 1000));
   if (core.scheduler.mode === 'manual') h = mixNumber(h, now % 1000);
+  // A verb (set, scale, pause, resume, reset) changes what every later read shows.
+  h = mixNumber(h, core.scheduler.state.epoch);
   return { hash: h.toString(36), now, counts: scan.counts };
 }
 

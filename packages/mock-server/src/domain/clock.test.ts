@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createScheduler } from './clock.js';
+import { clockAt, reanchor } from './clock-state.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -181,5 +182,86 @@ describe('real clock', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(fired).toEqual([far]);
     clock.close();
+  });
+
+  test('a scaled clock runs factor times wall speed and arms its timer for the scaled instant', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const clock = createScheduler({ mode: 'real' });
+    await clock.adopt(reanchor(clock.state, Date.now(), { factor: 10 }));
+    const fired: number[] = [];
+    clock.schedule(10_000, () => void fired.push(clock.now()));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(clock.now()).toBe(5000);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(fired).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fired).toEqual([10_000]);
+    clock.close();
+  });
+
+  test('a fractional factor never fires a timer before its time', async () => {
+    let wall = 0;
+    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout'] });
+    const clock = createScheduler({ mode: 'real', wallNow: () => wall });
+    await clock.adopt({ ...clock.state, factor: 0.3 });
+    const fired: number[] = [];
+    clock.schedule(10, () => void fired.push(clock.now()));
+    // 10 / 0.3 = 33.3 wall ms: armed for 34, not 33.
+    wall = 33;
+    await vi.advanceTimersByTimeAsync(33);
+    expect(fired).toEqual([]);
+    wall = 34;
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fired).toEqual([10]);
+  });
+
+  test('a paused clock stands still and arms nothing; resuming re-arms from where it stood', async () => {
+    vi.useFakeTimers({ now: 1000 });
+    const clock = createScheduler({ mode: 'real' });
+    const fired: number[] = [];
+    clock.schedule(1500, () => void fired.push(clock.now()));
+    await vi.advanceTimersByTimeAsync(200);
+    await clock.adopt(reanchor(clock.state, Date.now(), { paused: true }));
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(clock.now()).toBe(1200);
+    expect(fired).toEqual([]);
+    await clock.adopt(reanchor(clock.state, Date.now(), { paused: false }));
+    expect(clock.state.epoch).toBe(2);
+    await vi.advanceTimersByTimeAsync(299);
+    expect(fired).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fired).toEqual([1500]);
+  });
+
+  test('a state set past a timer fires it at once; a later timer keeps waiting', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const clock = createScheduler({ mode: 'real' });
+    const fired: number[] = [];
+    clock.schedule(60_000, () => void fired.push(60_000));
+    clock.schedule(120_000, () => void fired.push(120_000));
+    await clock.adopt(reanchor(clock.state, Date.now(), { anchor: 90_000 }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fired).toEqual([60_000]);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(fired).toEqual([60_000]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fired).toEqual([60_000, 120_000]);
+  });
+});
+
+describe('clock state on a manual clock', () => {
+  test('adopt moves forward firing due timers, or back without firing again', async () => {
+    const clock = createScheduler({ mode: 'manual', startTime: 1000 });
+    const fired: number[] = [];
+    clock.schedule(1500, () => void fired.push(clock.now()));
+    await clock.adopt(clockAt(2000, 0, 3));
+    expect(fired).toEqual([1500]);
+    expect(clock.now()).toBe(2000);
+    await clock.adopt(clockAt(1200, 0, 4));
+    expect(clock.now()).toBe(1200);
+    expect(clock.state).toMatchObject({ anchor: 1200, factor: 1, paused: false, epoch: 4 });
+    await clock.advance(500);
+    expect(fired).toEqual([1500]);
   });
 });

@@ -1,4 +1,5 @@
-// The server's clock (real, or manual: moved only by advance) and the one scheduler that runs on it.
+// The server's clock (real: wall time, scaled or paused; manual: moved only when told) and the one scheduler on it.
+import { type ClockState, clockAt, clockNow, wallDelay } from './clock-state.js';
 import { type HeapItem, MinHeap } from './heap.js';
 
 export type ClockMode = 'real' | 'manual';
@@ -26,6 +27,15 @@ export type TimerTask = () => undefined | Promise<unknown>;
 export interface Scheduler extends Clock {
   /** Manual clock only: moves time forward to `at` as `advance` does (nothing when `at` has passed). */
   advanceTo(at: number): Promise<void>;
+  /** Wall ms since epoch by the scheduler's source (a real clock's anchors are in it). */
+  wall(): number;
+  /** The clock's state (manual: its time as the anchor, factor 1, running). */
+  readonly state: ClockState;
+  /**
+   * Takes `state`: a real clock re-anchors there and re-arms (what falls due fires at once; nothing
+   * while paused); a manual one moves to `state.anchor`, forward as `advanceTo` does, or back.
+   */
+  adopt(state: ClockState): Promise<void>;
   /** Runs `task` once the clock reaches `at` (soon, when `at` has passed already). */
   schedule(at: number, task: TimerTask): Timer;
   /** Timers not yet fired. */
@@ -42,6 +52,8 @@ export interface SchedulerOptions {
   startTime?: number;
   /** Safety net: the most real-time ms a manual advance waits for the work of one fired timer (default 5000). */
   maxWaitMs?: number;
+  /** Wall time (default Date.now): tests move it by hand to check a scaled or paused clock. */
+  wallNow?: () => number;
   /** Called with an error a timer threw; timers never crash the server. */
   onError?: (error: unknown) => void;
 }
@@ -66,6 +78,9 @@ class HeapScheduler implements Scheduler {
   private readonly heap = new MinHeap<Entry>();
   private seq = 0;
   private manualNow: number;
+  private manualEpoch = 0;
+  private real: ClockState;
+  private readonly wallNow: () => number;
   private closed = false;
   private armed: ReturnType<typeof setTimeout> | undefined;
   private armedAt = Number.POSITIVE_INFINITY;
@@ -78,8 +93,34 @@ class HeapScheduler implements Scheduler {
     this.mode = options.mode;
     this.maxWaitMs = options.maxWaitMs ?? 5000;
     this.onError = options.onError ?? (() => {});
-    this.manualNow = Math.floor(options.startTime ?? Date.now());
-    this.now = this.mode === 'manual' ? () => this.manualNow : () => Date.now();
+    this.wallNow = options.wallNow ?? (() => Date.now());
+    this.manualNow = Math.floor(options.startTime ?? this.wallNow());
+    this.real = clockAt(this.wallNow(), this.wallNow());
+    this.now = this.mode === 'manual' ? () => this.manualNow : () => clockNow(this.real, this.wallNow());
+  }
+
+  wall(): number {
+    return this.wallNow();
+  }
+
+  get state(): ClockState {
+    if (this.mode === 'real') return this.real;
+    return clockAt(this.manualNow, this.wallNow(), this.manualEpoch);
+  }
+
+  adopt(state: ClockState): Promise<void> {
+    if (this.mode === 'real') {
+      this.real = state;
+      this.disarm();
+      this.arm();
+      return Promise.resolve();
+    }
+    this.manualEpoch = state.epoch;
+    return this.queueAdvance(() => {
+      // Back in time: nothing fires (what fired stays fired); forward: as advanceTo.
+      if (state.anchor < this.manualNow) this.manualNow = state.anchor;
+      return state.anchor - this.manualNow;
+    });
   }
 
   get pending(): number {
@@ -113,9 +154,12 @@ class HeapScheduler implements Scheduler {
       return;
     }
     if (this.armed !== undefined && this.armedAt <= top.at) return;
-    if (this.armed !== undefined) clearTimeout(this.armed);
+    const delay = wallDelay(this.real, this.wallNow(), top.at);
+    // Paused: nothing is armed until the state changes again.
+    this.disarm();
+    if (delay === Number.POSITIVE_INFINITY) return;
     this.armedAt = top.at;
-    this.armed = setTimeout(() => this.fireDue(), Math.min(MAX_DELAY, Math.max(0, top.at - Date.now())));
+    this.armed = setTimeout(() => this.fireDue(), Math.min(MAX_DELAY, delay));
   }
 
   private disarm(): void {
@@ -135,7 +179,7 @@ class HeapScheduler implements Scheduler {
   private fireDue(): void {
     this.armed = undefined;
     this.armedAt = Number.POSITIVE_INFINITY;
-    this.runDue(Date.now());
+    this.runDue(this.now());
     this.arm();
   }
 

@@ -1,3 +1,4 @@
+import { adminSpec } from '@videotask/spec';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   admin,
@@ -9,6 +10,7 @@ import {
   START,
   UNTIL_ANY_END_MS,
 } from '../../test/helpers.js';
+import { MAX_CLOCK_FACTOR } from '../domain/clock-state.js';
 import { createMockServer, type MockServer } from '../index.js';
 
 let server: MockServer;
@@ -118,6 +120,99 @@ describe('admin: clock', () => {
     server = createMockServer();
     const res = await admin(server, 'POST', '/clock/advance', { ms: 10 });
     expect(res.status).toBe(409);
+  });
+
+  test('POST /__mock/clock/set takes ms or an ISO date; back before the newest task answers 409', async () => {
+    server = manualServer();
+    const iso = await admin(server, 'POST', '/clock/set', { at: '2025-01-01T13:00:00Z' });
+    expect(iso.status).toBe(200);
+    expect(await iso.json()).toMatchObject({
+      mode: 'manual',
+      now: START + 3_600_000,
+      factor: 1,
+      paused: false,
+    });
+    const task = await createTask(server);
+    expect(await (await admin(server, 'POST', '/clock/set', { at: START + 3_600_000 })).json()).toMatchObject(
+      {
+        now: START + 3_600_000,
+      },
+    );
+    const back = await admin(server, 'POST', '/clock/set', { at: START });
+    expect(back.status).toBe(409);
+    expect((await back.json()).error.message).toContain(
+      `task ${task.id} was created at 2025-01-01T13:00:00.000Z`,
+    );
+  });
+
+  test.each([[{}], [{ at: -1 }], [{ at: 'noon' }], [{ at: true }]])(
+    'set with %j answers 400',
+    async (body) => {
+      server = manualServer();
+      const res = await admin(server, 'POST', '/clock/set', body);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.param).toBe('at');
+    },
+  );
+
+  test('scale, pause, resume and reset a real clock; GET /__mock/clock shows factor and paused', async () => {
+    server = createMockServer();
+    expect(await (await admin(server, 'POST', '/clock/scale', { factor: 60 })).json()).toMatchObject({
+      mode: 'real',
+      factor: 60,
+      paused: false,
+    });
+    const paused = await (await admin(server, 'POST', '/clock/pause')).json();
+    expect(paused).toMatchObject({ factor: 60, paused: true });
+    expect(await (await admin(server, 'POST', '/clock/pause')).json()).toEqual(paused);
+    expect(await (await admin(server, 'GET', '/clock')).json()).toEqual(paused);
+    expect(await (await admin(server, 'POST', '/clock/resume')).json()).toMatchObject({
+      paused: false,
+      factor: 60,
+    });
+    expect(await (await admin(server, 'POST', '/clock/reset')).json()).toMatchObject({
+      factor: 1,
+      paused: false,
+    });
+  });
+
+  test("the spec's factor bound is the core's", () => {
+    const schemas = adminSpec.components?.schemas as Record<
+      string,
+      { properties: Record<string, { maximum?: number }> }
+    >;
+    expect(schemas.ClockScaleRequest?.properties.factor?.maximum).toBe(MAX_CLOCK_FACTOR);
+    expect(schemas.ClockState?.properties.factor?.maximum).toBe(MAX_CLOCK_FACTOR);
+  });
+
+  test.each([[{}], [{ factor: 0 }], [{ factor: 1001 }], [{ factor: '2' }]])(
+    'scale with %j answers 400',
+    async (body) => {
+      server = createMockServer();
+      const res = await admin(server, 'POST', '/clock/scale', body);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.param).toBe('factor');
+    },
+  );
+
+  test.each([
+    ['/clock/scale', { factor: 2 }],
+    ['/clock/pause', undefined],
+    ['/clock/resume', undefined],
+  ])('a manual clock answers 409 to %s', async (path, body) => {
+    server = manualServer();
+    const res = await admin(server, 'POST', path, body);
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.message).toContain('A manual clock moves only when told');
+  });
+
+  test('POST /__mock/clock/reset puts a manual clock back at its start, not before the newest task (409)', async () => {
+    server = manualServer();
+    await server.clock.advance(5000);
+    expect(await (await admin(server, 'POST', '/clock/reset')).json()).toMatchObject({ now: START });
+    await server.clock.advance(5000);
+    await createTask(server);
+    expect((await admin(server, 'POST', '/clock/reset')).status).toBe(409);
   });
 });
 
@@ -245,13 +340,14 @@ describe('admin: credits, reset, config', () => {
     await server.clock.advance(1000);
     await admin(server, 'POST', '/faults', { status: 500, count: 9 });
     const res = await admin(server, 'POST', '/reset');
-    expect(await res.json()).toEqual({ reset: true, now: START + 1000 });
+    // The clock back at its start too: the same ids at the same times again.
+    expect(await res.json()).toEqual({ reset: true, now: START });
     expect(await server.tasks.list()).toEqual([]);
     expect(await server.faults.list()).toEqual([]);
     expect((await server.credits.get('sk-test-1')).data.token.remaining_credits).toBe(10);
     const again = await createTask(server);
-    // Same seed, same random stream; the id's seconds part is the clock's.
-    expect(again.id.slice(-8)).toBe(first.id.slice(-8));
+    // Same seed, same random stream, same clock.
+    expect(again.id).toBe(first.id);
   });
 
   test('GET /__mock lists the routes; GET /__mock/config shows the options', async () => {

@@ -1,4 +1,4 @@
-// The admin API under /__mock/: tasks, cancel, redeliver, clock, deliveries, faults, chaos, credits, models, reset.
+// The admin API under /__mock/: tasks, cancel, redeliver, clock (its verbs), deliveries, faults, chaos, credits, models, reset.
 
 import type { AdminSchemas } from '@videotask/spec';
 import type { CompiledValidator } from '@videotask/spec/validator';
@@ -23,8 +23,13 @@ export const ADMIN_ROUTES = [
     '/__mock/tasks/:id/redeliver',
     'send the callback again: {"mutate": "none|duplicate|stale-timestamp|bad-signature|tampered-body", "url"?}',
   ],
-  ['GET', '/__mock/clock', 'the clock mode and time'],
+  ['GET', '/__mock/clock', 'the clock: mode, time, factor, paused'],
   ['POST', '/__mock/clock/advance', 'move a manual clock: {"ms": N}'],
+  ['POST', '/__mock/clock/set', 'set the clock: {"at": ms or ISO date} (never before the newest task)'],
+  ['POST', '/__mock/clock/scale', 'a real clock\'s speed: {"factor": N} (0 < N <= 1000)'],
+  ['POST', '/__mock/clock/pause', 'pause a real clock'],
+  ['POST', '/__mock/clock/resume', 'resume a paused real clock'],
+  ['POST', '/__mock/clock/reset', 'the clock back at its start (never before the newest task)'],
   ['GET', '/__mock/deliveries', 'every callback attempt (?task_id=)'],
   ['POST', '/__mock/deliveries/idle', 'wait until no callback attempt is in flight: {"timeoutMs"?: N}'],
   ['GET', '/__mock/faults', 'injected faults still to apply'],
@@ -180,6 +185,17 @@ function registerClockAndDeliveries(app: Hono, http: Http): void {
       return http.answer(await core.advanceClock(body.ms));
     }),
   );
+  app.post(
+    '/__mock/clock/set',
+    withBody(http, 'setMockClock', async (body) => http.answer(await core.setClock(body.at))),
+  );
+  app.post(
+    '/__mock/clock/scale',
+    withBody(http, 'scaleMockClock', async (body) => http.answer(await core.scaleClock(body.factor))),
+  );
+  app.post('/__mock/clock/pause', async () => http.answer(await core.pauseClock(true)));
+  app.post('/__mock/clock/resume', async () => http.answer(await core.pauseClock(false)));
+  app.post('/__mock/clock/reset', async () => http.answer(await core.resetClock()));
   app.get('/__mock/deliveries', async (c) => {
     const taskId = c.req.query('task_id');
     return http.json({ data: await core.listDeliveries(taskId ? { taskId } : {}) });

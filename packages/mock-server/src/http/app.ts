@@ -105,7 +105,7 @@ function registerMiddleware(app: Hono, core: MockCore): void {
       logger(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)} ms`);
     });
   }
-  // Replicas on one store share the manual clock: each request first takes the stored time.
+  // Replicas on one store share the clock: each request first takes the stored state (a set, scale or pause elsewhere).
   if (core.replicas.clockIsShared) {
     app.use(async (_c, next) => {
       await core.replicas.catchUp();

@@ -97,6 +97,17 @@ describe('the MCP server', () => {
     expect(await agent.callTool({ name: 'nope', arguments: {} })).toMatchObject({ isError: true });
   });
 
+  test('the clock verbs are tools: set takes an ISO date; scale and pause reach a real clock', async () => {
+    const manual = await inMemoryClient(manualMock());
+    const set = await call(manual, 'setMockClock', { at: '2025-06-01T00:00:00Z' });
+    expect(set).toMatchObject({ mode: 'manual', iso: '2025-06-01T00:00:00.000Z', factor: 1, paused: false });
+    const real = await inMemoryClient(manualMock({ clock: 'real' }));
+    expect(await call(real, 'scaleMockClock', { factor: 20 })).toMatchObject({ mode: 'real', factor: 20 });
+    expect(await call(real, 'pauseMockClock', {})).toMatchObject({ factor: 20, paused: true });
+    const refused = await manual.callTool({ name: 'pauseMockClock', arguments: {} });
+    expect(refused).toMatchObject({ isError: true, structuredContent: { error: { code: 'conflict' } } });
+  });
+
   test('the resources are the two API descriptions the app serves and the delivery log', async () => {
     const server = manualMock();
     const agent = await inMemoryClient(server);

@@ -32,7 +32,8 @@ export const MCP_RESOURCES = [
 
 const INSTRUCTIONS = `An offline mock of EvoLink's async video task API. The tools are its admin API (tasks, clock,
 callback deliveries, faults, credits, model states, seed, reset); the public API is served at the
-\`publicUrl\` that getMockConfig answers. With a manual clock, advanceMockClock moves time and fires due callbacks.`;
+\`publicUrl\` that getMockConfig answers. With a manual clock, advanceMockClock (or setMockClock) moves time and fires due callbacks;
+a real clock can be set, scaled (scaleMockClock) and paused.`;
 
 /** Derived once per process: the admin spec does not change while it runs. */
 let tools: AdminTool[] | undefined;

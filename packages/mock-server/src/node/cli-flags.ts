@@ -42,7 +42,7 @@ export const FLAGS: { flag: string; env: string; kind: Kind; value?: string; hel
     env: 'MOCK_CLOCK',
     kind: 'string',
     value: 'real|manual',
-    help: 'manual: time moves only through POST /__mock/clock/advance (default real)',
+    help: 'manual: time moves only when told (POST /__mock/clock/advance, /set; default real)',
   },
   {
     flag: 'api-keys',

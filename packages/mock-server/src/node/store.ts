@@ -62,9 +62,9 @@ export async function withStore(choice: StoreChoice, options: MockServerOptions)
     const webhookSecret = await store.sharedSecret(options.webhookSecret, generateWebhookSecret());
     const shared: MockServerOptions = { ...options, store, webhookSecret };
     if (options.clock === 'manual') {
-      const stored = await store.manualTime();
-      shared.startTime = stored ?? options.startTime ?? Date.now();
-      if (stored === null) await store.setManualTime(shared.startTime);
+      const stored = await store.clockState();
+      shared.startTime = stored?.anchor ?? options.startTime ?? Date.now();
+      if (stored === null) await store.raiseClock(shared.startTime);
     }
     return shared;
   } catch (error) {

@@ -1,4 +1,5 @@
 // The in-memory store (the default): one process's maps and heaps behind the async MockStore interface.
+import { type ClockState, clockAt } from '../domain/clock-state.js';
 import type { DeliveryAttempt } from '../domain/delivery-attempt.js';
 import { type HeapItem, MinHeap } from '../domain/heap.js';
 import type { ModelState } from '../domain/model-state.js';
@@ -54,7 +55,7 @@ export class MemoryStore implements MockStore {
   private readonly jobs = new Map<string, JobEntry>();
   private readonly jobQueue = new MinHeap<JobEntry>();
   private jobSeq = 0;
-  private clockTime: number | null = null;
+  private clock: ClockState | null = null;
   /** The latest time a caller passed in: a task removed by a sweep settles by it. */
   private lastNow = Number.NEGATIVE_INFINITY;
 
@@ -280,11 +281,16 @@ export class MemoryStore implements MockStore {
     return null;
   }
 
-  async manualTime(): Promise<number | null> {
-    return this.clockTime;
+  async clockState(): Promise<ClockState | null> {
+    return this.clock;
   }
-  async setManualTime(ms: number): Promise<void> {
-    if (ms > (this.clockTime ?? Number.NEGATIVE_INFINITY)) this.clockTime = ms;
+  async replaceClock(state: ClockState): Promise<ClockState> {
+    this.clock = { ...state, epoch: (this.clock?.epoch ?? 0) + 1 };
+    return this.clock;
+  }
+  async raiseClock(ms: number): Promise<void> {
+    if (this.clock === null) this.clock = clockAt(ms, 0);
+    else if (ms > this.clock.anchor) this.clock = { ...this.clock, anchor: ms };
   }
 
   async clear(): Promise<void> {

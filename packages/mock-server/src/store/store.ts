@@ -2,6 +2,7 @@
 // (store/memory.ts); a shared one (Redis) implements the same methods. Every method may do I/O, so all
 // are async; each rule that must hold under concurrency is one method (one round trip), never two.
 import type { ChaosProfile } from '../domain/chaos.js';
+import type { ClockState } from '../domain/clock-state.js';
 import type { DeliveryAttempt } from '../domain/delivery-attempt.js';
 import type { Timeline } from '../domain/lifecycle.js';
 import type { ModelState } from '../domain/model-state.js';
@@ -201,11 +202,16 @@ export interface MockStore {
   /** Counts one gateway draw and answers the setting with the count, in one step (replicas share the count). */
   takeChaosDraw(): Promise<StoredChaosState>;
 
-  // ---- the manual clock's time (shared by every replica on one store) ----
-  /** The manual clock's stored time, or null when none was stored. */
-  manualTime(): Promise<number | null>;
-  /** Stores the manual clock's time; it only moves forward (a replica behind the others never sets it back). */
-  setManualTime(ms: number): Promise<void>;
+  // ---- the clock's state (shared by every replica on one store) ----
+  /** The clock's stored state, or null when none was stored. */
+  clockState(): Promise<ClockState | null>;
+  /** Stores `state` with the epoch one past the stored one (1 when none), in one step; answers what it stored. */
+  replaceClock(state: ClockState): Promise<ClockState>;
+  /**
+   * Raises a manual clock's stored time (the anchor) to `ms`, keeping the epoch; it only moves forward
+   * (a replica behind the others never sets it back). With none stored: a state at `ms`, epoch 0.
+   */
+  raiseClock(ms: number): Promise<void>;
 
   /** Forgets tasks, idempotency keys, credits, rate buckets, faults, attempts and scheduled callbacks; keeps the clock. */
   clear(): Promise<void>;

@@ -56,6 +56,8 @@ export interface AdminExamples {
     ChaosState: adminComponents["schemas"]["ChaosState"];
     ClockAdvanceRequest: adminComponents["schemas"]["ClockAdvanceRequest"];
     ClockAdvanced: adminComponents["schemas"]["ClockAdvanced"];
+    ClockScaleRequest: adminComponents["schemas"]["ClockScaleRequest"];
+    ClockSetRequest: adminComponents["schemas"]["ClockSetRequest"];
     ClockState: adminComponents["schemas"]["ClockState"];
     CrossSiteError: adminComponents["schemas"]["ErrorResponse"];
     DelayFaultSpec: adminComponents["schemas"]["FaultSpec"];

@@ -52,8 +52,9 @@ export interface paths {
         put?: never;
         /**
          * Start over
-         * @description Forgets tasks, credits, deliveries, faults and rate-limit state and re-seeds the random
-         *     stream (the same seed makes the same ids again). The clock keeps its time.
+         * @description Forgets tasks, credits, deliveries, faults and rate-limit state, re-seeds the random
+         *     stream (the same seed makes the same ids again) and puts the clock back at its start (as
+         *     `POST /__mock/clock/reset` does: wall time, factor 1, running; a manual clock at its start time).
          */
         post: operations["resetMock"];
         delete?: never;
@@ -181,7 +182,7 @@ export interface paths {
         };
         /**
          * Read the clock
-         * @description The clock's mode and time, and how many timers (callbacks, retries) are waiting on it.
+         * @description The clock's mode and time, its speed (`factor`), whether it is paused, and how many timers (callbacks, retries) are waiting on it.
          */
         get: operations["getMockClock"];
         put?: never;
@@ -208,6 +209,115 @@ export interface paths {
          *     before the body is read.
          */
         post: operations["advanceMockClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/clock/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the clock to an instant
+         * @description Sets the clock to `at` (ms since epoch, or an ISO 8601 date). A manual clock set forward fires
+         *     every timer due on the way in order, as an advance does; a real clock re-anchors there and runs
+         *     on (timers now due fire at once). Either goes back only down to the newest task's creation time:
+         *     earlier answers 409 `conflict` naming that task (a task's lifecycle never runs backwards; reset
+         *     the mock to drop the tasks).
+         */
+        post: operations["setMockClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/clock/scale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Speed a real clock up or slow it down
+         * @description Makes a real clock run `factor` times wall speed from now on (task lifecycles, expiry, rate-limit
+         *     buckets and callback retries follow it). A manual clock answers 409: it moves only when told.
+         */
+        post: operations["scaleMockClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/clock/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a real clock
+         * @description Stops a real clock where it stands until resumed (nothing falls due meanwhile). Pausing a paused
+         *     clock answers the same. A manual clock answers 409.
+         */
+        post: operations["pauseMockClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/clock/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused real clock
+         * @description Lets a paused real clock run on from where it stood. Resuming a running clock answers the same.
+         *     A manual clock answers 409.
+         */
+        post: operations["resumeMockClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/clock/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put the clock back at its start
+         * @description A real clock goes back to wall time, factor 1, running; a manual one to its start time. Answers
+         *     409 when that is before the newest task's creation time (`POST /__mock/reset` drops the tasks
+         *     and resets the clock too).
+         */
+        post: operations["resetMockClock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -422,7 +532,7 @@ export interface components {
         ResetResult: {
             /** @constant */
             reset: true;
-            /** @description The clock's time, ms since epoch (a reset keeps it). */
+            /** @description The clock's time after the reset, ms since epoch (back at its start). */
             now: number;
         };
         SeedRequest: {
@@ -525,8 +635,20 @@ export interface components {
              * @description The same instant as an ISO 8601 date.
              */
             iso: string;
+            /** @description Simulated ms per wall ms (a real clock's speed; always 1 on a manual clock). */
+            factor: number;
+            /** @description A real clock paused (stands still); always false on a manual clock. */
+            paused: boolean;
             /** @description Timers waiting on the clock. */
             timers: number;
+        };
+        ClockSetRequest: {
+            /** @description The instant, as ms since epoch or an ISO 8601 date. */
+            at: number | string;
+        };
+        ClockScaleRequest: {
+            /** @description Simulated ms per wall ms (10 runs ten times faster, 0.5 at half speed). */
+            factor: number;
         };
         ClockAdvanceRequest: {
             /** @description Milliseconds to move forward. */
@@ -1015,7 +1137,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The request does not fit the state (the task has or has not ended, the clock is real). */
+        /** @description The request does not fit the state (the task has or has not ended, the clock's mode, a time before the newest task). */
         AdminConflict: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -1332,6 +1454,143 @@ export interface operations {
             403: components["responses"]["CrossSiteForbidden"];
             409: components["responses"]["AdminConflict"];
             413: components["responses"]["AdminRequestTooLarge"];
+            default: components["responses"]["AdminUnexpectedError"];
+        };
+    };
+    setMockClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockSetRequest"];
+            };
+        };
+        responses: {
+            /** @description The clock after the change. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockState"];
+                };
+            };
+            400: components["responses"]["AdminBadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["CrossSiteForbidden"];
+            409: components["responses"]["AdminConflict"];
+            413: components["responses"]["AdminRequestTooLarge"];
+            default: components["responses"]["AdminUnexpectedError"];
+        };
+    };
+    scaleMockClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockScaleRequest"];
+            };
+        };
+        responses: {
+            /** @description The clock after the change. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockState"];
+                };
+            };
+            400: components["responses"]["AdminBadRequest"];
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["CrossSiteForbidden"];
+            409: components["responses"]["AdminConflict"];
+            413: components["responses"]["AdminRequestTooLarge"];
+            default: components["responses"]["AdminUnexpectedError"];
+        };
+    };
+    pauseMockClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock after the change. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockState"];
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["CrossSiteForbidden"];
+            409: components["responses"]["AdminConflict"];
+            default: components["responses"]["AdminUnexpectedError"];
+        };
+    };
+    resumeMockClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock after the change. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockState"];
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["CrossSiteForbidden"];
+            409: components["responses"]["AdminConflict"];
+            default: components["responses"]["AdminUnexpectedError"];
+        };
+    };
+    resetMockClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock after the change. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockState"];
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["CrossSiteForbidden"];
+            409: components["responses"]["AdminConflict"];
             default: components["responses"]["AdminUnexpectedError"];
         };
     };

@@ -12,6 +12,8 @@ interface CreatedTask {
 }
 interface ClockAnswer {
   iso: string;
+  factor?: number;
+  paused?: boolean;
 }
 interface FaultAnswer {
   fault: { id: number; count: number; status?: number; delayMs?: number };
@@ -97,6 +99,21 @@ const submitHandlers: Record<string, SubmitHandler> = {
     return act(form, async () => {
       const answer = await request<ClockAnswer>('POST', `${ADMIN}/clock/advance`, { body: { ms } });
       notice(`Clock advanced by ${Number(ms).toLocaleString('en-US')} ms, to ${answer.iso}.`);
+    });
+  },
+  'clock-verbs-form': (form, submitter) => {
+    const verb = submitter?.dataset.verb ?? 'set';
+    const f = new FormData(form);
+    const at = String(f.get('at') || '').trim();
+    const body =
+      verb === 'set'
+        ? { at: /^\d+$/.test(at) ? Number(at) : at }
+        : verb === 'scale'
+          ? { factor: numberOf(f.get('factor')) }
+          : undefined;
+    return act(form, async () => {
+      const answer = await request<ClockAnswer>('POST', `${ADMIN}/clock/${verb}`, body ? { body } : {});
+      notice(`Clock ${verb}: now ${answer.iso}, factor ${answer.factor}${answer.paused ? ', paused' : ''}.`);
     });
   },
   'fault-form': (form) => {

@@ -34,7 +34,7 @@ describe('the key names', () => {
       attemptSeq: 'vt:{vt:}:attempts:seq',
       jobs: 'vt:{vt:}:jobs',
       jobsDue: 'vt:{vt:}:jobs:due',
-      clock: 'vt:{vt:}:clock',
+      clockState: 'vt:{vt:}:clock-state',
       webhookSecret: 'vt:{vt:}:webhook-secret',
       modelStates: 'vt:{vt:}:model-states',
       chaos: 'vt:{vt:}:chaos',

@@ -26,7 +26,8 @@ export class RedisKeys {
   readonly attemptSeq: string;
   readonly jobs: string;
   readonly jobsDue: string;
-  readonly clock: string;
+  /** The clock's state (a hash: anchor, real, factor, paused, epoch). */
+  readonly clockState: string;
   readonly webhookSecret: string;
   readonly modelStates: string;
   /** The run-time chaos profile and its draw count (a hash). */
@@ -48,7 +49,7 @@ export class RedisKeys {
     this.attemptSeq = own('attempts:seq');
     this.jobs = own('jobs');
     this.jobsDue = own('jobs:due');
-    this.clock = own('clock');
+    this.clockState = own('clock-state');
     this.webhookSecret = own('webhook-secret');
     this.modelStates = own('model-states');
     this.chaos = own('chaos');

@@ -465,12 +465,26 @@ end
 return out
 `;
 
-/** KEYS[1] clock; ARGV[1] ms: the manual clock's time, raised to ms (never set back: replicas may lag). */
+/**
+ * KEYS[1] clock-state (hash: anchor, real, factor, paused, epoch); ARGV[1] ms: a manual clock's time
+ * raised to ms (never set back: replicas may lag), the epoch kept; none stored: a state at ms, epoch 0.
+ */
 export const RAISE_CLOCK = `
-local stored = tonumber(redis.call('GET', KEYS[1]))
+local stored = tonumber(redis.call('HGET', KEYS[1], 'anchor'))
 local ms = tonumber(ARGV[1])
-if not stored or ms > stored then redis.call('SET', KEYS[1], ARGV[1]) end
+if not stored then
+  redis.call('HSET', KEYS[1], 'anchor', ARGV[1], 'real', '0', 'factor', '1', 'paused', '0', 'epoch', '0')
+elseif ms > stored then
+  redis.call('HSET', KEYS[1], 'anchor', ARGV[1])
+end
 return 0
+`;
+
+/** KEYS[1] clock-state; ARGV anchor, real, factor, paused (0|1): the state replaced, the epoch one on → the epoch. */
+export const REPLACE_CLOCK = `
+local epoch = redis.call('HINCRBY', KEYS[1], 'epoch', 1)
+redis.call('HSET', KEYS[1], 'anchor', ARGV[1], 'real', ARGV[2], 'factor', ARGV[3], 'paused', ARGV[4])
+return epoch
 `;
 
 /** KEYS[1] chaos (hash: setting JSON, draws); ARGV[1] setting JSON, or '' to forget it. The draws start over. */

@@ -1,5 +1,6 @@
 // The Redis store: every replica's shared state in one Redis or one Redis Cluster (node-redis's @redis/client),
 // each rule one Lua script on one slot; what spans tenants is swept across their slots (docs/redis-keys.md).
+import type { ClockState } from '../../domain/clock-state.js';
 import type { DeliveryAttempt } from '../../domain/delivery-attempt.js';
 import type { Timeline } from '../../domain/lifecycle.js';
 import type { ModelState } from '../../domain/model-state.js';
@@ -399,13 +400,32 @@ export class RedisStore implements MockStore {
     return first ? Number(first[1]) : null;
   }
 
-  async manualTime(): Promise<number | null> {
-    const raw = await this.redis.send(this.keys.clock, ['GET', this.keys.clock]);
-    return raw === null ? null : Number(raw);
+  async clockState(): Promise<ClockState | null> {
+    const key = this.keys.clockState;
+    const fields = ['anchor', 'real', 'factor', 'paused', 'epoch'];
+    const [anchor, real, factor, paused, epoch] = (await this.redis.send(key, ['HMGET', key, ...fields])) as (
+      | string
+      | null
+    )[];
+    if (anchor === null || anchor === undefined) return null;
+    return {
+      anchor: Number(anchor),
+      real: Number(real),
+      factor: Number(factor),
+      paused: paused === '1',
+      epoch: Number(epoch),
+    };
   }
 
-  async setManualTime(ms: number): Promise<void> {
-    await this.redis.run(scripts.RAISE_CLOCK, [this.keys.clock], [ms]);
+  async replaceClock(state: ClockState): Promise<ClockState> {
+    const { anchor, real, factor, paused } = state;
+    const args = [anchor, real, factor, paused ? 1 : 0];
+    const epoch = await this.redis.run(scripts.REPLACE_CLOCK, [this.keys.clockState], args);
+    return { anchor, real, factor, paused, epoch: Number(epoch) };
+  }
+
+  async raiseClock(ms: number): Promise<void> {
+    await this.redis.run(scripts.RAISE_CLOCK, [this.keys.clockState], [ms]);
   }
 
   /**
@@ -426,7 +446,7 @@ export class RedisStore implements MockStore {
 
   /** Forgets everything under the prefix but the clock and the webhook secret (on every master: keys one by one). */
   async clear(): Promise<void> {
-    const keep = new Set([this.keys.clock, this.keys.webhookSecret]);
+    const keep = new Set([this.keys.clockState, this.keys.webhookSecret]);
     const drop = (await this.redis.scan(`${escapeGlob(this.keys.prefix)}*`)).filter((k) => !keep.has(k));
     await Promise.all(drop.map((key) => this.redis.send(key, ['UNLINK', key])));
   }
