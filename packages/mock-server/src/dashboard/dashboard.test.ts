@@ -66,6 +66,38 @@ describe('the fingerprint', () => {
     await s.core.pauseClock(true);
     expect((await fingerprint(s.core)).hash).not.toBe(before);
   });
+
+  test('a chaos profile set or cleared changes it', async () => {
+    const s = start();
+    const before = (await fingerprint(s.core)).hash;
+    expect((await s.core.setChaos('slow-provider')).ok).toBe(true);
+    const during = (await fingerprint(s.core)).hash;
+    expect(during).not.toBe(before);
+    await s.core.clearChaos();
+    expect((await fingerprint(s.core)).hash).toBe(before);
+  });
+});
+
+describe('the header', () => {
+  test("says the clock's speed and pause, and the chaos profile in force", async () => {
+    const s = start({ clock: 'real' });
+    const clock = async () => {
+      const { parts } = (await (await get(s, `${UI}/view`)).json()) as { parts: Record<string, string> };
+      return { clock: parts.clock ?? '', chaos: parts.chaos ?? '' };
+    };
+    expect(await clock()).toMatchObject({ chaos: expect.stringContaining('no chaos profile') });
+    expect((await clock()).clock).not.toMatch(/×|paused/);
+    await s.core.scaleClock(10);
+    await s.core.pauseClock(true);
+    await s.core.setChaos('flaky-gateway');
+    const after = await clock();
+    expect(after.clock).toMatch(
+      /^<span class="clock-mode">real clock<\/span> <span class="clock-speed">×10<\/span> <strong>paused<\/strong> <time/,
+    );
+    expect(after.chaos).toBe('chaos: <code>flaky-gateway</code>');
+    const page = await (await get(s, UI)).text();
+    expect(page).toContain('<span data-part="chaos">chaos: <code>flaky-gateway</code></span>');
+  });
 });
 
 describe('page and assets', () => {

@@ -6,12 +6,13 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { modelStateEntry } from '../core/catalog.js';
+import type { MockCore } from '../core/commands.js';
 import { ERROR_CODES, type ErrorCode, errorBody } from '../domain/errors.js';
 import type { Http } from '../http/answer.js';
 import { bearerToken } from '../http/respond.js';
 import { createSecretMatcher } from '../http/secure-compare.js';
 import { DASHBOARD_JS } from './browser.generated.js';
-import { listParts } from './list-parts.js';
+import { listParts, type ServerState } from './list-parts.js';
 import type { PageConfig } from './markup.js';
 import { renderLoginPage, renderPage } from './page.js';
 import { parseTaskQuery, queryTasks } from './query.js';
@@ -126,6 +127,16 @@ function pageConfig(http: Http): PageConfig {
   };
 }
 
+/** The server's side of the page: faults, clock, chaos profile, model states. */
+async function serverState(core: MockCore): Promise<ServerState> {
+  return {
+    faults: await core.listFaults(),
+    clock: core.clockView(),
+    chaos: (await core.activeChaos())?.profile ?? null,
+    models: (await core.modelStatuses()).map(modelStateEntry),
+  };
+}
+
 /** The page and the JSON page of tasks. */
 function registerPages(app: Hono, http: Http): void {
   const { core } = http;
@@ -134,8 +145,7 @@ function registerPages(app: Hono, http: Http): void {
     const parsed = parseTaskQuery((name) => c.req.query(name));
     const query = parsed.ok ? parsed.query : { offset: 0, limit: 50, status: null, q: '' };
     const { page } = await queryTasks(core, query);
-    const models = (await core.modelStatuses()).map(modelStateEntry);
-    return c.html(renderPage(pageConfig(http), page, await core.listFaults(), query, models), 200, {
+    return c.html(renderPage(pageConfig(http), page, await serverState(core), query), 200, {
       'cache-control': 'no-store',
     });
   });
@@ -165,13 +175,7 @@ function registerViews(app: Hono, http: Http): void {
       {
         offset: page.offset,
         total: page.total,
-        parts: listParts(
-          page,
-          await core.listFaults(),
-          core.scheduler.mode,
-          selected,
-          (await core.modelStatuses()).map(modelStateEntry),
-        ),
+        parts: listParts(page, await serverState(core), selected),
       },
       200,
       { 'cache-control': 'no-store' },

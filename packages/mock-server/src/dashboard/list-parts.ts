@@ -1,6 +1,8 @@
 // The task list's parts, which the page swaps in as things change: the rows, the pager, the counts, the
 // clock, the pending faults and the models' states.
 import type { AdminSchemas } from '@videotask/spec';
+import type { ClockView } from '../core/clock-commands.js';
+import type { ChaosProfile } from '../domain/chaos.js';
 import { html, type SafeHtml } from '../http/html.js';
 import type { Fault } from '../store/faults.js';
 import { badge, formatTime, n, outcomeText, type Parts, progressBar, videoShape } from './markup.js';
@@ -63,8 +65,23 @@ export function countsPart(page: TaskPage): string {
   )} completed, ${n(c.failed)} failed`.toString();
 }
 
-export function clockPart(mode: 'real' | 'manual', now: number): string {
-  return html`<span class="clock-mode">${mode} clock</span> <time datetime="${new Date(now).toISOString()}">${formatTime(now, mode === 'manual')}</time>`.toString();
+/** What the page's header says of the server beside the tasks: its clock and the chaos profile in force. */
+export interface ServerState {
+  faults: Fault[];
+  clock: Pick<ClockView, 'mode' | 'factor' | 'paused'>;
+  chaos: ChaosProfile | null;
+  models: ModelRow[];
+}
+
+export function clockPart({ mode, factor, paused }: ServerState['clock'], now: number): string {
+  const speed = factor === 1 ? '' : html` <span class="clock-speed">×${factor}</span>`;
+  return html`<span class="clock-mode">${mode} clock</span>${speed}${paused ? html` <strong>paused</strong>` : ''} <time datetime="${new Date(now).toISOString()}">${formatTime(now, mode === 'manual')}</time>`.toString();
+}
+
+export function chaosPart(profile: ChaosProfile | null): string {
+  return profile
+    ? html`chaos: <code>${profile}</code>`.toString()
+    : html`<span class="muted">no chaos profile</span>`.toString();
 }
 
 export function faultsPart(faults: Fault[]): string {
@@ -77,20 +94,15 @@ export function faultsPart(faults: Fault[]): string {
   )}</ul>`.toString();
 }
 
-export function listParts(
-  page: TaskPage,
-  faults: Fault[],
-  mode: 'real' | 'manual',
-  selected: string | null,
-  models: ModelRow[],
-) {
+export function listParts(page: TaskPage, state: ServerState, selected: string | null) {
   return {
     counts: countsPart(page),
     rows: rowsPart(page, selected),
     pager: pagerPart(page),
-    faults: faultsPart(faults),
-    clock: clockPart(mode, page.now),
-    models: modelsPart(models),
+    faults: faultsPart(state.faults),
+    clock: clockPart(state.clock, page.now),
+    chaos: chaosPart(state.chaos),
+    models: modelsPart(state.models),
   } satisfies Parts;
 }
 

@@ -1,9 +1,8 @@
 // The dashboard's page, rendered on the server: its head, the controls, the task list and the (empty)
 // task view the script fills in; and the page that asks for the admin token.
 import { html, raw, type SafeHtml } from '../http/html.js';
-import type { Fault } from '../store/faults.js';
 import { clockForm, clockVerbsForm, createForm, faultForm, modelsForm } from './forms.js';
-import { listParts, type ModelRow } from './list-parts.js';
+import { listParts, type ServerState } from './list-parts.js';
 import type { PageConfig } from './markup.js';
 import { STATUSES, type TaskPage, type TaskQuery } from './query.js';
 
@@ -70,20 +69,14 @@ const TASK_VIEW = raw(`<section class="task-view" id="task-view" aria-labelledby
 </section>
 `);
 
-export function renderPage(
-  config: PageConfig,
-  page: TaskPage,
-  faults: Fault[],
-  query: TaskQuery,
-  models: ModelRow[],
-): string {
-  const parts = listParts(page, faults, config.clock, null, models);
+export function renderPage(config: PageConfig, page: TaskPage, state: ServerState, query: TaskQuery): string {
+  const parts = listParts(page, state, null);
   const manual = config.clock === 'manual';
   return html`${pageHead(config, query)}<body>
 <a class="skip-link" href="#tasks-heading">Skip to the tasks</a>
 <header class="top">
 <h1>videotask mock <span class="muted">dashboard</span></h1>
-<p class="top-facts"><span data-part="clock">${raw(parts.clock)}</span>
+<p class="top-facts"><span data-part="clock">${raw(parts.clock)}</span> · <span data-part="chaos">${raw(parts.chaos)}</span>
 <span id="live" class="live" role="status" aria-live="polite" data-state="off">updates: connecting…</span></p>
 </header>
 <div class="messages">

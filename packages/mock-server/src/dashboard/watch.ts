@@ -14,7 +14,7 @@ export interface ChangeSummary {
 
 /**
  * A fingerprint of everything the dashboard shows: each task's status and progress, which tasks
- * exist, the callback attempts and their outcomes, pending timers, injected faults, the clock
+ * exist, the callback attempts and their outcomes, pending timers, injected faults, the chaos profile, the clock
  * when it is manual (a real clock moves on its own; what it changes is in the tasks) and each change
  * of the clock's state by a verb. Pass the scan
  * a page query already made, to save a second pass over the store.
@@ -30,6 +30,7 @@ export async function fingerprint(core: MockCore, given?: TaskListPage): Promise
   h = mixNumber(h, core.scheduler.pending);
   for (const fault of await core.listFaults()) h = mixNumber(mixNumber(h, fault.id), fault.remaining);
   for (const { model, state } of await core.modelStatuses()) h = mixString(mixString(h, model.id), state);
+  h = mixString(h, (await core.activeChaos())?.profile ?? '');
   // Whole seconds: a pending task's estimated_time counts down in them.
   if (core.scheduler.mode === 'manual' || scan.waiting) h = mixNumber(h, Math.floor(now / 1000));
   if (core.scheduler.mode === 'manual') h = mixNumber(h, now % 1000);
