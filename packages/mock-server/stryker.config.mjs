@@ -24,6 +24,8 @@ export default {
     'src/domain/prices.ts',
     'src/domain/scenarios.ts',
     'src/domain/create-body.ts',
+    'src/domain/clock-state.ts',
+    'src/domain/trace-context.ts',
     '!**/*.test.ts',
   ],
   // Local runs retest only what changed since the last run; the file sits in the gitignored reports/.

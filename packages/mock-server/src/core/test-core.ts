@@ -53,6 +53,7 @@ export interface SentCallback {
   body: string;
   webhookId: string | null;
   signed: boolean;
+  traceparent: string | null;
 }
 
 /** A fetch that records each callback and answers `status` (204 by default). */
@@ -65,6 +66,7 @@ export function receiver(status = 204) {
       body: String(init?.body),
       webhookId: headers.get('webhook-id'),
       signed: headers.has('webhook-signature'),
+      traceparent: headers.get('traceparent'),
     });
     return new Response(null, { status });
   };

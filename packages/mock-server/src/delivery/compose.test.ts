@@ -22,6 +22,17 @@ describe('a composed delivery', () => {
     });
   });
 
+  test('traceparent: sent as given, signed or not and whatever the mutation; no header without one', async () => {
+    const trace = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    for (const signed of [true, false]) {
+      for (const mutate of [null, 'bad-signature', 'tampered-body'] as const) {
+        const composer = createComposer(SECRET, signed);
+        expect((await composer.compose('msg_1', AT, BODY, mutate, trace)).headers.traceparent).toBe(trace);
+        expect((await composer.compose('msg_1', AT, BODY, mutate)).headers).not.toHaveProperty('traceparent');
+      }
+    }
+  });
+
   test('stale-timestamp: 600 s back, and signed over that timestamp with the real secret', async () => {
     const { headers, body } = await createComposer(SECRET, true).compose(
       'msg_1',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createRandom } from './random.js';
+import { createRandom, type Random } from './random.js';
 import {
   attemptTraceparent,
   childSpan,
@@ -38,6 +38,8 @@ describe('parseTraceparent', () => {
     ['a short trace id', '00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01'],
     ['no flags', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7'],
     ['garbage', 'not a traceparent'],
+    ['text before it', `x${VALID}`],
+    ['text after its flags', `${VALID}x`],
   ])('%s: null (ignored)', (_what, header) => {
     expect(parseTraceparent(header)).toBeNull();
   });
@@ -79,5 +81,27 @@ describe('spans from the seeded random', () => {
     expect(attempt.slice(3, 35)).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
     expect(attempt).not.toBe(VALID);
     expect(attemptTraceparent(null, random)).toMatch(FORMAT);
+  });
+});
+
+describe('drawn ids', () => {
+  /** A random whose seed32 answers `values` in turn (then 1). */
+  const scripted = (values: number[]): Random => ({
+    next: () => 0.5,
+    int: () => 0,
+    base36: (n) => 'a'.repeat(n),
+    seed32: () => values.shift() ?? 1,
+  });
+
+  test('each 32-bit draw gives 8 digits, small ones zero-padded; zeros at the end are fine', () => {
+    const trace = startTrace(scripted([0x10, 0xabcdef01, 0x2, 0x3, 0x12345670, 0]));
+    expect(trace.traceId).toBe('00000010abcdef010000000200000003');
+    expect(trace.parentId).toBe('1234567000000000');
+  });
+
+  test('an all-zero id is drawn again', () => {
+    const trace = startTrace(scripted([0, 0, 0, 0, 5, 6, 7, 8, 0, 0, 9, 10]));
+    expect(trace.traceId).toBe('00000005000000060000000700000008');
+    expect(trace.parentId).toBe('000000090000000a');
   });
 });

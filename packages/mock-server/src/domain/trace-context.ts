@@ -34,12 +34,12 @@ export function formatTraceparent({ traceId, parentId, flags }: TraceContext): s
   return `00-${traceId}-${parentId}-${flags}`;
 }
 
-/** `digits` hex digits from the random, never all zero (an all-zero id is invalid). */
+/** `digits` (a multiple of 8) hex digits from the random, never all zero (an all-zero id is invalid). */
 function hexId(random: Random, digits: number): string {
   for (;;) {
-    let id = '';
-    while (id.length < digits) id += random.seed32().toString(16).padStart(8, '0');
-    id = id.slice(0, digits);
+    const id = Array.from({ length: digits / 8 }, () => random.seed32().toString(16).padStart(8, '0')).join(
+      '',
+    );
     if (!ZEROS.test(id)) return id;
   }
 }
