@@ -69,4 +69,29 @@ describe('traceparent in the core', () => {
     expect(traces.every((t) => /^[0-9a-f]{32}$/.test(String(t)))).toBe(true);
     expect(new Set(traces).size).toBe(2);
   });
+
+  test("each seed has its own traces, spans and webhook-ids (streams of the core's seed), after a reset too", async () => {
+    const sent = async (seed: string) => {
+      const rx = receiver();
+      const core = testCore({ allowLocalCallbacks: true, fetch: rx.fetch, seed });
+      const once = async () => {
+        await created(core, input({ callback_url: HOOK }, { allowLocal: true }));
+        await core.moveClock(10 * 60_000);
+        await core.waitIdle(5000);
+      };
+      await once();
+      await core.reset();
+      await once();
+      return rx.sent.map((s) => [s.traceparent, s.webhookId]);
+    };
+    const [a, b] = [await sent('seed-a'), await sent('seed-b')];
+    expect(a).toHaveLength(2);
+    expect(a).toEqual(await sent('seed-a'));
+    for (const i of [0, 1]) {
+      const [[traceA, hookA], [traceB, hookB]] = [a[i] ?? [], b[i] ?? []];
+      expect(ids(traceA)[0]).not.toBe(ids(traceB)[0]);
+      expect(ids(traceA)[1]).not.toBe(ids(traceB)[1]);
+      expect(hookA).not.toBe(hookB);
+    }
+  });
 });
