@@ -54,4 +54,19 @@ describe('callback jobs', () => {
     const jobs = await core.store.claimDueCallbacks(START + 86_400_000, 'test', 1000);
     expect(jobs.map((j) => j.taskId)).toEqual([task.id]);
   });
+
+  test('late-callback: each task held on a job of its own, every one sent a minute past its end', async () => {
+    const rx = receiver();
+    const core = testCore({ allowLocalCallbacks: true, fetch: rx.fetch });
+    expect((await core.setChaos('late-callback')).ok).toBe(true);
+    const tasks = [
+      await created(core, input({ callback_url: HOOK }, { allowLocal: true })),
+      await created(core, input({ callback_url: HOOK }, { allowLocal: true })),
+    ];
+    await core.moveClock(10 * 60_000);
+    await core.waitIdle(5000);
+    await core.moveClock(61_000);
+    await core.waitIdle(5000);
+    expect(rx.sent.map((s) => JSON.parse(s.body).id).sort()).toEqual(tasks.map((t) => t.id).sort());
+  });
 });
